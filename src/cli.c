@@ -1,0 +1,98 @@
+/* cli.c - parse the command line with getopt_long, generated from the
+ * key table so that no option exists twice. */
+#include "config.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define OPT_BASE 1000
+
+static void fill_options(struct option *o)
+{
+	for (size_t i = 0; i < jr_nkeys; i++) {
+		const struct jr_key *k = &jr_keys[i];
+
+		o[i].name = k->name;
+		o[i].has_arg = k->arg == JR_ARG_NONE	 ? no_argument :
+			       k->arg == JR_ARG_OPTIONAL ? optional_argument :
+							   required_argument;
+		o[i].flag = NULL;
+		o[i].val = OPT_BASE + (int)i;
+	}
+	memset(&o[jr_nkeys], 0, sizeof(o[0]));
+}
+
+static int bad_option(const char *arg, int c, struct jr_err *err)
+{
+	char name[64];
+	const char *s;
+	size_t n;
+
+	if (!arg || strncmp(arg, "--", 2) != 0)
+		return jr_fail(err, NULL, "unknown option '%s'", arg ? arg : "?");
+	n = strcspn(arg + 2, "=");
+	snprintf(name, sizeof(name), "%.*s", (int)n, arg + 2);
+	if (jr_key_find(name)) {
+		if (c == ':')
+			return jr_fail(err, NULL, "option '--%s' needs a value",
+				       name);
+		return jr_fail(err, NULL, "option '--%s' takes no value", name);
+	}
+	s = jr_key_suggest(name);
+	return jr_fail(err, NULL, "unknown option '--%s'%s%s%s", name,
+		       s ? " (did you mean '--" : "", s ? s : "", s ? "'?)" : "");
+}
+
+int jr_cli_parse(int argc, char **argv, struct jr_cli *cli,
+		 struct jr_err *err)
+{
+	struct option longopts[jr_nkeys + 1];
+	int c;
+
+	cli->n = 0;
+	cli->program = NULL;
+	fill_options(longopts);
+	opterr = 0;
+	optind = 0; /* full re-initialisation (glibc) */
+	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			c = OPT_BASE + (int)(jr_key_find("help") - jr_keys);
+		} else if (c == '?' || c == ':') {
+			return bad_option(argv[optind - 1], c, err);
+		}
+		if (cli->n >= JR_CLI_MAX)
+			return jr_fail(err, NULL, "more than %d options",
+				       JR_CLI_MAX);
+		cli->items[cli->n].key = &jr_keys[c - OPT_BASE];
+		cli->items[cli->n].value = optarg;
+		cli->n++;
+	}
+	if (optind < argc)
+		cli->program = &argv[optind];
+	return 0;
+}
+
+int jr_cli_apply(struct jr_policy *pol, const struct jr_cli *cli,
+		 enum jr_key_scope scope, struct jr_err *err)
+{
+	for (size_t i = 0; i < cli->n; i++) {
+		const struct jr_key *k = cli->items[i].key;
+		char where[80];
+
+		snprintf(where, sizeof(where), "--%s", k->name);
+		if (k->scope == JR_SCOPE_PROFILE)
+			return jr_fail(err, where,
+				       "'%s' is a profile directive; on the "
+				       "command line use --profile",
+				       k->name);
+		if (k->scope != scope)
+			continue;
+		if (jr_key_set(pol, k, cli->items[i].value,
+			       jr_policy_intern(pol, where), err) < 0)
+			return -1;
+	}
+	return 0;
+}

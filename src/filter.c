@@ -1,0 +1,334 @@
+/* filter.c - policy -> libseccomp -> BPF.
+ *
+ * One libseccomp context per program, native architecture only: every
+ * other ABI that can enter this kernel (i386 `int 0x80`, x32 numbers with
+ * bit 30 set) hits the bad-architecture action, KILL_PROCESS.  Adding the
+ * i386 ABI instead would turn socket() into an unchecked socketcall()
+ * (DESIGN §3). */
+#include "config.h"
+
+#include <errno.h>
+#include <seccomp.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+
+#include "filter.h"
+#include "options.h"
+#include "syscalls.h"
+
+/* Denied syscalls that libc (or a runtime) probes and falls back from on
+ * ENOSYS, but not on EPERM: glibc's clone3 -> clone, faccessat2 ->
+ * faccessat, close_range -> close loop, statx -> fstatat, rseq
+ * registration, epoll_pwait2, openat2, pidfd_open, copy_file_range,
+ * io_uring_setup (liburing users fall back to epoll).  Sorted. */
+static const char *const probe_names[] = {
+	"clone3",	     "close_range",   "copy_file_range",
+	"epoll_pwait2",	     "faccessat2",    "fchmodat2",
+	"futex_waitv",	     "io_uring_setup", "landlock_create_ruleset",
+	"memfd_secret",	     "openat2",	      "pidfd_open",
+	"process_mrelease", "rseq",	      "statx",
+};
+
+bool jr_filter_is_probe(int nr)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(probe_names); i++) {
+		int n;
+
+		if (jr_syscall_resolve(probe_names[i], &n) == JR_SC_NATIVE &&
+		    n == nr)
+			return true;
+	}
+	return false;
+}
+
+void jr_bpf_free(struct jr_bpf *prog)
+{
+	free(prog->insns);
+	prog->insns = NULL;
+	prog->len = 0;
+}
+
+static uint32_t deny_action(const struct jr_policy *pol)
+{
+	switch (pol->action) {
+	case JR_ACT_KILL:
+		return SCMP_ACT_KILL_PROCESS;
+	case JR_ACT_LOG:
+		return SCMP_ACT_LOG;
+	case JR_ACT_ERRNO:
+		break;
+	}
+	return SCMP_ACT_ERRNO((uint32_t)pol->action_errno);
+}
+
+static int export_bpf(scmp_filter_ctx ctx, struct jr_bpf *out,
+		      struct jr_err *err)
+{
+	cleanup_fd int fd = memfd_create("jailrun-bpf", MFD_CLOEXEC);
+	struct stat st;
+	ssize_t r;
+	int e;
+
+	if (fd < 0)
+		return jr_fail(err, NULL, "memfd_create: %s", strerror(errno));
+	e = seccomp_export_bpf(ctx, fd);
+	if (e < 0)
+		return jr_fail(err, NULL, "exporting the filter: %s",
+			       strerror(-e));
+	if (fstat(fd, &st) < 0)
+		return jr_fail(err, NULL, "fstat: %s", strerror(errno));
+	if (st.st_size <= 0 || st.st_size % sizeof(struct sock_filter) ||
+	    st.st_size / sizeof(struct sock_filter) > BPF_MAXINSNS)
+		return jr_fail(err, NULL,
+			       "filter has %lld bytes: more than the kernel's "
+			       "%d instructions",
+			       (long long)st.st_size, BPF_MAXINSNS);
+	out->insns = xmalloc((size_t)st.st_size);
+	r = pread(fd, out->insns, (size_t)st.st_size, 0);
+	if (r != st.st_size) {
+		jr_bpf_free(out);
+		return jr_fail(err, NULL, "reading back the filter failed");
+	}
+	out->len = (size_t)st.st_size / sizeof(struct sock_filter);
+	return 0;
+}
+
+static scmp_filter_ctx new_ctx(uint32_t def, struct jr_err *err)
+{
+	scmp_filter_ctx ctx = seccomp_init(def);
+
+	if (!ctx) {
+		jr_fail(err, NULL, "seccomp_init failed");
+		return NULL;
+	}
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH,
+			     SCMP_ACT_KILL_PROCESS) < 0 ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_OPTIMIZE, 2) < 0 ||
+	    seccomp_attr_set(ctx, SCMP_FLTATR_CTL_NNP, 0) < 0) {
+		seccomp_release(ctx);
+		jr_fail(err, NULL, "setting filter attributes failed");
+		return NULL;
+	}
+	return ctx;
+}
+
+static int add_rule(scmp_filter_ctx ctx, uint32_t act, int nr,
+		    unsigned n, const struct scmp_arg_cmp *cmp,
+		    struct jr_err *err)
+{
+	int r = seccomp_rule_add_array(ctx, act, nr, n, cmp);
+	char name[64];
+
+	if (r < 0)
+		return jr_fail(err, NULL, "adding a rule for %s: %s",
+			       jr_syscall_name(nr, name, sizeof(name)),
+			       strerror(-r));
+	return 0;
+}
+
+static bool allowed(const struct jr_policy *pol, int nr)
+{
+	if (pol->drop.origin[nr])
+		return false;
+	return !pol->keep_mode || pol->keep.origin[nr];
+}
+
+/* protocol: socket()/socketpair() domain rules.  libseccomp cannot test
+ * one argument twice in a rule, so each refused family is its own rule
+ * on the low 32 bits (the kernel reads an int), and a 64-bit
+ * `>= AF_MAX` rule refuses the rest, including any value with high bits
+ * set (fail closed). */
+static int add_protocol(scmp_filter_ctx ctx, const struct jr_policy *pol,
+			int nr, uint32_t def, struct jr_err *err)
+{
+	uint32_t refuse = pol->action == JR_ACT_LOG ?
+				  SCMP_ACT_LOG :
+				  SCMP_ACT_ERRNO(EAFNOSUPPORT);
+
+	for (int af = 0; af < AF_MAX; af++) {
+		bool ok = pol->protocols & (1ULL << af);
+		struct scmp_arg_cmp cmp;
+
+		if (ok && pol->keep_mode) {
+			cmp = SCMP_A0_64(SCMP_CMP_EQ, (uint64_t)af);
+			if (add_rule(ctx, SCMP_ACT_ALLOW, nr, 1, &cmp, err) < 0)
+				return -1;
+		} else if (!ok && refuse != def) {
+			cmp = SCMP_A0_64(SCMP_CMP_MASKED_EQ, 0xffffffffULL,
+					 (uint64_t)af);
+			if (add_rule(ctx, refuse, nr, 1, &cmp, err) < 0)
+				return -1;
+		}
+	}
+	if (refuse != def) {
+		struct scmp_arg_cmp cmp =
+			SCMP_A0_64(SCMP_CMP_GE, (uint64_t)AF_MAX);
+
+		return add_rule(ctx, refuse, nr, 1, &cmp, err);
+	}
+	return 0;
+}
+
+static bool is_socket_call(int nr)
+{
+	int s;
+
+	return (jr_syscall_resolve("socket", &s) == JR_SC_NATIVE && s == nr) ||
+	       (jr_syscall_resolve("socketpair", &s) == JR_SC_NATIVE &&
+		s == nr);
+}
+
+/* execve is the launch itself: denying it needs the delayed (postexec)
+ * filter, not this one. */
+static int check_launch(const struct jr_policy *pol, struct jr_err *err)
+{
+	static const char *const launch[] = { "execve" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(launch); i++) {
+		int nr;
+
+		if (jr_syscall_resolve(launch[i], &nr) != JR_SC_NATIVE ||
+		    allowed(pol, nr) || pol->action == JR_ACT_LOG)
+			continue;
+		return jr_fail(err,
+			       pol->drop.origin[nr] ? pol->drop.origin[nr] :
+						      "seccomp.keep",
+			       "%s is needed to start the target; a delayed "
+			       "(after-start) filter for it is not supported "
+			       "yet: keep %s",
+			       launch[i], launch[i]);
+	}
+	return 0;
+}
+
+static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
+		     uint32_t def, struct jr_err *err)
+{
+	uint32_t deny = deny_action(pol);
+	uint32_t enosys = pol->action == JR_ACT_LOG ? SCMP_ACT_LOG :
+						      SCMP_ACT_ERRNO(ENOSYS);
+
+	for (int nr = 0; nr < JR_NR_MAX; nr++) {
+		uint32_t act;
+
+		if (allowed(pol, nr)) {
+			if (pol->protocol_set && is_socket_call(nr)) {
+				if (add_protocol(ctx, pol, nr, def, err) < 0)
+					return -1;
+				continue;
+			}
+			act = SCMP_ACT_ALLOW;
+		} else {
+			act = jr_filter_is_probe(nr) ? enosys : deny;
+		}
+		if (act != def && add_rule(ctx, act, nr, 0, NULL, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int jr_filter_compile(const struct jr_policy *pol, struct jr_bpf *out,
+		      struct jr_err *err)
+{
+	uint32_t def;
+	scmp_filter_ctx ctx;
+	int r;
+
+	out->insns = NULL;
+	out->len = 0;
+	if (!jr_policy_wants_filter(pol))
+		return 0;
+	if (check_launch(pol, err) < 0)
+		return -1;
+	def = pol->keep_mode ? deny_action(pol) : SCMP_ACT_ALLOW;
+	ctx = new_ctx(def, err);
+	if (!ctx)
+		return -1;
+	r = add_rules(ctx, pol, def, err);
+	if (r == 0)
+		r = export_bpf(ctx, out, err);
+	seccomp_release(ctx);
+	return r;
+}
+
+int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err)
+{
+	static const char *const allow[] = {
+		"close",	"exit",		"exit_group", "getpid",
+		"kill",		"read",		"restart_syscall",
+		"rt_sigprocmask", "rt_sigreturn", "wait4",   "waitid",
+		"write",
+	};
+	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_KILL_PROCESS, err);
+	int r = 0;
+
+	if (!ctx)
+		return -1;
+	for (size_t i = 0; i < ARRAY_SIZE(allow) && r == 0; i++)
+		r = seccomp_rule_add(ctx, SCMP_ACT_ALLOW,
+				     seccomp_syscall_resolve_name(allow[i]),
+				     0) < 0 ?
+			    jr_fail(err, NULL, "init filter: %s", allow[i]) :
+			    0;
+	if (r == 0)
+		r = export_bpf(ctx, out, err);
+	seccomp_release(ctx);
+	return r;
+}
+
+static const char *action_text(const struct jr_policy *pol, char *buf,
+			       size_t n)
+{
+	switch (pol->action) {
+	case JR_ACT_KILL:
+		return "kill";
+	case JR_ACT_LOG:
+		return "log (allow and log)";
+	case JR_ACT_ERRNO:
+		break;
+	}
+	snprintf(buf, n, "errno %s", jr_errno_name(pol->action_errno));
+	return buf;
+}
+
+void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
+			FILE *out)
+{
+	char name[64], act[64];
+
+	if (!prog->len) {
+		fprintf(out, "no seccomp filter\n");
+		return;
+	}
+	fprintf(out, "mode: %s\n",
+		pol->keep_mode ? "allow-list (seccomp.keep): all else denied" :
+				 "deny-list: all else allowed");
+	fprintf(out, "action: %s\n", action_text(pol, act, sizeof(act)));
+	for (int nr = 0; nr < JR_NR_MAX; nr++) {
+		const char *origin = pol->drop.origin[nr] ?
+					     pol->drop.origin[nr] :
+					     pol->keep.origin[nr];
+		const char *what;
+
+		if (!origin)
+			continue;
+		if (allowed(pol, nr))
+			what = "allow";
+		else
+			what = jr_filter_is_probe(nr) ? "deny (ENOSYS)" : "deny";
+		fprintf(out, "%-14s %-24s %s\n", what,
+			jr_syscall_name(nr, name, sizeof(name)), origin);
+	}
+	if (pol->protocol_set) {
+		fprintf(out, "protocol      ");
+		for (size_t i = 0; i < jr_nfamilies; i++)
+			if (pol->protocols & (1ULL << jr_families[i].af))
+				fprintf(out, " %s", jr_families[i].name);
+		fprintf(out, " (others: EAFNOSUPPORT)   %s\n",
+			pol->protocol_origin);
+	}
+	fprintf(out, "other ABIs (i386, x32): kill\n");
+	fprintf(out, "BPF: %zu instructions\n", prog->len);
+}

@@ -1,0 +1,35 @@
+/* filter.h - compile a policy's seccomp settings into ONE classic BPF
+ * program (DESIGN §3), exported from libseccomp and loaded by the
+ * launcher with the raw seccomp() call. */
+#ifndef JAILRUN_FILTER_H
+#define JAILRUN_FILTER_H
+
+#include <linux/filter.h>
+#include <stdio.h>
+
+#include "policy.h"
+#include "util.h"
+
+struct jr_bpf {
+	struct sock_filter *insns;
+	size_t len; /* 0: no filter */
+};
+
+void jr_bpf_free(struct jr_bpf *prog);
+
+/* The target's filter.  Empty (len 0) when the policy asks for none. */
+int jr_filter_compile(const struct jr_policy *pol, struct jr_bpf *out,
+		      struct jr_err *err);
+
+/* The init's own filter: wait, signals, pipes, exit; everything else
+ * kills it. */
+int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err);
+
+/* Whether a denied NR gets ENOSYS (libc probes it and falls back). */
+bool jr_filter_is_probe(int nr);
+
+/* Human-readable rules and size, for --print-filter. */
+void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
+			FILE *out);
+
+#endif

@@ -1,0 +1,192 @@
+/* launch.c - init and launcher, inside the new namespaces.
+ *
+ * The init is pid 1 of the sandbox: unshare(CLONE_NEWPID) moves only
+ * children into the new namespace, /proc can only be mounted from inside
+ * it, a target that is pid 1 ignores SIGINT/SIGTERM without a handler, and
+ * orphans need a reaper in there.  The init runs no target code, is not
+ * dumpable, and holds a filter of its own. */
+#include "config.h"
+
+#include <errno.h>
+#include <sched.h>
+#include <linux/seccomp.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/signalfd.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+
+#include "caps.h"
+#include "launch.h"
+#include "ns.h"
+
+extern char **environ;
+
+static int load_filter(const struct jr_bpf *prog)
+{
+	struct sock_fprog fp = {
+		.len = (unsigned short)prog->len,
+		.filter = prog->insns,
+	};
+
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp);
+}
+
+/* The launcher: the order below is the security argument.
+ *   capabilities -> no_new_privs -> seccomp -> execve
+ * Capabilities go first, while the process may still change them; then
+ * no_new_privs, which an unprivileged filter requires and which keeps
+ * execve from gaining privilege (set-id bits, file capabilities); the
+ * filter is the last thing before execve, so it judges only the target,
+ * and nothing but execve (and, if that fails, its report) runs under it. */
+__attribute__((noreturn)) static void launcher(const struct jr_launch *l)
+{
+	const char *what = NULL;
+	sigset_t none;
+	int r, e;
+
+	sigemptyset(&none);
+	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0)
+		die_errno("sigprocmask");
+	r = jr_caps_apply(l->pol, &what);
+	if (r < 0)
+		die_errno("capabilities: %s", what);
+	if (r > 0)
+		debugx("capabilities: %s; no_new_privs keeps execve from "
+		       "gaining any",
+		       what);
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
+		die_errno("prctl(PR_SET_NO_NEW_PRIVS)");
+	if (l->prog->len) {
+		debugx("seccomp: loading %zu instructions, then execve %s",
+		       l->prog->len, l->path);
+		if (load_filter(l->prog) < 0)
+			die_errno("loading the seccomp filter");
+	}
+	execve(l->path, l->argv, environ);
+	e = errno;
+	if (write(l->execfail_fd, &e, sizeof(e)) < 0) {
+		/* the supervisor reports from the exit status alone */
+	}
+	_exit(e == ENOENT ? EXIT_NOENT : EXIT_NOEXEC);
+}
+
+static int exit_code(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return EXIT_JAILRUN;
+}
+
+/* Reap every child; exit with the target's status when it is gone. */
+static void reap(pid_t target)
+{
+	for (;;) {
+		int status;
+		pid_t p = waitpid(-1, &status, WNOHANG);
+
+		if (p == target)
+			_exit(exit_code(status));
+		if (p <= 0)
+			return;
+	}
+}
+
+/* Signals that the terminal sent (SI_KERNEL) reached the whole foreground
+ * process group, the target included; only those sent to jailrun by a
+ * process (kill, timeout, systemd) are forwarded. */
+__attribute__((noreturn)) static void init_loop(int sfd, pid_t target)
+{
+	for (;;) {
+		struct signalfd_siginfo si;
+		ssize_t n = read(sfd, &si, sizeof(si));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n != sizeof(si))
+			_exit(EXIT_JAILRUN);
+		if (si.ssi_signo == SIGCHLD)
+			reap(target);
+		else if (si.ssi_code != SI_KERNEL)
+			kill(target, (int)si.ssi_signo);
+	}
+}
+
+void jr_init_main(const struct jr_launch *l)
+{
+	struct jr_err err = { { 0 } };
+	pid_t target;
+	char c;
+	int sfd;
+
+	/* 1. wait until the supervisor has written our uid/gid maps */
+	if (read(l->sync_fd, &c, 1) != 1)
+		_exit(EXIT_JAILRUN); /* the supervisor said why */
+	close(l->sync_fd);
+	/* 2. mounts and loopback, while we hold the namespace's caps */
+	if (jr_ns_setup_inside(l->ns_flags, &err) < 0)
+		die("%s", err.msg);
+	if (!(l->ns_flags & CLONE_NEWPID) &&
+	    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
+		die_errno("prctl(PR_SET_CHILD_SUBREAPER)");
+	sfd = signalfd(-1, &l->signals, SFD_CLOEXEC);
+	if (sfd < 0)
+		die_errno("signalfd");
+	/* 3. the launcher, which becomes the target */
+	target = fork();
+	if (target < 0)
+		die_errno("fork");
+	if (target == 0) {
+		close(sfd);
+		launcher(l);
+	}
+	close(l->execfail_fd);
+	/* 4. the init locks itself down: not dumpable (no ptrace, no
+	 *    /proc/1/mem), no new privileges, a filter of its own */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ||
+	    prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+	    load_filter(l->init_prog) < 0) {
+		kill(target, SIGKILL);
+		die_errno("locking down the init");
+	}
+	init_loop(sfd, target);
+}
+
+int jr_find_program(const char *name, char **path)
+{
+	const char *p = getenv("PATH");
+	bool denied = false;
+
+	if (!*name)
+		return -ENOENT;
+	if (strchr(name, '/')) {
+		if (access(name, F_OK) < 0)
+			return -ENOENT;
+		if (access(name, X_OK) < 0)
+			return -EACCES;
+		*path = xstrdup(name);
+		return 0;
+	}
+	if (!p)
+		p = "/usr/local/bin:/usr/bin:/bin";
+	while (*p) {
+		const char *end = strchrnul(p, ':');
+		cleanup_free char *cand = xasprintf(
+			"%.*s/%s", (int)(end - p), end > p ? p : ".", name);
+		struct stat st;
+
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (access(cand, X_OK) == 0) {
+				*path = steal_ptr(&cand);
+				return 0;
+			}
+			denied = true;
+		}
+		p = *end ? end + 1 : end;
+	}
+	return denied ? -EACCES : -ENOENT;
+}

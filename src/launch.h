@@ -1,0 +1,30 @@
+/* launch.h - the inside of the sandbox: the init (pid 1) and the launcher
+ * whose last act is execve of the target (DESIGN §4). */
+#ifndef JAILRUN_LAUNCH_H
+#define JAILRUN_LAUNCH_H
+
+#include <signal.h>
+
+#include "filter.h"
+#include "policy.h"
+
+struct jr_launch {
+	const struct jr_policy *pol;
+	const struct jr_bpf *prog;      /* the target's filter (may be empty) */
+	const struct jr_bpf *init_prog; /* the init's own filter */
+	const char *path;               /* resolved target */
+	char *const *argv;
+	int ns_flags;
+	int sync_fd;     /* read end: the supervisor has written the maps */
+	int execfail_fd; /* write end: errno of a failed execve */
+	sigset_t signals; /* blocked by the supervisor; the init forwards them */
+};
+
+/* The child of the clone.  Never returns. */
+__attribute__((noreturn)) void jr_init_main(const struct jr_launch *l);
+
+/* Find NAME in PATH (or take it as a path when it has a '/').  Returns 0
+ * with a malloc'd *path, -ENOENT, or -EACCES. */
+int jr_find_program(const char *name, char **path);
+
+#endif

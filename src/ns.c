@@ -1,0 +1,150 @@
+/* ns.c - namespaces. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <net/if.h>
+#include <sched.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mount.h>
+#include <sys/socket.h>
+#include <sys/syscall.h>
+
+#include "ns.h"
+
+static const struct {
+	unsigned bit;
+	int flag;
+	const char *name;
+} ns_map[] = {
+	{ JR_NS_USER, CLONE_NEWUSER, "user" },
+	{ JR_NS_MOUNT, CLONE_NEWNS, "mount" },
+	{ JR_NS_PID, CLONE_NEWPID, "pid" },
+	{ JR_NS_IPC, CLONE_NEWIPC, "ipc" },
+	{ JR_NS_UTS, CLONE_NEWUTS, "uts" },
+	{ JR_NS_CGROUP, CLONE_NEWCGROUP, "cgroup" },
+	{ JR_NS_NET, CLONE_NEWNET, "net" },
+};
+
+int jr_ns_flags(const struct jr_policy *pol, bool root, int *flags,
+		struct jr_err *err)
+{
+	unsigned ns = pol->namespaces;
+
+	*flags = 0;
+	if (root)
+		ns &= ~(unsigned)JR_NS_USER;
+	if ((ns & JR_NS_PID) && !(ns & JR_NS_MOUNT))
+		return jr_fail(err, NULL,
+			       "namespaces: 'pid' needs 'mount' (for a fresh "
+			       "/proc)");
+	if (!root && ns && !(ns & JR_NS_USER))
+		return jr_fail(err, NULL,
+			       "namespaces: without 'user', the others need "
+			       "root");
+	for (size_t i = 0; i < ARRAY_SIZE(ns_map); i++)
+		if (ns & ns_map[i].bit)
+			*flags |= ns_map[i].flag;
+	return 0;
+}
+
+const char *jr_ns_describe(int flags, char *buf, size_t n)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < ARRAY_SIZE(ns_map) && used < n; i++) {
+		if (!(flags & ns_map[i].flag))
+			continue;
+		used += (size_t)snprintf(buf + used, n - used, "%s%s",
+					 used ? " " : "", ns_map[i].name);
+	}
+	if (!flags)
+		snprintf(buf, n, "none");
+	return buf;
+}
+
+pid_t jr_ns_clone(int flags)
+{
+	/* A raw clone with no new stack behaves like fork(). */
+	return (pid_t)syscall(SYS_clone, (unsigned long)flags | SIGCHLD, NULL,
+			      NULL, NULL, NULL);
+}
+
+static int write_proc(pid_t pid, const char *file, const char *text)
+{
+	char path[64];
+	cleanup_fd int fd = -1;
+	size_t len = strlen(text);
+
+	snprintf(path, sizeof(path), "/proc/%d/%s", (int)pid, file);
+	fd = open(path, O_WRONLY | O_CLOEXEC);
+	if (fd < 0)
+		return -errno;
+	if (write(fd, text, len) != (ssize_t)len)
+		return -errno;
+	return 0;
+}
+
+int jr_ns_write_maps(pid_t pid, uid_t uid, gid_t gid)
+{
+	char map[64];
+	int r;
+
+	r = write_proc(pid, "setgroups", "deny");
+	if (r < 0 && r != -ENOENT)
+		return r;
+	snprintf(map, sizeof(map), "%u %u 1\n", uid, uid);
+	r = write_proc(pid, "uid_map", map);
+	if (r < 0)
+		return r;
+	snprintf(map, sizeof(map), "%u %u 1\n", gid, gid);
+	return write_proc(pid, "gid_map", map);
+}
+
+static int loopback_up(struct jr_err *err)
+{
+	cleanup_fd int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	struct ifreq ifr = { 0 };
+
+	if (fd < 0)
+		return jr_fail(err, NULL, "socket: %s", strerror(errno));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "lo");
+	if (ioctl(fd, SIOCGIFFLAGS, &ifr) < 0)
+		return jr_fail(err, NULL, "loopback: %s", strerror(errno));
+	ifr.ifr_flags |= IFF_UP | IFF_RUNNING;
+	if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
+		return jr_fail(err, NULL, "bringing up loopback: %s",
+			       strerror(errno));
+	return 0;
+}
+
+int jr_ns_setup_inside(int flags, struct jr_err *err)
+{
+	if (flags & CLONE_NEWNS) {
+		/* Nothing mounted here may propagate back out. */
+		if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0)
+			return jr_fail(err, NULL, "making / private: %s",
+				       strerror(errno));
+		debugx("mount: / is now rprivate");
+	}
+	if (flags & CLONE_NEWPID) {
+		/* A /proc that shows this pid namespace only. */
+		if (mount("proc", "/proc", "proc",
+			  MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+			return jr_fail(err, NULL,
+				       "mounting a fresh /proc: %s (is /proc "
+				       "partly hidden by other mounts?)",
+				       strerror(errno));
+		debugx("mount: fresh /proc");
+	}
+	if (flags & CLONE_NEWNET) {
+		if (loopback_up(err) < 0)
+			return -1;
+		debugx("net: new namespace, loopback up");
+	}
+	return 0;
+}

@@ -1,0 +1,32 @@
+/* ns.h - namespaces: which to create, the clone, uid/gid maps, and what
+ * a fresh mount/pid/net namespace needs inside. */
+#ifndef JAILRUN_NS_H
+#define JAILRUN_NS_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "policy.h"
+#include "util.h"
+
+/* clone() flags for POL; ROOT skips the user namespace.  -1 with ERR set
+ * for a combination that cannot work. */
+int jr_ns_flags(const struct jr_policy *pol, bool root, int *flags,
+		struct jr_err *err);
+
+/* fork-like clone into new namespaces: 0 in the child, the child's pid
+ * in the parent, -1 with errno. */
+pid_t jr_ns_clone(int flags);
+
+/* Map UID and GID to themselves in child PID's user namespace (after
+ * "setgroups deny", as an unprivileged process must).  0 or -errno. */
+int jr_ns_write_maps(pid_t pid, uid_t uid, gid_t gid);
+
+/* Inside: make / rprivate, mount a fresh /proc (pid namespace), bring up
+ * loopback (net namespace).  0, or -1 with ERR set. */
+int jr_ns_setup_inside(int flags, struct jr_err *err);
+
+/* "user mount pid ..." for --debug. */
+const char *jr_ns_describe(int flags, char *buf, size_t n);
+
+#endif

@@ -1,0 +1,58 @@
+/* options.h - the one key table.  Every setting is one entry: its name
+ * (the profile key, and the long option of the same name), where it may
+ * be given, its help text, and the parser that sets the policy.  The
+ * command line and the profile parser both go through jr_key_set(), so
+ * `--K=V` and `K = V` cannot drift apart. */
+#ifndef JAILRUN_OPTIONS_H
+#define JAILRUN_OPTIONS_H
+
+#include "policy.h"
+#include "util.h"
+
+enum jr_key_scope {
+	JR_SCOPE_BOTH,    /* profile key and long option */
+	JR_SCOPE_CLI,     /* command line only (run settings, actions) */
+	JR_SCOPE_PROFILE, /* profile directive (include, ignore) */
+};
+
+enum jr_key_arg {
+	JR_ARG_NONE,     /* --flag */
+	JR_ARG_REQUIRED, /* --key=VALUE */
+	JR_ARG_OPTIONAL, /* --key or --key=VALUE (bare means yes) */
+};
+
+typedef int (*jr_key_setter)(struct jr_policy *pol, const char *value,
+			     const char *where, struct jr_err *err);
+
+struct jr_key {
+	const char *name;
+	enum jr_key_scope scope;
+	enum jr_key_arg arg;
+	const char *metavar;
+	const char *help;
+	jr_key_setter set; /* NULL for profile directives */
+};
+
+extern const struct jr_key jr_keys[];
+extern const size_t jr_nkeys;
+
+const struct jr_key *jr_key_find(const char *name);
+
+/* Closest key name to NAME (for "did you mean"), or NULL. */
+const char *jr_key_suggest(const char *name);
+
+/* Apply KEY = VALUE (VALUE NULL for a bare flag).  WHERE names the
+ * source ("FILE:LINE" or "--key") for errors and for the origin of each
+ * rule; it must outlive the policy (intern it). */
+int jr_key_set(struct jr_policy *pol, const struct jr_key *key,
+	       const char *value, const char *where, struct jr_err *err);
+
+/* Socket families known to `protocol`. */
+struct jr_family {
+	const char *name;
+	int af;
+};
+extern const struct jr_family jr_families[];
+extern const size_t jr_nfamilies;
+
+#endif

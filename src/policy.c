@@ -1,0 +1,58 @@
+/* policy.c - the merged settings of a run and the pool that owns their
+ * origin strings. */
+#include "config.h"
+
+#include <string.h>
+
+#include "policy.h"
+#include "util.h"
+
+struct jr_strpool {
+	struct jr_strpool *next;
+	char s[];
+};
+
+struct jr_policy *jr_policy_new(void)
+{
+	struct jr_policy *pol = xcalloc(1, sizeof(*pol));
+
+	pol->action = JR_ACT_ERRNO;
+	pol->action_errno = 1; /* EPERM */
+	pol->namespaces = JR_NS_DEFAULT;
+	pol->verbosity = 1;
+	return pol;
+}
+
+void jr_policy_free(struct jr_policy *pol)
+{
+	struct jr_strpool *p, *next;
+
+	if (!pol)
+		return;
+	for (p = pol->pool; p; p = next) {
+		next = p->next;
+		free(p);
+	}
+	free(pol);
+}
+
+const char *jr_policy_intern(struct jr_policy *pol, const char *s)
+{
+	size_t n = strlen(s);
+	struct jr_strpool *p = xmalloc(sizeof(*p) + n + 1);
+
+	memcpy(p->s, s, n + 1);
+	p->next = pol->pool;
+	pol->pool = p;
+	return p->s;
+}
+
+bool jr_policy_wants_filter(const struct jr_policy *pol)
+{
+	if (pol->keep_mode || pol->protocol_set)
+		return true;
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		if (pol->drop.origin[nr])
+			return true;
+	return false;
+}

@@ -1,0 +1,87 @@
+/* policy.h - everything a run is asked to do, merged from jailrun.conf,
+ * .local files, profiles and the command line.  Each setting exists once
+ * here and is set only through the key table in options.c. */
+#ifndef JAILRUN_POLICY_H
+#define JAILRUN_POLICY_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+/* Native syscall numbers tracked by the sets (x86_64 stops below 500;
+ * the x32 bit is never a member: foreign ABIs are killed outright). */
+#define JR_NR_MAX 1024
+
+/* A syscall set: origin[nr] is the "FILE:LINE" (or "--option") of the rule
+ * that put nr in, NULL when nr is not a member. */
+struct jr_scset {
+	const char *origin[JR_NR_MAX];
+};
+
+enum jr_action_kind {
+	JR_ACT_ERRNO, /* fail with errno (EPERM unless errno:ENAME) */
+	JR_ACT_KILL,  /* kill the process (SIGSYS) */
+	JR_ACT_LOG,   /* allow and log: permissive mode */
+};
+
+enum jr_ns {
+	JR_NS_USER = 1 << 0,
+	JR_NS_MOUNT = 1 << 1,
+	JR_NS_PID = 1 << 2,
+	JR_NS_IPC = 1 << 3,
+	JR_NS_UTS = 1 << 4,
+	JR_NS_CGROUP = 1 << 5,
+	JR_NS_NET = 1 << 6,
+};
+#define JR_NS_DEFAULT                                                          \
+	(JR_NS_USER | JR_NS_MOUNT | JR_NS_PID | JR_NS_IPC | JR_NS_UTS |        \
+	 JR_NS_CGROUP)
+
+struct jr_strpool; /* owns every origin string */
+
+struct jr_policy {
+	/* seccomp */
+	bool seccomp;              /* seccomp = yes: @default-deny dropped */
+	bool keep_mode;            /* a seccomp.keep was given: allow-list */
+	struct jr_scset keep;      /* allowed in keep mode */
+	struct jr_scset drop;      /* always denied; beats keep */
+	bool drop_is_default[JR_NR_MAX]; /* put in drop by `seccomp = yes` */
+	enum jr_action_kind action;
+	int action_errno;          /* for JR_ACT_ERRNO */
+	const char *action_origin;
+
+	/* protocol: bit i = socket family i allowed */
+	bool protocol_set;
+	uint64_t protocols;
+	const char *protocol_origin;
+
+	/* capabilities: bit i = CAP i */
+	bool caps_drop_all;
+	uint64_t caps_drop;
+	bool caps_keep_set;
+	uint64_t caps_keep;
+
+	/* namespaces (JR_NS_*), net=none adds JR_NS_NET */
+	unsigned namespaces;
+	bool net_none;
+
+	/* run settings that only the command line can give */
+	const char *profile;       /* --profile */
+	bool noprofile;
+	bool print_filter;
+	bool help;
+	bool version;
+	int verbosity;             /* 0 --quiet, 1 normal, 2 --debug */
+
+	struct jr_strpool *pool;
+};
+
+struct jr_policy *jr_policy_new(void);
+void jr_policy_free(struct jr_policy *pol);
+
+/* Copy S into the policy's pool; lives as long as the policy. */
+const char *jr_policy_intern(struct jr_policy *pol, const char *s);
+
+/* True when any seccomp setting asks for a filter. */
+bool jr_policy_wants_filter(const struct jr_policy *pol);
+
+#endif

@@ -1,0 +1,440 @@
+/* profile.c - profile lookup, reading order, include and ignore.
+ *
+ * Profiles are INI files read with inih.  Debian's inih gives the handler
+ * no line number and silently splits lines longer than 200 bytes, so each
+ * file is read into memory first, checked line by line (length, NUL bytes,
+ * control characters), and fed to ini_parse_stream() by a reader that
+ * counts lines: every error carries its real FILE:LINE. */
+#include "config.h"
+
+#include <errno.h>
+#include <ini.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "options.h"
+#include "profile.h"
+
+#define KEY_MAX 128
+
+struct reader {
+	struct jr_policy *pol;
+	const struct jr_lookup *lk;
+	struct jr_profile_log *log;
+	struct jr_err *err;
+	int depth;
+	char *stack[JR_INCLUDE_DEPTH_MAX + 2]; /* files being read */
+	int serial;                            /* files read so far */
+	struct {
+		char key[KEY_MAX];
+		int serial; /* the file that said it */
+	} ignores[JR_IGNORES_MAX];
+	size_t nignores;
+};
+
+struct file_state {
+	struct reader *rd;
+	const char *path;
+	char *dir; /* for relative includes */
+	int serial;
+	const char *buf;
+	size_t len, pos;
+	int lineno;   /* the line inih is working on */
+	int err_line; /* first line our handler failed on */
+};
+
+static int parse_file(struct reader *rd, const char *path,
+		      const char *from);
+
+void jr_profile_log_free(struct jr_profile_log *log)
+{
+	for (size_t i = 0; i < log->n; i++)
+		free(log->files[i]);
+	log->n = 0;
+}
+
+/* ---- lookup ------------------------------------------------------------ */
+
+static bool has_known_extension(const char *name)
+{
+	static const char *const ext[] = { ".profile", ".inc", ".local",
+					   ".conf" };
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
+		size_t e = strlen(ext[i]);
+
+		if (n > e && strcmp(name + n - e, ext[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+static char *in_dir(const char *dir, size_t dirlen, const char *file)
+{
+	struct stat st;
+	char *p = xasprintf("%.*s/%s", (int)dirlen, dir, file);
+
+	if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+		return p;
+	free(p);
+	return NULL;
+}
+
+static char *in_system_dirs(const struct jr_lookup *lk, const char *file)
+{
+	const char *p = lk->system_path;
+
+	while (p && *p) {
+		const char *end = strchrnul(p, ':');
+		char *found = end > p ? in_dir(p, (size_t)(end - p), file) :
+					NULL;
+
+		if (found)
+			return found;
+		p = *end ? end + 1 : end;
+	}
+	return NULL;
+}
+
+char *jr_profile_find(const struct jr_lookup *lk, const char *name,
+		      const char *dir)
+{
+	cleanup_free char *file = NULL;
+	char *found;
+
+	if (strchr(name, '/')) {
+		if (name[0] == '/' || !dir)
+			return xstrdup(name);
+		return xasprintf("%s/%s", dir, name);
+	}
+	file = has_known_extension(name) ? xstrdup(name) :
+					   xasprintf("%s.profile", name);
+	if (lk->user_dir) {
+		found = in_dir(lk->user_dir, strlen(lk->user_dir), file);
+		if (found)
+			return found;
+	}
+	return in_system_dirs(lk, file);
+}
+
+/* ---- reading ----------------------------------------------------------- */
+
+/* fgets-style reader over the checked buffer: one call, one line. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct file_state *fs = stream;
+	size_t n = 0;
+
+	if (fs->pos >= fs->len)
+		return NULL;
+	while (fs->pos < fs->len && n + 1 < (size_t)num) {
+		char c = fs->buf[fs->pos++];
+
+		str[n++] = c;
+		if (c == '\n')
+			break;
+	}
+	str[n] = '\0';
+	fs->lineno++;
+	return str;
+}
+
+/* Reject what inih would misread: long lines, NULs, control bytes. */
+static int check_text(const char *path, const char *buf, size_t len,
+		      struct jr_err *err)
+{
+	size_t col = 0;
+	int line = 1;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)buf[i];
+
+		if (c == '\n') {
+			line++;
+			col = 0;
+			continue;
+		}
+		if (c == '\0')
+			return jr_fail(err, NULL,
+				       "%s:%d: binary data (NUL byte): not a "
+				       "profile",
+				       path, line);
+		if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+			return jr_fail(err, NULL,
+				       "%s:%d: control character 0x%02x", path,
+				       line, c);
+		if (++col > JR_LINE_MAX)
+			return jr_fail(err, NULL,
+				       "%s:%d: line longer than %d characters "
+				       "(continue a long list on an indented "
+				       "line or repeat the key)",
+				       path, line, JR_LINE_MAX);
+	}
+	return 0;
+}
+
+static bool is_ignored(const struct reader *rd, const char *key, int serial)
+{
+	for (size_t i = 0; i < rd->nignores; i++)
+		if (rd->ignores[i].serial < serial &&
+		    strcmp(rd->ignores[i].key, key) == 0)
+			return true;
+	return false;
+}
+
+static int add_ignore(struct file_state *fs, const char *value,
+		      const char *where)
+{
+	struct reader *rd = fs->rd;
+
+	if (strcmp(value, "include") != 0 && strcmp(value, "ignore") != 0 &&
+	    !jr_key_find(value)) {
+		const char *s = jr_key_suggest(value);
+
+		return jr_fail(rd->err, where, "ignore: unknown key '%s'%s%s%s",
+			       value, s ? " (did you mean '" : "", s ? s : "",
+			       s ? "'?)" : "");
+	}
+	if (rd->nignores >= JR_IGNORES_MAX)
+		return jr_fail(rd->err, where, "more than %d ignore lines",
+			       JR_IGNORES_MAX);
+	snprintf(rd->ignores[rd->nignores].key, KEY_MAX, "%s", value);
+	rd->ignores[rd->nignores].serial = fs->serial;
+	rd->nignores++;
+	return 0;
+}
+
+static int do_include(struct file_state *fs, const char *value,
+		      const char *where)
+{
+	struct reader *rd = fs->rd;
+	cleanup_free char *path = NULL;
+
+	if (!*value)
+		return jr_fail(rd->err, where, "include: empty name");
+	path = jr_profile_find(rd->lk, value, fs->dir);
+	if (!path)
+		return jr_fail(rd->err, where,
+			       "include '%s': no such profile (looked in %s%s%s)",
+			       value, rd->lk->user_dir ? rd->lk->user_dir : "",
+			       rd->lk->user_dir ? ":" : "",
+			       rd->lk->system_path ? rd->lk->system_path : "");
+	return parse_file(rd, path, where);
+}
+
+static int apply(struct file_state *fs, const char *key, const char *value,
+		 const char *where)
+{
+	struct reader *rd = fs->rd;
+	const struct jr_key *k;
+
+	if (is_ignored(rd, key, fs->serial))
+		return 0;
+	if (strcmp(key, "include") == 0)
+		return do_include(fs, value, where);
+	if (strcmp(key, "ignore") == 0)
+		return add_ignore(fs, value, where);
+	k = jr_key_find(key);
+	if (!k) {
+		const char *s = jr_key_suggest(key);
+
+		return jr_fail(rd->err, where, "unknown key '%s'%s%s%s", key,
+			       s ? " (did you mean '" : "", s ? s : "",
+			       s ? "'?)" : "");
+	}
+	if (k->scope == JR_SCOPE_CLI)
+		return jr_fail(rd->err, where,
+			       "'%s' can only be given on the command line",
+			       key);
+	return jr_key_set(rd->pol, k, value, where, rd->err);
+}
+
+static int handler(void *user, const char *section, const char *name,
+		   const char *value)
+{
+	struct file_state *fs = user;
+	struct reader *rd = fs->rd;
+	char key[KEY_MAX];
+	const char *where;
+	int n;
+
+	if (fs->err_line)
+		return 1; /* keep the first error; no more side effects */
+	{
+		char buf[PATH_MAX + 16];
+
+		snprintf(buf, sizeof(buf), "%s:%d", fs->path, fs->lineno);
+		where = jr_policy_intern(rd->pol, buf);
+	}
+	n = section[0] ? snprintf(key, sizeof(key), "%s.%s", section, name) :
+			 snprintf(key, sizeof(key), "%s", name);
+	if (n < 0 || (size_t)n >= sizeof(key)) {
+		jr_fail(rd->err, where, "key too long");
+		fs->err_line = fs->lineno;
+		return 0;
+	}
+	if (apply(fs, key, value, where) < 0) {
+		fs->err_line = fs->lineno;
+		return 0;
+	}
+	return 1;
+}
+
+static int read_checked(struct reader *rd, const char *path, const char *from,
+			char **buf, size_t *len)
+{
+	int r = jr_read_file(path, JR_PROFILE_SIZE_MAX, buf, len);
+	const char *where = from ? from : path;
+
+	if (r == -EFBIG)
+		return jr_fail(rd->err, where, "%s: larger than %d KiB", path,
+			       JR_PROFILE_SIZE_MAX / 1024);
+	if (r < 0)
+		return jr_fail(rd->err, where, "%s: cannot read: %s", path,
+			       strerror(-r));
+	return check_text(path, *buf, *len, rd->err);
+}
+
+static int parse_text(struct reader *rd, const char *path, const char *buf,
+		      size_t len)
+{
+	cleanup_free char *pathcopy = xstrdup(path);
+	struct file_state fs = {
+		.rd = rd, .path = path, .buf = buf, .len = len,
+	};
+	int r;
+
+	fs.dir = dirname(pathcopy);
+	fs.serial = ++rd->serial;
+	if (rd->log && rd->log->n < JR_FILES_MAX)
+		rd->log->files[rd->log->n++] = xstrdup(path);
+	r = ini_parse_stream(read_line, &fs, handler, &fs);
+	if (r == 0)
+		return 0;
+	if (r > 0 && fs.err_line == r)
+		return -1; /* our handler's message is in rd->err */
+	if (r > 0)
+		return jr_fail(rd->err, NULL,
+			       "%s:%d: expected 'key = value' or '[section]'",
+			       path, r);
+	return jr_fail(rd->err, NULL, "%s: cannot parse (inih error %d)", path,
+		       r);
+}
+
+static int parse_file(struct reader *rd, const char *path, const char *from)
+{
+	cleanup_free char *buf = NULL;
+	char *canon;
+	size_t len;
+	int r;
+
+	if (rd->depth > JR_INCLUDE_DEPTH_MAX)
+		return jr_fail(rd->err, from, "includes nest deeper than %d",
+			       JR_INCLUDE_DEPTH_MAX);
+	if (rd->serial >= JR_FILES_MAX)
+		return jr_fail(rd->err, from, "more than %d profile files",
+			       JR_FILES_MAX);
+	canon = realpath(path, NULL);
+	if (!canon)
+		return jr_fail(rd->err, from, "%s: cannot read: %s", path,
+			       strerror(errno));
+	for (int i = 0; i < rd->depth; i++) {
+		if (strcmp(rd->stack[i], canon) == 0) {
+			free(canon);
+			return jr_fail(rd->err, from,
+				       "include cycle: %s is already being "
+				       "read",
+				       path);
+		}
+	}
+	rd->stack[rd->depth++] = canon;
+	r = read_checked(rd, path, from, &buf, &len);
+	if (r == 0)
+		r = parse_text(rd, path, buf, len);
+	free(rd->stack[--rd->depth]);
+	return r;
+}
+
+int jr_profile_parse_buffer(struct jr_policy *pol, const struct jr_lookup *lk,
+			    const char *path, const char *buf, size_t len,
+			    struct jr_profile_log *log, struct jr_err *err)
+{
+	struct reader rd = { .pol = pol, .lk = lk, .log = log, .err = err };
+
+	if (len > JR_PROFILE_SIZE_MAX)
+		return jr_fail(err, NULL, "%s: larger than %d KiB", path,
+			       JR_PROFILE_SIZE_MAX / 1024);
+	if (check_text(path, buf, len, err) < 0)
+		return -1;
+	return parse_text(&rd, path, buf, len);
+}
+
+/* ---- the reading order of a run (DESIGN §2) ---------------------------- */
+
+static int read_optional(struct reader *rd, char *path)
+{
+	int r = 0;
+
+	if (path)
+		r = parse_file(rd, path, NULL);
+	free(path);
+	return r;
+}
+
+static char *local_name(const char *name, const char *suffix)
+{
+	cleanup_free char *copy = xstrdup(name);
+	char *base = basename(copy);
+	size_t n = strlen(base);
+
+	if (n > 8 && strcmp(base + n - 8, ".profile") == 0)
+		base[n - 8] = '\0';
+	return xasprintf("%s%s", base, suffix);
+}
+
+int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
+		    const char *program, struct jr_profile_log *log,
+		    struct jr_err *err)
+{
+	struct reader rd = { .pol = pol, .lk = lk, .log = log, .err = err };
+	const char *name = pol->profile ? pol->profile : program;
+	cleanup_free char *profile = NULL;
+	cleanup_free char *local = NULL;
+
+	if (pol->noprofile)
+		return 0;
+	/* 1. global defaults, system dirs only */
+	if (read_optional(&rd, in_system_dirs(lk, "jailrun.conf")) < 0)
+		return -1;
+	/* 2. the user's .local files, before the profile so that their
+	 *    `ignore` lines reach it */
+	local = local_name(name, ".local");
+	if (lk->user_dir) {
+		if (read_optional(&rd, in_dir(lk->user_dir,
+					      strlen(lk->user_dir),
+					      "globals.local")) < 0)
+			return -1;
+		if (read_optional(&rd, in_dir(lk->user_dir,
+					      strlen(lk->user_dir), local)) < 0)
+			return -1;
+	}
+	/* 3. the profile: asked for, or found by name, or the default */
+	profile = jr_profile_find(lk, name, NULL);
+	if (!profile && pol->profile)
+		return jr_fail(err, NULL,
+			       "profile '%s' not found (looked in %s%s%s)",
+			       pol->profile, lk->user_dir ? lk->user_dir : "",
+			       lk->user_dir ? ":" : "",
+			       lk->system_path ? lk->system_path : "");
+	if (!profile)
+		profile = jr_profile_find(lk, "default", NULL);
+	if (!profile)
+		return 0;
+	if (log)
+		log->profile = jr_policy_intern(pol, profile);
+	return parse_file(&rd, profile, NULL);
+}

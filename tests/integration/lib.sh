@@ -1,0 +1,74 @@
+# lib.sh - TAP helpers for the integration tests (sourced, POSIX sh).
+#
+# Each test proves both halves: the program works without the rule, and
+# fails (with the errno or signal the rule gives) with it.  Tests that
+# need a kernel feature missing here print "ok N # SKIP reason".
+#
+# Environment from `make check`: JAILRUN (the binary), top_srcdir,
+# top_builddir, JAILRUN_PROFILE_PATH (etc/ and profiles/ of the source).
+
+set -u
+: "${JAILRUN:?run through make check}"
+: "${top_builddir:?run through make check}"
+TRY="$top_builddir/tests/helpers/jr-try"
+tap_n=0
+tap_failed=0
+
+# A scratch dir any user can write (the build tree may be root's).
+TMPD=$(mktemp -d "${TMPDIR:-/tmp}/jailrun-test.XXXXXX")
+trap 'rm -rf "$TMPD"' EXIT
+# The user's own profile dir must not leak into tests.
+XDG_CONFIG_HOME="$TMPD/xdg"
+export XDG_CONFIG_HOME
+mkdir -p "$XDG_CONFIG_HOME"
+
+ok() { # ok DESCRIPTION -- after a command that succeeded
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n - $1"
+}
+not_ok() { # not_ok DESCRIPTION [DIAGNOSTIC...]
+	tap_n=$((tap_n + 1))
+	tap_failed=$((tap_failed + 1))
+	echo "not ok $tap_n - $1"
+	shift
+	for d in "$@"; do printf '%s\n' "$d" | sed 's/^/# /'; done
+}
+skip() { # skip REASON
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+}
+diag() { printf '%s\n' "$*" | sed 's/^/# /'; }
+
+# is GOT WANT DESCRIPTION
+is() {
+	if [ "$1" = "$2" ]; then
+		ok "$3"
+	else
+		not_ok "$3" "got:  '$1'" "want: '$2'"
+	fi
+}
+
+# like GOT PATTERN DESCRIPTION (grep -E pattern)
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		ok "$3"
+	else
+		not_ok "$3" "got:  '$1'" "want match: '$2'"
+	fi
+}
+
+# run CMD...: sets $out (stdout+stderr) and $rc
+run() {
+	out=$("$@" 2>&1)
+	rc=$?
+}
+
+# jr ARGS...: run jailrun with ARGS, sets $out and $rc
+jr() { run "$JAILRUN" "$@"; }
+
+is_root() { [ "$(id -u)" = 0 ]; }
+
+done_testing() {
+	echo "1..$tap_n"
+	[ "$tap_failed" = 0 ]
+}
