@@ -23,20 +23,21 @@
  * faccessat, close_range -> close loop, statx -> fstatat, rseq
  * registration, epoll_pwait2, openat2, pidfd_open, copy_file_range,
  * io_uring_setup (liburing users fall back to epoll).  Sorted. */
-static const char *const probe_names[] = {
+const char *const jr_probe_names[] = {
 	"clone3",	     "close_range",   "copy_file_range",
 	"epoll_pwait2",	     "faccessat2",    "fchmodat2",
 	"futex_waitv",	     "io_uring_setup", "landlock_create_ruleset",
 	"memfd_secret",	     "openat2",	      "pidfd_open",
 	"process_mrelease", "rseq",	      "statx",
 };
+const size_t jr_nprobe_names = ARRAY_SIZE(jr_probe_names);
 
 bool jr_filter_is_probe(int nr)
 {
-	for (size_t i = 0; i < ARRAY_SIZE(probe_names); i++) {
+	for (size_t i = 0; i < jr_nprobe_names; i++) {
 		int n;
 
-		if (jr_syscall_resolve(probe_names[i], &n) == JR_SC_NATIVE &&
+		if (jr_syscall_resolve(jr_probe_names[i], &n) == JR_SC_NATIVE &&
 		    n == nr)
 			return true;
 	}

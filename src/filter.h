@@ -25,6 +25,11 @@ int jr_filter_compile(const struct jr_policy *pol, struct jr_bpf *out,
  * kills it. */
 int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err);
 
+/* Syscalls that get ENOSYS when denied (libc probes them and falls
+ * back), sorted. */
+extern const char *const jr_probe_names[];
+extern const size_t jr_nprobe_names;
+
 /* Whether a denied NR gets ENOSYS (libc probes it and falls back). */
 bool jr_filter_is_probe(int nr);
 

@@ -1,3 +1,49 @@
 #!/bin/sh
-echo 1..1
-echo "ok 1 - placeholder"
+# Exit status: the target's; 128+N for signal N; 125 jailrun error; 126
+# not executable; 127 not found (env(1) and timeout(1)).
+. "$top_srcdir/tests/integration/lib.sh"
+
+for code in 0 1 3 42 124 200; do
+	run "$JAILRUN" --noprofile sh -c "exit $code"
+	is "$rc" "$code" "target exits $code: jailrun exits $code"
+done
+run "$JAILRUN" --noprofile sh -c 'kill -TERM $$'
+is "$rc" 143 "target killed by SIGTERM: 143"
+run "$JAILRUN" --noprofile sh -c 'kill -KILL $$'
+is "$rc" 137 "target killed by SIGKILL: 137"
+run "$JAILRUN" --noprofile --seccomp.drop=mkdir --seccomp.action=kill "$TRY" mkdir "$TMPD/x"
+is "$rc" 159 "target killed by the filter: 159 (SIGSYS)"
+
+run "$JAILRUN" --noprofile no-such-program-jr
+is "$rc" 127 "unknown program: 127"
+is "$out" "jailrun: no-such-program-jr: command not found" "unknown program: one clear line"
+run "$JAILRUN" --noprofile "$TMPD/missing/prog"
+is "$rc" 127 "missing path: 127"
+printf '#!/bin/sh\necho hi\n' > "$TMPD/noexec"
+chmod 644 "$TMPD/noexec"
+run "$JAILRUN" --noprofile "$TMPD/noexec"
+is "$rc" 126 "not executable: 126"
+like "$out" "Permission denied" "not executable: says why"
+printf 'garbage\n' > "$TMPD/badfmt"
+chmod 755 "$TMPD/badfmt"
+run "$JAILRUN" --noprofile "$TMPD/badfmt"
+is "$rc" 126 "executable bit but not a program: 126"
+like "$out" "cannot execute: Exec format error" "exec failure reported by name"
+run "$JAILRUN" --no-such-option true
+is "$rc" 125 "bad option: 125"
+run "$JAILRUN" --noprofile
+is "$rc" 125 "no program: 125"
+
+# no zombies, no leftovers: a background child of the target is gone
+# when the target exits (the init's pid namespace ends with it)
+marker="jr-leftover-$$"
+run "$JAILRUN" --noprofile sh -c "(exec -a $marker sleep 30) & echo started"
+is "$out" started "target starts a background child and exits"
+sleep 0.2
+if pgrep -f "$marker" >/dev/null; then
+	not_ok "the background child is gone with the sandbox" "$(pgrep -af "$marker")"
+	pkill -f "$marker"
+else
+	ok "the background child is gone with the sandbox"
+fi
+done_testing
