@@ -1,0 +1,85 @@
+#!/bin/sh
+# run-all.sh - the whole test suite, as CI runs it, from a configured and
+# built source tree (in-tree build: autoreconf -fi && ./configure && make):
+#
+#   1. `make check` as the calling user: unit and integration tests;
+#   2. as root: the integration tests again as nobody (setpriv), from a
+#      copy of the tree in a world-readable temporary dir, so the
+#      unprivileged run never writes into root's tree;
+#   3. the unit tests built with AddressSanitizer + UBSan, from the
+#      `make dist` tarball (which also proves the tarball complete);
+#   4. the unit tests under valgrind memcheck.
+#
+# Ends with one line: "N passed, N failed, N skipped", summed from the
+# test-suite.log of every `make check` above.
+set -u
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top" || exit 1
+jobs=${JOBS:-2}
+passed=0 failed=0 skipped=0 status=0
+scratch=$(mktemp -d /tmp/jailrun-suite.XXXXXX)
+chmod 755 "$scratch"
+trap 'rm -rf "$scratch"' EXIT
+
+# count LOG: add the summary of an automake test-suite.log to the totals
+count() {
+	if [ ! -f "$1" ]; then
+		echo "run-all: no $1: the run did not get to its tests" >&2
+		failed=$((failed + 1))
+		return
+	fi
+	eval "$(awk '/^# (PASS|XFAIL|FAIL|XPASS|ERROR|SKIP):/ {
+		sub(":", "", $2); n[$2] = $3 }
+		END { printf "p=%d f=%d s=%d\n", n["PASS"] + n["XFAIL"],
+			n["FAIL"] + n["XPASS"] + n["ERROR"], n["SKIP"] }' "$1")"
+	passed=$((passed + p))
+	failed=$((failed + f))
+	skipped=$((skipped + s))
+}
+
+step() { printf '\n==== %s\n' "$*"; }
+
+step "make check as $(id -un)"
+make -j"$jobs" check || status=1
+count "$top/test-suite.log"
+
+if [ "$(id -u)" = 0 ]; then
+	step "integration tests as nobody"
+	copy="$scratch/nobody"
+	cp -a "$top/." "$copy/"
+	rm -f "$copy"/tests/integration/*.log "$copy"/tests/integration/*.trs \
+		"$copy/test-suite.log"
+	chown -R nobody:nogroup "$copy"
+	setpriv --reuid=nobody --regid=nogroup --clear-groups \
+		env HOME=/nonexistent make -C "$copy" -j"$jobs" check-integration \
+		abs_top_srcdir="$copy" abs_top_builddir="$copy" || status=1
+	count "$copy/test-suite.log"
+fi
+
+step "unit tests with AddressSanitizer + UBSan (from make dist)"
+if make dist >/dev/null &&
+	tar -C "$scratch" -xzf jailrun-*.tar.gz &&
+	(cd "$scratch"/jailrun-*/ && ./configure -q --enable-sanitizers \
+		--enable-werror && make -j"$jobs" >/dev/null &&
+	 make check-unit); then
+	:
+else
+	status=1
+fi
+count "$(echo "$scratch"/jailrun-*/test-suite.log)"
+rm -f jailrun-*.tar.gz
+
+if command -v valgrind >/dev/null; then
+	step "unit tests under valgrind"
+	make check-unit LOG_COMPILER="$top/libtool" \
+		AM_LOG_FLAGS="--mode=execute valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" ||
+		status=1
+	count "$top/test-suite.log"
+else
+	echo "run-all: valgrind not installed: the valgrind pass is not run" >&2
+	failed=$((failed + 1))
+fi
+
+[ "$failed" = 0 ] || status=1
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status
