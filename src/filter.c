@@ -172,40 +172,47 @@ static int add_protocol(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
-static bool is_socket_call(int nr)
+static bool is_named(int nr, const char *name)
 {
-	int s;
+	int n;
 
-	return (jr_syscall_resolve("socket", &s) == JR_SC_NATIVE && s == nr) ||
-	       (jr_syscall_resolve("socketpair", &s) == JR_SC_NATIVE &&
-		s == nr);
+	return jr_syscall_resolve(name, &n) == JR_SC_NATIVE && n == nr;
 }
 
-/* execve is the launch itself: denying it needs the delayed (postexec)
- * filter, not this one. */
-static int check_launch(const struct jr_policy *pol, struct jr_err *err)
+static bool is_socket_call(int nr)
 {
-	static const char *const launch[] = { "execve" };
+	return is_named(nr, "socket") || is_named(nr, "socketpair");
+}
 
-	for (size_t i = 0; i < ARRAY_SIZE(launch); i++) {
-		int nr;
+/* Denied syscalls that the launch itself needs (execve, execveat) cannot
+ * be denied before the target starts: they are delayed.  So is seccomp
+ * when a shim must load its own program.  Permissive mode delays nothing
+ * (it allows everything by design). */
+bool jr_filter_is_delayed(const struct jr_policy *pol, int nr, bool shim)
+{
+	static const char *const launch[] = { "execve", "execveat" };
+	int n;
 
-		if (jr_syscall_resolve(launch[i], &nr) != JR_SC_NATIVE ||
-		    allowed(pol, nr) || pol->action == JR_ACT_LOG)
-			continue;
-		return jr_fail(err,
-			       pol->drop.origin[nr] ? pol->drop.origin[nr] :
-						      "seccomp.keep",
-			       "%s is needed to start the target; a delayed "
-			       "(after-start) filter for it is not supported "
-			       "yet: keep %s",
-			       launch[i], launch[i]);
-	}
-	return 0;
+	if (allowed(pol, nr) || pol->action == JR_ACT_LOG)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(launch); i++)
+		if (jr_syscall_resolve(launch[i], &n) == JR_SC_NATIVE && n == nr)
+			return true;
+	return shim && jr_syscall_resolve("seccomp", &n) == JR_SC_NATIVE &&
+	       n == nr;
+}
+
+bool jr_filter_has_delayed(const struct jr_policy *pol)
+{
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		if (jr_filter_is_delayed(pol, nr, false))
+			return true;
+	return false;
 }
 
 static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
-		     uint32_t def, struct jr_err *err)
+		     const struct jr_filter_opts *o, uint32_t def,
+		     struct jr_err *err)
 {
 	uint32_t deny = deny_action(pol);
 	uint32_t enosys = pol->action == JR_ACT_LOG ? SCMP_ACT_LOG :
@@ -214,7 +221,13 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	for (int nr = 0; nr < JR_NR_MAX; nr++) {
 		uint32_t act;
 
-		if (allowed(pol, nr)) {
+		if (jr_filter_is_delayed(pol, nr, o->shim)) {
+			/* exec calls go to the supervisor; seccomp() stays
+			 * open for the shim, whose program denies it */
+			act = o->notify && !is_named(nr, "seccomp") ?
+				      SCMP_ACT_NOTIFY :
+				      SCMP_ACT_ALLOW;
+		} else if (allowed(pol, nr)) {
 			if (pol->protocol_set && is_socket_call(nr)) {
 				if (add_protocol(ctx, pol, nr, def, err) < 0)
 					return -1;
@@ -230,7 +243,8 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
-int jr_filter_compile(const struct jr_policy *pol, struct jr_bpf *out,
+int jr_filter_compile(const struct jr_policy *pol,
+		      const struct jr_filter_opts *o, struct jr_bpf *out,
 		      struct jr_err *err)
 {
 	uint32_t def;
@@ -241,13 +255,34 @@ int jr_filter_compile(const struct jr_policy *pol, struct jr_bpf *out,
 	out->len = 0;
 	if (!jr_policy_wants_filter(pol))
 		return 0;
-	if (check_launch(pol, err) < 0)
-		return -1;
 	def = pol->keep_mode ? deny_action(pol) : SCMP_ACT_ALLOW;
 	ctx = new_ctx(def, err);
 	if (!ctx)
 		return -1;
-	r = add_rules(ctx, pol, def, err);
+	r = add_rules(ctx, pol, o, def, err);
+	if (r == 0)
+		r = export_bpf(ctx, out, err);
+	seccomp_release(ctx);
+	return r;
+}
+
+int jr_filter_compile_postexec(const struct jr_policy *pol, bool shim,
+			       struct jr_bpf *out, struct jr_err *err)
+{
+	uint32_t deny = deny_action(pol);
+	scmp_filter_ctx ctx;
+	int r = 0;
+
+	out->insns = NULL;
+	out->len = 0;
+	if (!jr_filter_has_delayed(pol))
+		return 0;
+	ctx = new_ctx(SCMP_ACT_ALLOW, err);
+	if (!ctx)
+		return -1;
+	for (int nr = 0; nr < JR_NR_MAX && r == 0; nr++)
+		if (jr_filter_is_delayed(pol, nr, shim))
+			r = add_rule(ctx, deny, nr, 0, NULL, err);
 	if (r == 0)
 		r = export_bpf(ctx, out, err);
 	seccomp_release(ctx);
@@ -317,6 +352,8 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 			continue;
 		if (allowed(pol, nr))
 			what = "allow";
+		else if (jr_filter_is_delayed(pol, nr, false))
+			what = "deny (delayed)";
 		else
 			what = jr_filter_is_probe(nr) ? "deny (ENOSYS)" : "deny";
 		fprintf(out, "%-14s %-24s %s\n", what,
@@ -330,6 +367,9 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 		fprintf(out, " (others: EAFNOSUPPORT)   %s\n",
 			pol->protocol_origin);
 	}
+	if (jr_filter_has_delayed(pol))
+		fprintf(out, "delayed: denied once the target runs (postexec "
+			     "shim, supervisor for every exec)\n");
 	fprintf(out, "other ABIs (i386, x32): kill\n");
 	fprintf(out, "BPF: %zu instructions\n", prog->len);
 }

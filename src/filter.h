@@ -17,9 +17,27 @@ struct jr_bpf {
 
 void jr_bpf_free(struct jr_bpf *prog);
 
-/* The target's filter.  Empty (len 0) when the policy asks for none. */
-int jr_filter_compile(const struct jr_policy *pol, struct jr_bpf *out,
+/* How the main program treats delayed syscalls (execve, execveat). */
+struct jr_filter_opts {
+	bool notify; /* SECCOMP_RET_USER_NOTIF to the supervisor (else allow) */
+	bool shim;   /* a shim loads the postexec program: keep seccomp() */
+};
+
+/* The target's main filter.  Empty (len 0) when the policy asks for
+ * none. */
+int jr_filter_compile(const struct jr_policy *pol,
+		      const struct jr_filter_opts *o, struct jr_bpf *out,
 		      struct jr_err *err);
+
+/* The postexec program the shim loads: the delayed denials only.  Empty
+ * when nothing is delayed. */
+int jr_filter_compile_postexec(const struct jr_policy *pol, bool shim,
+			       struct jr_bpf *out, struct jr_err *err);
+
+/* Denied syscalls that the launch needs (execve, execveat; seccomp when
+ * SHIM) and that are therefore denied only after the target starts. */
+bool jr_filter_is_delayed(const struct jr_policy *pol, int nr, bool shim);
+bool jr_filter_has_delayed(const struct jr_policy *pol);
 
 /* The init's own filter: wait, signals, pipes, exit; everything else
  * kills it. */

@@ -13,7 +13,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <fcntl.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -24,23 +26,88 @@
 
 extern char **environ;
 
-static int load_filter(const struct jr_bpf *prog)
+#ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
+#define SECCOMP_FILTER_FLAG_NEW_LISTENER (1UL << 3)
+#endif
+#ifndef SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV
+#define SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV (1UL << 5)
+#endif
+
+static int load_filter_flags(const struct jr_bpf *prog, unsigned long flags)
 {
 	struct sock_fprog fp = {
 		.len = (unsigned short)prog->len,
 		.filter = prog->insns,
 	};
 
-	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &fp);
+	return (int)syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, flags, &fp);
+}
+
+static int load_filter(const struct jr_bpf *prog)
+{
+	return load_filter_flags(prog, 0);
+}
+
+/* Tell the supervisor which descriptor the listener will get: the lowest
+ * free one, since nothing else opens a descriptor before the load.  The
+ * kernel attaches our pid, translated into the supervisor's namespace
+ * (SO_PASSCRED on its end). */
+static void announce_listener(int hello_fd)
+{
+	int next = fcntl(hello_fd, F_DUPFD_CLOEXEC, 0);
+
+	if (next < 0)
+		die_errno("predicting the listener descriptor");
+	close(next);
+	if (send(hello_fd, &next, sizeof(next), 0) != sizeof(next))
+		die_errno("telling the supervisor the listener descriptor");
+}
+
+/* The filter with a listener for the supervisor: waiting for its answer
+ * is killable where the kernel has WAIT_KILLABLE_RECV (5.19+). */
+static int load_with_listener(const struct jr_bpf *prog)
+{
+	int fd = load_filter_flags(prog, SECCOMP_FILTER_FLAG_NEW_LISTENER |
+						 SECCOMP_FILTER_FLAG_WAIT_KILLABLE_RECV);
+
+	if (fd < 0 && errno == EINVAL)
+		fd = load_filter_flags(prog, SECCOMP_FILTER_FLAG_NEW_LISTENER);
+	return fd;
+}
+
+/* The shim's program crosses execve in the one descriptor that is not
+ * O_CLOEXEC; the shim finds it through the environment and removes both
+ * variables again. */
+static void prepare_shim(const struct jr_launch *l)
+{
+	const char *old = getenv("LD_PRELOAD");
+	char fd[16];
+
+	snprintf(fd, sizeof(fd), "%d", l->postexec_fd);
+	if (setenv("JAILRUN_POSTEXEC_FD", fd, 1) < 0)
+		die_errno("setenv");
+	if (old && *old) {
+		cleanup_free char *both =
+			xasprintf("%s:%s", l->shim_path, old);
+
+		if (setenv("LD_PRELOAD", both, 1) < 0)
+			die_errno("setenv");
+	} else if (setenv("LD_PRELOAD", l->shim_path, 1) < 0) {
+		die_errno("setenv");
+	}
+	debugx("postexec: shim %s, program in fd %d", l->shim_path,
+	       l->postexec_fd);
 }
 
 /* The launcher: the order below is the security argument.
- *   capabilities -> no_new_privs -> seccomp -> execve
+ *   capabilities -> no_new_privs -> [announce listener] -> seccomp -> execve
  * Capabilities go first, while the process may still change them; then
  * no_new_privs, which an unprivileged filter requires and which keeps
  * execve from gaining privilege (set-id bits, file capabilities); the
  * filter is the last thing before execve, so it judges only the target,
- * and nothing but execve (and, if that fails, its report) runs under it. */
+ * and nothing but execve (and, if that fails, its report) runs under it.
+ * With a listener, that execve waits for the supervisor, which takes the
+ * listener from us meanwhile and lets exactly this one call through. */
 __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 {
 	const char *what = NULL;
@@ -59,13 +126,22 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 		       what);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die_errno("prctl(PR_SET_NO_NEW_PRIVS)");
+	if (l->postexec_fd >= 0)
+		prepare_shim(l);
 	if (l->prog->len) {
-		debugx("seccomp: loading %zu instructions, then execve %s",
-		       l->prog->len, l->path);
-		if (load_filter(l->prog) < 0)
+		debugx("seccomp: loading %zu instructions%s, then execve %s",
+		       l->prog->len, l->hello_fd >= 0 ? " with a listener" : "",
+		       l->path);
+		if (l->hello_fd >= 0)
+			announce_listener(l->hello_fd);
+		if ((l->hello_fd >= 0 ? load_with_listener(l->prog) :
+					load_filter(l->prog)) < 0)
 			die_errno("loading the seccomp filter");
 	}
-	execve(l->path, l->argv, environ);
+	if (l->via_execveat)
+		syscall(SYS_execveat, AT_FDCWD, l->path, l->argv, environ, 0);
+	else
+		execve(l->path, l->argv, environ);
 	e = errno;
 	if (write(l->execfail_fd, &e, sizeof(e)) < 0) {
 		/* the supervisor reports from the exit status alone */
@@ -145,6 +221,10 @@ void jr_init_main(const struct jr_launch *l)
 		launcher(l);
 	}
 	close(l->execfail_fd);
+	if (l->hello_fd >= 0)
+		close(l->hello_fd);
+	if (l->postexec_fd >= 0)
+		close(l->postexec_fd);
 	/* 4. the init locks itself down: not dumpable (no ptrace, no
 	 *    /proc/1/mem), no new privileges, a filter of its own */
 	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0 ||

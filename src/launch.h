@@ -17,6 +17,12 @@ struct jr_launch {
 	int ns_flags;
 	int sync_fd;     /* read end: the supervisor has written the maps */
 	int execfail_fd; /* write end: errno of a failed execve */
+	int hello_fd;    /* to the supervisor: the listener's fd number, or
+			  * -1 when no listener is used */
+	int postexec_fd; /* sealed memfd with the shim's program, or -1 */
+	const char *shim_path; /* set with postexec_fd */
+	bool via_execveat; /* launch with execveat: the delayed one, so the
+			    * launch waits for the supervisor's hand-over */
 	sigset_t signals; /* blocked by the supervisor; the init forwards them */
 };
 

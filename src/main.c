@@ -8,14 +8,21 @@
 #include <string.h>
 
 #include "cli.h"
+#include "elfinfo.h"
 #include "filter.h"
+#include "notify.h"
 #include "launch.h"
 #include "profile.h"
 #include "supervise.h"
+#include "syscalls.h"
 
 #ifndef SYSCONFDIR
 #define SYSCONFDIR "/etc"
 #endif
+#ifndef PKGLIBDIR
+#define PKGLIBDIR "/usr/lib/jailrun"
+#endif
+#define SHIM_NAME "libjailrun-postexec.so"
 
 static void usage(FILE *out)
 {
@@ -109,10 +116,145 @@ static int resolve_target(const char *name, char **path)
 	return 0;
 }
 
+/* The shim next to an uninstalled binary (libtool's .libs), else the
+ * installed one. */
+static char *find_shim(void)
+{
+	char exe[4096];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	char *p;
+
+	if (n > 0) {
+		exe[n] = '\0';
+		p = xasprintf("%s/.libs/" SHIM_NAME, dirname(exe));
+		if (access(p, R_OK) == 0)
+			return p;
+		free(p);
+	}
+	p = xstrdup(PKGLIBDIR "/" SHIM_NAME);
+	if (access(p, R_OK) == 0)
+		return p;
+	free(p);
+	return NULL;
+}
+
+static void delayed_names(const struct jr_policy *pol, char *buf, size_t n)
+{
+	size_t used = 0;
+	char name[64];
+
+	buf[0] = '\0';
+	for (int nr = 0; nr < JR_NR_MAX && used < n; nr++) {
+		if (!jr_filter_is_delayed(pol, nr, false))
+			continue;
+		used += (size_t)snprintf(buf + used, n - used, "%s%s (%s)",
+					 used ? ", " : "",
+					 jr_syscall_name(nr, name, sizeof(name)),
+					 pol->drop.origin[nr] ?
+						 pol->drop.origin[nr] :
+						 "not in seccomp.keep");
+	}
+}
+
+/* Whenever the shim cannot apply and delayed filters exist: several
+ * lines, every time, even with --quiet. */
+static void warn_no_shim(const struct jr_policy *pol,
+			 const struct jr_elf_info *elf, bool listener)
+{
+	bool tty = isatty(STDERR_FILENO);
+	const char *on = tty ? "\033[1;31m" : "", *off = tty ? "\033[0m" : "";
+	char names[512];
+
+	delayed_names(pol, names, sizeof(names));
+	fprintf(stderr,
+		"%sjailrun: WARNING: the postexec shim cannot apply to %s%s\n"
+		"jailrun:   why:     %s\n"
+		"jailrun:   delayed: %s\n",
+		on, elf->binary, off, elf->why, names);
+	if (listener)
+		fprintf(stderr,
+			"jailrun:   they are enforced by the jailrun supervisor "
+			"instead: every exec\n"
+			"jailrun:   after the start is refused through seccomp "
+			"user notification.\n");
+	else
+		fprintf(stderr,
+			"%sjailrun:   they are NOT ENFORCED: no seccomp listener "
+			"can be installed here%s\n"
+			"jailrun:   (nested sandbox or old kernel); "
+			"--static=refuse stops instead.\n",
+			on, off);
+}
+
+/* Decide how the delayed filter is enforced for this target, and compile
+ * the programs for it. */
+static void plan_filters(const struct jr_policy *pol, const char *path,
+			 struct jr_plan *plan, struct jr_bpf *prog,
+			 struct jr_bpf *postexec)
+{
+	struct jr_err err = { { 0 } };
+	struct jr_filter_opts o = { .notify = false, .shim = false };
+	struct jr_elf_info elf;
+	bool delayed = jr_filter_has_delayed(pol);
+
+	if (jr_policy_wants_filter(pol)) {
+		if (jr_elf_classify(path, &elf) == 0 &&
+		    elf.kind == JR_ELF_32BIT)
+			die("%s: %s; the filter kills every other ABI, so it "
+			    "cannot run here",
+			    elf.binary, elf.why);
+	}
+	if (delayed) {
+		if (jr_elf_classify(path, &elf) < 0)
+			die_errno("%s", path);
+		o.notify = jr_notify_possible();
+		o.shim = elf.kind == JR_ELF_GLIBC;
+		if (o.shim) {
+			plan->shim_path = find_shim();
+			if (!plan->shim_path)
+				die("the postexec shim " SHIM_NAME
+				    " is missing (looked next to jailrun and "
+				    "in " PKGLIBDIR ")");
+		} else if (elf.kind != JR_ELF_NOTELF) {
+			if (!o.notify && pol->static_refuse)
+				die("%s: %s, and no seccomp listener can be "
+				    "installed: its delayed filter cannot be "
+				    "enforced (static = refuse)",
+				    elf.binary, elf.why);
+			warn_no_shim(pol, &elf, o.notify);
+		}
+		if (o.shim && !o.notify)
+			warnx_jr("no seccomp listener can be installed here: "
+				 "the postexec shim alone enforces the delayed "
+				 "filter, and code that runs before it "
+				 "(preinit, library constructors) is not "
+				 "covered");
+		debugx("delayed filter: %s; %s", elf.why,
+		       o.notify ? "supervisor listens" : "no listener");
+	}
+	if (jr_filter_compile(pol, &o, prog, &err) < 0 ||
+	    (o.shim && jr_filter_compile_postexec(pol, true, postexec, &err) < 0))
+		die("%s", err.msg);
+	plan->prog = prog;
+	plan->postexec = postexec;
+	plan->listener = o.notify && delayed && prog->len;
+	/* The launch must be a notified call, or the listener would close
+	 * at execve before the supervisor takes it. */
+	if (plan->listener) {
+		int nr;
+
+		plan->via_execveat =
+			jr_syscall_resolve("execve", &nr) == JR_SC_NATIVE &&
+			!jr_filter_is_delayed(pol, nr, false);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	struct jr_policy *pol = jr_policy_new();
-	struct jr_bpf prog = { 0 }, init_prog = { 0 };
+	struct jr_bpf prog = { 0 }, init_prog = { 0 }, postexec = { 0 };
+	struct jr_plan plan = { .prog = &prog };
+	struct jr_filter_opts opts = { .notify = true, .shim = false };
 	struct jr_err err = { { 0 } };
 	cleanup_free char *path = NULL;
 	struct jr_cli cli;
@@ -140,22 +282,27 @@ int main(int argc, char **argv)
 	}
 	/* Profiles first, then the command line over them. */
 	load_profiles(pol, cli.program ? cli.program[0] : NULL);
-	if (jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0 ||
-	    jr_filter_compile(pol, &prog, &err) < 0)
+	if (jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0)
 		die("%s", err.msg);
 	if (pol->print_filter) {
+		if (jr_filter_compile(pol, &opts, &prog, &err) < 0)
+			die("%s", err.msg);
 		jr_filter_describe(pol, &prog, stdout);
 		return 0;
 	}
-	if (jr_verbosity >= 2)
-		jr_filter_describe(pol, &prog, stderr);
 	r = resolve_target(cli.program[0], &path);
 	if (r)
 		return r;
+	plan_filters(pol, path, &plan, &prog, &postexec);
+	if (jr_verbosity >= 2)
+		jr_filter_describe(pol, &prog, stderr);
 	if (jr_filter_compile_init(&init_prog, &err) < 0)
 		die("%s", err.msg);
-	r = jr_run(pol, &prog, &init_prog, path, cli.program);
+	plan.init_prog = &init_prog;
+	r = jr_run(pol, &plan, path, cli.program);
+	free((char *)plan.shim_path);
 	jr_bpf_free(&prog);
+	jr_bpf_free(&postexec);
 	jr_bpf_free(&init_prog);
 	jr_policy_free(pol);
 	return r;

@@ -359,6 +359,17 @@ static int set_shell(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
+static int set_static(struct jr_policy *pol, const char *value,
+		      const char *where, struct jr_err *err)
+{
+	if (strcmp(value, "warn") == 0 || strcmp(value, "refuse") == 0) {
+		pol->static_refuse = value[0] == 'r';
+		return 0;
+	}
+	return jr_fail(err, where, "static: expected warn or refuse, not '%s'",
+		       value);
+}
+
 /* ---- command-line-only settings --------------------------------------- */
 
 static int set_profile(struct jr_policy *pol, const char *value,
@@ -443,6 +454,10 @@ const struct jr_key jr_keys[] = {
 	  "allow only these syscalls and @groups", set_keep },
 	{ "shell", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "run the target directly (the only mode)", set_shell },
+	{ "static", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "warn|refuse",
+	  "when a delayed filter (execve) cannot be enforced for a target: "
+	  "warn loudly (default) or refuse with 125",
+	  set_static },
 	{ "version", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the version and exit", set_version },
 };

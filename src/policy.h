@@ -60,6 +60,9 @@ struct jr_policy {
 	bool caps_keep_set;
 	uint64_t caps_keep;
 
+	/* static = refuse: stop when a delayed filter cannot be enforced */
+	bool static_refuse;
+
 	/* namespaces (JR_NS_*), net=none adds JR_NS_NET */
 	unsigned namespaces;
 	bool net_none;

@@ -7,10 +7,13 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/signalfd.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 
 #include "launch.h"
+#include "notify.h"
 #include "ns.h"
 #include "supervise.h"
 
@@ -67,57 +70,174 @@ static int read_execfail(int *fd, int *exec_errno)
 	return 0;
 }
 
-/* Wait for the init; forward the signals a process sent us (the terminal
- * already signalled the whole foreground group). */
-static int supervise(pid_t init, int execfail_fd, const sigset_t *mask,
-		     const char *path)
+/* The launcher's announcement: its pid (from the kernel, in our pid
+ * namespace) and the descriptor number its listener will get. */
+static int read_hello(int fd, pid_t *pid, int *remote_fd)
 {
-	cleanup_fd int sfd = signalfd(-1, mask, SFD_CLOEXEC);
-	int exec_errno = 0, status = 0;
+	char cbuf[CMSG_SPACE(sizeof(struct ucred))];
+	struct iovec iov = { .iov_base = remote_fd, .iov_len = sizeof(int) };
+	struct msghdr msg = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *c;
+	ssize_t n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
 
-	if (sfd < 0)
+	if (n != sizeof(int))
+		return -1;
+	for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+		struct ucred cred;
+
+		if (c->cmsg_level != SOL_SOCKET ||
+		    c->cmsg_type != SCM_CREDENTIALS)
+			continue;
+		memcpy(&cred, CMSG_DATA(c), sizeof(cred));
+		*pid = cred.pid;
+		return 0;
+	}
+	return -1;
+}
+
+struct watch {
+	pid_t init;
+	int sfd;
+	int execfail_fd;
+	int hello_fd;
+	struct jr_notify notify;
+	int exec_errno;
+};
+
+static void on_hello(struct watch *w, const struct jr_policy *pol)
+{
+	struct jr_err err = { { 0 } };
+	pid_t pid = 0;
+	int remote = -1;
+	int r = read_hello(w->hello_fd, &pid, &remote);
+
+	close(w->hello_fd);
+	w->hello_fd = -1;
+	if (r < 0)
+		return; /* the launcher died first; its status says why */
+	if (jr_notify_take(&w->notify, pid, remote, &err) < 0) {
+		/* Fail closed: the launcher's execve would wait forever. */
+		kill(w->init, SIGKILL);
+		die("%s", err.msg);
+	}
+	debugx("supervisor: guarding execve of pid %d (listener fd %d)",
+	       (int)pid, w->notify.fd);
+}
+
+/* One pass over whatever is ready.  1 when the init has exited. */
+static int on_events(struct watch *w, const struct jr_policy *pol,
+		     struct pollfd *pf, int *status)
+{
+	struct signalfd_siginfo si;
+
+	if (w->execfail_fd >= 0 && pf[1].revents)
+		read_execfail(&w->execfail_fd, &w->exec_errno);
+	if (w->hello_fd >= 0 && pf[2].revents)
+		on_hello(w, pol);
+	if (w->notify.fd >= 0 && pf[3].revents & POLLIN)
+		jr_notify_handle(&w->notify, pol);
+	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
+		jr_notify_close(&w->notify);
+	if (!(pf[0].revents & POLLIN) ||
+	    read(w->sfd, &si, sizeof(si)) != sizeof(si))
+		return 0;
+	if (si.ssi_signo != SIGCHLD) {
+		if (si.ssi_code != SI_KERNEL)
+			kill(w->init, (int)si.ssi_signo);
+		return 0;
+	}
+	return waitpid(w->init, status, WNOHANG) == w->init;
+}
+
+/* Wait for the init; forward the signals a process sent us (the terminal
+ * already signalled the whole foreground group); take the launcher's
+ * listener and answer its notifications. */
+static int supervise(struct watch *w, const sigset_t *mask,
+		     const struct jr_policy *pol, const char *path)
+{
+	int status = 0;
+
+	w->sfd = signalfd(-1, mask, SFD_CLOEXEC);
+	if (w->sfd < 0)
 		die_errno("signalfd");
 	for (;;) {
-		struct pollfd pf[2] = { { sfd, POLLIN, 0 },
-					{ execfail_fd, POLLIN, 0 } };
-		struct signalfd_siginfo si;
+		struct pollfd pf[4] = {
+			{ w->sfd, POLLIN, 0 },
+			{ w->execfail_fd, POLLIN, 0 },
+			{ w->hello_fd, POLLIN, 0 },
+			{ w->notify.fd, POLLIN, 0 },
+		};
 
-		if (poll(pf, execfail_fd >= 0 ? 2 : 1, -1) < 0) {
+		if (poll(pf, 4, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			die_errno("poll");
 		}
-		if (execfail_fd >= 0 && pf[1].revents)
-			read_execfail(&execfail_fd, &exec_errno);
-		if (!(pf[0].revents & POLLIN))
-			continue;
-		if (read(sfd, &si, sizeof(si)) != sizeof(si))
-			continue;
-		if (si.ssi_signo != SIGCHLD) {
-			if (si.ssi_code != SI_KERNEL)
-				kill(init, (int)si.ssi_signo);
-			continue;
-		}
-		if (waitpid(init, &status, WNOHANG) == init)
+		if (on_events(w, pol, pf, &status))
 			break;
 	}
-	if (execfail_fd >= 0)
-		read_execfail(&execfail_fd, &exec_errno);
-	if (exec_errno)
-		warnx_jr("%s: cannot execute: %s", path, strerror(exec_errno));
+	if (w->execfail_fd >= 0)
+		read_execfail(&w->execfail_fd, &w->exec_errno);
+	if (w->exec_errno)
+		warnx_jr("%s: cannot execute: %s", path,
+			 strerror(w->exec_errno));
+	close(w->sfd);
+	jr_notify_close(&w->notify);
 	return status_code(status);
 }
 
-int jr_run(const struct jr_policy *pol, const struct jr_bpf *prog,
-	   const struct jr_bpf *init_prog, const char *path,
-	   char *const *argv)
+/* The shim's program, in a sealed memfd.  Deliberately not O_CLOEXEC: it
+ * is the one descriptor that crosses execve into the target, whose shim
+ * closes it. */
+static int postexec_memfd(const struct jr_bpf *p)
+{
+	size_t size = p->len * sizeof(p->insns[0]);
+	int fd = memfd_create("jailrun-postexec", MFD_ALLOW_SEALING);
+
+	if (fd < 0)
+		die_errno("memfd_create");
+	if (write(fd, p->insns, size) != (ssize_t)size ||
+	    fcntl(fd, F_ADD_SEALS,
+		  F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0)
+		die_errno("sealing the postexec filter");
+	return fd;
+}
+
+static void make_channels(const struct jr_plan *plan, struct jr_launch *l,
+			  int hello[2])
+{
+	int one = 1;
+
+	hello[0] = hello[1] = -1;
+	l->hello_fd = -1;
+	l->postexec_fd = -1;
+	if (plan->listener) {
+		if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0,
+			       hello) < 0 ||
+		    setsockopt(hello[0], SOL_SOCKET, SO_PASSCRED, &one,
+			       sizeof(one)) < 0)
+			die_errno("socketpair");
+		l->hello_fd = hello[1];
+	}
+	if (plan->postexec->len && plan->shim_path) {
+		l->postexec_fd = postexec_memfd(plan->postexec);
+		l->shim_path = plan->shim_path;
+	}
+}
+
+int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
+	   const char *path, char *const *argv)
 {
 	struct jr_err err = { { 0 } };
 	struct jr_launch l = {
-		.pol = pol, .prog = prog, .init_prog = init_prog,
-		.path = path, .argv = argv,
+		.pol = pol, .prog = plan->prog, .init_prog = plan->init_prog,
+		.path = path, .argv = argv, .via_execveat = plan->via_execveat,
 	};
-	int sync_pipe[2], fail_pipe[2];
+	struct watch w = { .notify = { .fd = -1 } };
+	int sync_pipe[2], fail_pipe[2], hello[2];
 	pid_t init;
 
 	if (jr_ns_flags(pol, geteuid() == 0, &l.ns_flags, &err) < 0)
@@ -133,18 +253,25 @@ int jr_run(const struct jr_policy *pol, const struct jr_bpf *prog,
 		die_errno("sigprocmask");
 	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0)
 		die_errno("pipe");
+	make_channels(plan, &l, hello);
 	init = start(pol, &l.ns_flags);
 	if (init < 0)
 		die_errno("clone");
 	if (init == 0) {
 		close(sync_pipe[1]);
 		close(fail_pipe[0]);
+		if (hello[0] >= 0)
+			close(hello[0]);
 		l.sync_fd = sync_pipe[0];
 		l.execfail_fd = fail_pipe[1];
 		jr_init_main(&l);
 	}
 	close(sync_pipe[0]);
 	close(fail_pipe[1]);
+	if (hello[1] >= 0)
+		close(hello[1]);
+	if (l.postexec_fd >= 0)
+		close(l.postexec_fd);
 	if (l.ns_flags & CLONE_NEWUSER) {
 		int r = jr_ns_write_maps(init, getuid(), getgid());
 
@@ -159,5 +286,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_bpf *prog,
 	if (write(sync_pipe[1], "g", 1) != 1)
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
-	return supervise(init, fail_pipe[0], &l.signals, path);
+	w.init = init;
+	w.execfail_fd = fail_pipe[0];
+	w.hello_fd = hello[0];
+	return supervise(&w, &l.signals, pol, path);
 }

@@ -6,9 +6,19 @@
 #include "filter.h"
 #include "policy.h"
 
+/* What main decided for this target. */
+struct jr_plan {
+	const struct jr_bpf *prog;      /* the target's main filter */
+	const struct jr_bpf *init_prog; /* the init's own */
+	const struct jr_bpf *postexec;  /* the shim's program (len 0: none) */
+	const char *shim_path;          /* with postexec */
+	bool listener; /* delayed syscalls go to us by user notification */
+	bool via_execveat; /* execve allowed, execveat delayed: launch with
+			    * execveat so that the launch is notified */
+};
+
 /* Run PATH with ARGV under POL.  Returns jailrun's exit status. */
-int jr_run(const struct jr_policy *pol, const struct jr_bpf *prog,
-	   const struct jr_bpf *init_prog, const char *path,
-	   char *const *argv);
+int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
+	   const char *path, char *const *argv);
 
 #endif

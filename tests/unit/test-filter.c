@@ -149,6 +149,8 @@ static const struct row rows[] = {
 	  41 | X32_BIT, AF_PACKET, KILLP },
 };
 
+static const struct jr_filter_opts notify_opts = { .notify = true };
+
 static int compile(const struct row *r, struct jr_bpf *prog,
 		   struct jr_policy **polp)
 {
@@ -164,7 +166,7 @@ static int compile(const struct row *r, struct jr_bpf *prog,
 			return -1;
 		}
 	}
-	if (jr_filter_compile(pol, prog, &err) < 0) {
+	if (jr_filter_compile(pol, &notify_opts, prog, &err) < 0) {
 		diag("compile: %s", err.msg);
 		return -1;
 	}
@@ -200,7 +202,8 @@ static void test_empty_and_init(void)
 	struct jr_err err = { { 0 } };
 	struct seccomp_data d;
 
-	ok(jr_filter_compile(pol, &prog, &err) == 0 && prog.len == 0,
+	ok(jr_filter_compile(pol, &notify_opts, &prog, &err) == 0 &&
+		   prog.len == 0,
 	   "no seccomp setting: no filter");
 	jr_bpf_free(&prog);
 	jr_policy_free(pol);
@@ -222,27 +225,98 @@ static void test_empty_and_init(void)
 	jr_bpf_free(&prog);
 }
 
-static void test_launch_needs_execve(void)
+static uint32_t verdict(const struct jr_bpf *prog, const char *call)
 {
-	static const struct setting sets[][2] = {
-		{ { "seccomp.drop", "execve" } },
-		{ { "seccomp.keep", "read,write" } },
+	struct seccomp_data d;
+
+	jr_bpf_data(&d, x86_64, seccomp_syscall_resolve_name(call), NULL);
+	return jr_bpf_run(prog->insns, prog->len, &d);
+}
+
+/* execve/execveat are the launch itself: denied only after the start.
+ * The main program sends them to the supervisor (or allows them when no
+ * listener can exist); the postexec program denies them. */
+static void test_delayed(void)
+{
+	static const struct {
+		const char *key, *value;
+	} sets[] = {
+		{ "seccomp.drop", "execve,execveat" },
+		{ "seccomp.keep", "read,write,exit_group" },
 	};
+	const struct jr_filter_opts plain = { .notify = false, .shim = true };
 
 	for (size_t i = 0; i < ARRAY_SIZE(sets); i++) {
 		struct jr_policy *pol = jr_policy_new();
-		struct jr_bpf prog = { 0 };
+		struct jr_bpf main_n = { 0 }, main_p = { 0 }, post = { 0 };
 		struct jr_err err = { { 0 } };
+		const char *what = sets[i].key;
 
-		jr_key_set(pol, jr_key_find(sets[i][0].key), sets[i][0].value,
-			   "p:1", &err);
-		ok(jr_filter_compile(pol, &prog, &err) < 0 &&
-			   strstr(err.msg, "execve is needed to start"),
-		   "%s=%s refused until the delayed filter exists: %s",
-		   sets[i][0].key, sets[i][0].value, err.msg);
-		jr_bpf_free(&prog);
+		jr_key_set(pol, jr_key_find(sets[i].key), sets[i].value, "p:1",
+			   &err);
+		ok(jr_filter_has_delayed(pol), "%s: execve is delayed", what);
+		ok(jr_filter_compile(pol, &notify_opts, &main_n, &err) == 0,
+		   "%s: main program with a listener compiles", what);
+		is_int(verdict(&main_n, "execve"), SECCOMP_RET_USER_NOTIF,
+		       "%s: main: execve goes to the supervisor", what);
+		is_int(verdict(&main_n, "execveat"), SECCOMP_RET_USER_NOTIF,
+		       "%s: main: execveat goes to the supervisor", what);
+		ok(jr_filter_compile(pol, &plain, &main_p, &err) == 0,
+		   "%s: main program without a listener compiles", what);
+		is_int(verdict(&main_p, "execve"), ALLOW,
+		       "%s: no listener: main allows execve (the shim denies)",
+		       what);
+		is_int(verdict(&main_p, "seccomp"), ALLOW,
+		       "%s: with a shim, main leaves seccomp() to load it", what);
+		{
+			const struct jr_filter_opts both = { .notify = true,
+							     .shim = true };
+			struct jr_bpf m = { 0 };
+
+			jr_filter_compile(pol, &both, &m, &err);
+			is_int(verdict(&m, "seccomp"), ALLOW,
+			       "%s: with shim and listener, seccomp() is "
+			       "allowed, not notified",
+			       what);
+			jr_bpf_free(&m);
+		}
+		ok(jr_filter_compile_postexec(pol, true, &post, &err) == 0,
+		   "%s: postexec program compiles", what);
+		is_int(verdict(&post, "execve"), ERRNO(EPERM),
+		       "%s: postexec: execve denied", what);
+		is_int(verdict(&post, "execveat"), ERRNO(EPERM),
+		       "%s: postexec: execveat denied", what);
+		is_int(verdict(&post, "read"), ALLOW,
+		       "%s: postexec: everything else is the main program's",
+		       what);
+		is_int(verdict(&post, "seccomp"),
+		       i == 1 ? ERRNO(EPERM) : ALLOW,
+		       "%s: postexec: seccomp() denied once the shim is in, "
+		       "unless allowed",
+		       what);
+		jr_bpf_free(&main_n);
+		jr_bpf_free(&main_p);
+		jr_bpf_free(&post);
 		jr_policy_free(pol);
 	}
+}
+
+static void test_nothing_delayed(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	struct jr_bpf post = { 0 };
+	struct jr_err err = { { 0 } };
+
+	jr_key_set(pol, jr_key_find("seccomp.drop"), "mkdir", "p:1", &err);
+	ok(!jr_filter_has_delayed(pol), "seccomp.drop=mkdir: nothing delayed");
+	ok(jr_filter_compile_postexec(pol, true, &post, &err) == 0 &&
+		   post.len == 0,
+	   "nothing delayed: no postexec program");
+	jr_key_set(pol, jr_key_find("seccomp.drop"), "execve", "p:2", &err);
+	jr_key_set(pol, jr_key_find("seccomp.action"), "log", "p:3", &err);
+	ok(!jr_filter_has_delayed(pol),
+	   "permissive mode (log) delays nothing: it allows everything");
+	jr_policy_free(pol);
 }
 
 int main(void)
@@ -254,6 +328,7 @@ int main(void)
 	for (size_t i = 0; i < ARRAY_SIZE(rows); i++)
 		run_row(&rows[i]);
 	test_empty_and_init();
-	test_launch_needs_execve();
+	test_delayed();
+	test_nothing_delayed();
 	return tap_done();
 }

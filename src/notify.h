@@ -1,0 +1,40 @@
+/* notify.h - seccomp user notification, the supervisor's side: take the
+ * launcher's listener, let exactly one execve through (the launcher's own,
+ * before any target code exists), answer every later one with the
+ * configured action. */
+#ifndef JAILRUN_NOTIFY_H
+#define JAILRUN_NOTIFY_H
+
+#include <linux/seccomp.h>
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "policy.h"
+#include "util.h"
+
+struct jr_notify {
+	int fd;        /* the listener; -1 until taken */
+	pid_t launcher; /* in our pid namespace */
+	bool launched; /* the one allowed execve has been let through */
+	unsigned denied;
+	struct seccomp_notif *req;
+	struct seccomp_notif_resp *resp;
+	size_t req_size, resp_size;
+};
+
+/* Whether a filter with a new listener can be loaded here (not when an
+ * ancestor filter already has one: EBUSY; not on old kernels). */
+bool jr_notify_possible(void);
+
+/* Take descriptor REMOTE_FD from process PID (retrying while it does not
+ * exist yet) and check that it is a seccomp listener.  0 or -1 + ERR. */
+int jr_notify_take(struct jr_notify *n, pid_t pid, int remote_fd,
+		   struct jr_err *err);
+
+/* Receive one notification and answer it.  0, or -1 when the listener is
+ * gone. */
+int jr_notify_handle(struct jr_notify *n, const struct jr_policy *pol);
+
+void jr_notify_close(struct jr_notify *n);
+
+#endif
