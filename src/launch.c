@@ -149,15 +149,6 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 	_exit(e == ENOENT ? EXIT_NOENT : EXIT_NOEXEC);
 }
 
-static int exit_code(int status)
-{
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return EXIT_JAILRUN;
-}
-
 /* Reap every child; exit with the target's status when it is gone. */
 static void reap(pid_t target)
 {
@@ -166,7 +157,7 @@ static void reap(pid_t target)
 		pid_t p = waitpid(-1, &status, WNOHANG);
 
 		if (p == target)
-			_exit(exit_code(status));
+			_exit(jr_exit_code(status));
 		if (p <= 0)
 			return;
 	}

@@ -47,15 +47,6 @@ static pid_t start(const struct jr_policy *pol, int *flags)
 	return jr_ns_clone(0);
 }
 
-static int status_code(int status)
-{
-	if (WIFEXITED(status))
-		return WEXITSTATUS(status);
-	if (WIFSIGNALED(status))
-		return 128 + WTERMSIG(status);
-	return EXIT_JAILRUN;
-}
-
 static int read_execfail(int *fd, int *exec_errno)
 {
 	int e;
@@ -186,7 +177,7 @@ static int supervise(struct watch *w, const sigset_t *mask,
 			 strerror(w->exec_errno));
 	close(w->sfd);
 	jr_notify_close(&w->notify);
-	return status_code(status);
+	return jr_exit_code(status);
 }
 
 /* The shim's program, in a sealed memfd.  Deliberately not O_CLOEXEC: it

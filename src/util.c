@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include "util.h"
 
@@ -121,6 +122,15 @@ char *xasprintf(const char *fmt, ...)
 	if (r < 0)
 		die("out of memory");
 	return p;
+}
+
+int jr_exit_code(int status)
+{
+	if (WIFEXITED(status))
+		return WEXITSTATUS(status);
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return EXIT_JAILRUN;
 }
 
 bool jr_streq(const char *a, const char *b)

@@ -88,6 +88,10 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len);
 
 bool jr_streq(const char *a, const char *b);
 
+/* A wait(2) status as an exit code: the code itself, or 128+N for a
+ * death by signal N (the convention of shells and timeout(1)). */
+int jr_exit_code(int status);
+
 /* errno name <-> number ("EPERM" <-> 1); -1 when unknown. */
 int jr_errno_from_name(const char *name);
 const char *jr_errno_name(int e);
