@@ -25,12 +25,30 @@ static void fill_options(struct option *o)
 	memset(&o[jr_nkeys], 0, sizeof(o[0]));
 }
 
+/* A unique key that NAME abbreviates, else the closest key. */
+static const char *suggest_option(const char *name)
+{
+	const char *found = NULL;
+	size_t n = strlen(name);
+
+	for (size_t i = 0; n && i < jr_nkeys; i++) {
+		if (strncmp(jr_keys[i].name, name, n) != 0)
+			continue;
+		if (found)
+			return jr_key_suggest(name);
+		found = jr_keys[i].name;
+	}
+	return found ? found : jr_key_suggest(name);
+}
+
 static int bad_option(const char *arg, int c, struct jr_err *err)
 {
 	char name[64];
 	const char *s;
 	size_t n;
 
+	if (optopt > 0 && optopt < OPT_BASE)
+		return jr_fail(err, NULL, "unknown option '-%c'", optopt);
 	if (!arg || strncmp(arg, "--", 2) != 0)
 		return jr_fail(err, NULL, "unknown option '%s'", arg ? arg : "?");
 	n = strcspn(arg + 2, "=");
@@ -41,9 +59,20 @@ static int bad_option(const char *arg, int c, struct jr_err *err)
 				       name);
 		return jr_fail(err, NULL, "option '--%s' takes no value", name);
 	}
-	s = jr_key_suggest(name);
+	s = suggest_option(name);
 	return jr_fail(err, NULL, "unknown option '--%s'%s%s%s", name,
 		       s ? " (did you mean '--" : "", s ? s : "", s ? "'?)" : "");
+}
+
+/* getopt_long takes any unambiguous abbreviation; a key is a key, on
+ * the command line as in a profile, so ARG must name it in full. */
+static bool names_key(const char *arg, const struct jr_key *k)
+{
+	size_t n = strlen(k->name);
+
+	return strncmp(arg, "--", 2) == 0 &&
+	       strncmp(arg + 2, k->name, n) == 0 &&
+	       (arg[2 + n] == '\0' || arg[2 + n] == '=');
 }
 
 int jr_cli_parse(int argc, char **argv, struct jr_cli *cli,
@@ -57,11 +86,19 @@ int jr_cli_parse(int argc, char **argv, struct jr_cli *cli,
 	fill_options(longopts);
 	opterr = 0;
 	optind = 0; /* full re-initialisation (glibc) */
-	while ((c = getopt_long(argc, argv, "+:h", longopts, NULL)) != -1) {
+	for (;;) {
+		int at = optind ? optind : 1; /* the argument getopt reads */
+
+		c = getopt_long(argc, argv, "+:h", longopts, NULL);
+		if (c == -1)
+			break;
 		if (c == 'h') {
 			c = OPT_BASE + (int)(jr_key_find("help") - jr_keys);
 		} else if (c == '?' || c == ':') {
-			return bad_option(argv[optind - 1], c, err);
+			return bad_option(argv[at], c, err);
+		} else if (!names_key(argv[at], &jr_keys[c - OPT_BASE])) {
+			optopt = 0;
+			return bad_option(argv[at], '?', err);
 		}
 		if (cli->n >= JR_CLI_MAX)
 			return jr_fail(err, NULL, "more than %d options",

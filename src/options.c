@@ -59,6 +59,10 @@ static void sc_put(struct sc_ctx *c, int nr, bool negate, const char *where)
 			c->pol->drop_is_default[nr] = false;
 		return;
 	}
+	/* `seccomp = yes` must not claim an explicit drop: `seccomp = no`
+	 * would take it back. */
+	if (c->from_default && c->set->origin[nr])
+		return;
 	c->set->origin[nr] = where;
 	if (c->set == &c->pol->drop)
 		c->pol->drop_is_default[nr] = c->from_default;

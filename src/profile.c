@@ -109,6 +109,8 @@ char *jr_profile_find(const struct jr_lookup *lk, const char *name,
 	if (strchr(name, '/')) {
 		if (name[0] == '/' || !dir)
 			return xstrdup(name);
+		while (strncmp(name, "./", 2) == 0) /* dir/./x in messages */
+			name += 2;
 		return xasprintf("%s/%s", dir, name);
 	}
 	file = has_known_extension(name) ? xstrdup(name) :
@@ -288,13 +290,13 @@ static int read_checked(struct reader *rd, const char *path, const char *from,
 			char **buf, size_t *len)
 {
 	int r = jr_read_file(path, JR_PROFILE_SIZE_MAX, buf, len);
-	const char *where = from ? from : path;
 
+	/* FROM is the include line, NULL for a top-level file */
 	if (r == -EFBIG)
-		return jr_fail(rd->err, where, "%s: larger than %d KiB", path,
+		return jr_fail(rd->err, from, "%s: larger than %d KiB", path,
 			       JR_PROFILE_SIZE_MAX / 1024);
 	if (r < 0)
-		return jr_fail(rd->err, where, "%s: cannot read: %s", path,
+		return jr_fail(rd->err, from, "%s: cannot read: %s", path,
 			       strerror(-r));
 	return check_text(path, *buf, *len, rd->err);
 }
@@ -405,7 +407,7 @@ int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
 	cleanup_free char *profile = NULL;
 	cleanup_free char *local = NULL;
 
-	if (pol->noprofile)
+	if (pol->noprofile || !name)
 		return 0;
 	/* 1. global defaults, system dirs only */
 	if (read_optional(&rd, in_system_dirs(lk, "jailrun.conf")) < 0)
