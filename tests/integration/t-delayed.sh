@@ -160,4 +160,13 @@ like "$out" "ESCAPED" "only execveat dropped: execve still allowed"
 # static = refuse: only where the filter cannot be enforced at all
 run "$JAILRUN" --noprofile $DROP --static=refuse "$TMPD/exec-static" execve
 like "$out" "blocked: EPERM" "static=refuse with a listener: enforced, so it runs (blocked)"
+# nested: inside a sandbox whose filter already has a listener, no new
+# listener can be installed (EBUSY).  For a static target the delayed
+# filter is then NOT enforced: said plainly, and static=refuse stops.
+run "$JAILRUN" --noprofile --seccomp.drop=execveat "$JAILRUN" --noprofile $DROP "$TMPD/exec-static" execve
+like "$out" "they are NOT ENFORCED: no seccomp listener can be installed" "nested, static target: NOT ENFORCED said plainly"
+run "$JAILRUN" --noprofile --seccomp.drop=execveat "$JAILRUN" --noprofile $DROP --static=refuse "$TMPD/exec-static" execve
+is "$rc" 125 "nested, static target, static=refuse: stops with 125"
+like "$out" "cannot be enforced \\(static = refuse\\)" "static=refuse says why"
+if printf '%s\n' "$out" | grep -q ESCAPED; then not_ok "static=refuse: the target never ran" "$out"; else ok "static=refuse: the target never ran"; fi
 done_testing
