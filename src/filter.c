@@ -32,16 +32,46 @@ const char *const jr_probe_names[] = {
 };
 const size_t jr_nprobe_names = ARRAY_SIZE(jr_probe_names);
 
+/* The few syscalls the compiler treats specially, resolved once: the
+ * rule loop asks about every number, and name resolution was most of a
+ * compile's time.  A pure function of libseccomp's native table. */
+struct special {
+	bool ready;
+	int execve, execveat, seccomp, socket, socketpair;
+	bool probe[JR_NR_MAX];
+};
+
+static int native_nr(const char *name)
+{
+	int nr;
+
+	return jr_syscall_resolve(name, &nr) == JR_SC_NATIVE ? nr : -1;
+}
+
+static const struct special *special(void)
+{
+	static struct special sp;
+
+	if (sp.ready)
+		return &sp;
+	sp.execve = native_nr("execve");
+	sp.execveat = native_nr("execveat");
+	sp.seccomp = native_nr("seccomp");
+	sp.socket = native_nr("socket");
+	sp.socketpair = native_nr("socketpair");
+	for (size_t i = 0; i < jr_nprobe_names; i++) {
+		int nr = native_nr(jr_probe_names[i]);
+
+		if (nr >= 0)
+			sp.probe[nr] = true;
+	}
+	sp.ready = true;
+	return &sp;
+}
+
 bool jr_filter_is_probe(int nr)
 {
-	for (size_t i = 0; i < jr_nprobe_names; i++) {
-		int n;
-
-		if (jr_syscall_resolve(jr_probe_names[i], &n) == JR_SC_NATIVE &&
-		    n == nr)
-			return true;
-	}
-	return false;
+	return nr >= 0 && nr < JR_NR_MAX && special()->probe[nr];
 }
 
 void jr_bpf_free(struct jr_bpf *prog)
@@ -172,16 +202,9 @@ static int add_protocol(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
-static bool is_named(int nr, const char *name)
-{
-	int n;
-
-	return jr_syscall_resolve(name, &n) == JR_SC_NATIVE && n == nr;
-}
-
 static bool is_socket_call(int nr)
 {
-	return is_named(nr, "socket") || is_named(nr, "socketpair");
+	return nr == special()->socket || nr == special()->socketpair;
 }
 
 /* Denied syscalls that the launch itself needs (execve, execveat) cannot
@@ -190,16 +213,12 @@ static bool is_socket_call(int nr)
  * (it allows everything by design). */
 bool jr_filter_is_delayed(const struct jr_policy *pol, int nr, bool shim)
 {
-	static const char *const launch[] = { "execve", "execveat" };
-	int n;
+	const struct special *sp = special();
 
 	if (allowed(pol, nr) || pol->action == JR_ACT_LOG)
 		return false;
-	for (size_t i = 0; i < ARRAY_SIZE(launch); i++)
-		if (jr_syscall_resolve(launch[i], &n) == JR_SC_NATIVE && n == nr)
-			return true;
-	return shim && jr_syscall_resolve("seccomp", &n) == JR_SC_NATIVE &&
-	       n == nr;
+	return nr == sp->execve || nr == sp->execveat ||
+	       (shim && nr == sp->seccomp);
 }
 
 bool jr_filter_has_delayed(const struct jr_policy *pol)
@@ -224,7 +243,7 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		if (jr_filter_is_delayed(pol, nr, o->shim)) {
 			/* exec calls go to the supervisor; seccomp() stays
 			 * open for the shim, whose program denies it */
-			act = o->notify && !is_named(nr, "seccomp") ?
+			act = o->notify && nr != special()->seccomp ?
 				      SCMP_ACT_NOTIFY :
 				      SCMP_ACT_ALLOW;
 		} else if (allowed(pol, nr)) {

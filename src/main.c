@@ -196,17 +196,19 @@ static void plan_filters(const struct jr_policy *pol, const char *path,
 	struct jr_filter_opts o = { .notify = false, .shim = false };
 	struct jr_elf_info elf;
 	bool delayed = jr_filter_has_delayed(pol);
+	int judged = jr_policy_wants_filter(pol) ?
+			     jr_elf_classify(path, &elf) :
+			     -ENOENT;
 
-	if (jr_policy_wants_filter(pol)) {
-		if (jr_elf_classify(path, &elf) == 0 &&
-		    elf.kind == JR_ELF_32BIT)
-			die("%s: %s; the filter kills every other ABI, so it "
-			    "cannot run here",
-			    elf.binary, elf.why);
-	}
+	if (judged == 0 && elf.kind == JR_ELF_32BIT)
+		die("%s: %s; the filter kills every other ABI, so it cannot "
+		    "run here",
+		    elf.binary, elf.why);
 	if (delayed) {
-		if (jr_elf_classify(path, &elf) < 0)
+		if (judged < 0) {
+			errno = -judged;
 			die_errno("%s", path);
+		}
 		o.notify = jr_notify_possible();
 		o.shim = elf.kind == JR_ELF_GLIBC;
 		if (o.shim) {

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <seccomp.h>
 #include <linux/filter.h>
 #include <signal.h>
 #include <stdio.h>
@@ -32,6 +33,11 @@ static long seccomp_call(unsigned op, unsigned flags, void *arg)
 
 bool jr_notify_possible(void)
 {
+	/* Unfiltered, on a kernel with user notification (libseccomp API
+	 * level 5+): no ancestor listener can exist, so no probe is needed.
+	 * That spares every launch a fork (about 1 ms measured here). */
+	if (seccomp_api_get() >= 5 && prctl(PR_GET_SECCOMP, 0, 0, 0, 0) == 0)
+		return true;
 	/* A child loads an allow-all filter with a new listener: EBUSY
 	 * when an ancestor filter already has one (nested sandbox). */
 	struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW);

@@ -98,7 +98,7 @@ struct watch {
 	int exec_errno;
 };
 
-static void on_hello(struct watch *w, const struct jr_policy *pol)
+static void on_hello(struct watch *w)
 {
 	struct jr_err err = { { 0 } };
 	pid_t pid = 0;
@@ -127,7 +127,7 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 	if (w->execfail_fd >= 0 && pf[1].revents)
 		read_execfail(&w->execfail_fd, &w->exec_errno);
 	if (w->hello_fd >= 0 && pf[2].revents)
-		on_hello(w, pol);
+		on_hello(w);
 	if (w->notify.fd >= 0 && pf[3].revents & POLLIN)
 		jr_notify_handle(&w->notify, pol);
 	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
