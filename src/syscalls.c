@@ -42,10 +42,7 @@ const char *jr_syscall_name(int nr, char *buf, size_t size)
 const char *jr_syscall_suggest(const char *name, char *buf, size_t size)
 {
 	size_t best_d = (size_t)-1;
-	size_t limit = strlen(name) / 3 + 1;
 
-	if (limit > 3)
-		limit = 3;
 	buf[0] = '\0';
 	for (int nr = 0; nr < JR_NR_MAX; nr++) {
 		char *n = seccomp_syscall_resolve_num_arch(
@@ -61,5 +58,5 @@ const char *jr_syscall_suggest(const char *name, char *buf, size_t size)
 		}
 		free(n);
 	}
-	return best_d <= limit ? buf : NULL;
+	return jr_close_enough(name, best_d) ? buf : NULL;
 }

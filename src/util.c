@@ -168,11 +168,17 @@ size_t jr_levenshtein(const char *a, const char *b)
 	return row[lb];
 }
 
+bool jr_close_enough(const char *word, size_t d)
+{
+	size_t limit = strlen(word) / 3 + 1;
+
+	return d <= (limit > 3 ? 3 : limit);
+}
+
 const char *jr_closest(const char *word, const char *const *candidates)
 {
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
-	size_t limit = strlen(word) / 3 + 1;
 
 	for (; *candidates; candidates++) {
 		size_t d = jr_levenshtein(word, *candidates);
@@ -182,9 +188,7 @@ const char *jr_closest(const char *word, const char *const *candidates)
 			best = *candidates;
 		}
 	}
-	if (limit > 3)
-		limit = 3;
-	return best_d <= limit ? best : NULL;
+	return jr_close_enough(word, best_d) ? best : NULL;
 }
 
 int jr_read_file(const char *path, size_t max, char **out, size_t *len)

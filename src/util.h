@@ -78,6 +78,9 @@ static inline int steal_fd(int *fd)
 /* Edit distance, for "did you mean" suggestions. */
 size_t jr_levenshtein(const char *a, const char *b);
 
+/* Whether an edit distance D from WORD is close enough to suggest. */
+bool jr_close_enough(const char *word, size_t d);
+
 /* Closest of CANDIDATES (NULL-terminated) to WORD, or NULL when none is
  * close enough to be a useful suggestion. */
 const char *jr_closest(const char *word, const char *const *candidates);
