@@ -36,14 +36,22 @@ is "$rc" 125 "no program: 125"
 
 # no zombies, no leftovers: a background child of the target is gone
 # when the target exits (the init's pid namespace ends with it)
-marker="jr-leftover-$$"
-run "$JAILRUN" --noprofile sh -c "(exec -a $marker sleep 30) & echo started"
-is "$out" started "target starts a background child and exits"
+marker="31.$$"
+run "$JAILRUN" --noprofile sh -c "sleep $marker >/dev/null 2>&1 & sleep 0.1; kill -0 \$! && echo started"
+is "$out" started "target starts a background child, still alive when the target exits"
 sleep 0.2
-if pgrep -f "$marker" >/dev/null; then
-	not_ok "the background child is gone with the sandbox" "$(pgrep -af "$marker")"
-	pkill -f "$marker"
+if pgrep -f "sleep $marker" >/dev/null; then
+	not_ok "the background child is gone with the sandbox" "$(pgrep -af "sleep $marker")"
+	pkill -f "sleep $marker"
 else
 	ok "the background child is gone with the sandbox"
+fi
+run "$JAILRUN" --noprofile --namespaces=!pid sh -c "sleep $marker >/dev/null 2>&1 & echo started"
+sleep 0.2
+if pgrep -f "sleep $marker" >/dev/null; then
+	ok "control: without a pid namespace the same child outlives the target"
+	pkill -f "sleep $marker"
+else
+	not_ok "control: without a pid namespace the same child outlives the target"
 fi
 done_testing
