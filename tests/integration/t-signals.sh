@@ -29,14 +29,22 @@ wait $jpid
 is "$(tail -n 1 "$TMPD/out")" TERM "without a pid namespace, SIGTERM is forwarded too"
 
 # A target without handlers dies of the signal: 128+N.
-"$JAILRUN" --noprofile sleep 30 &
+marker="30.$$"
+"$JAILRUN" --noprofile sleep "$marker" &
 jpid=$!
-sleep 0.3
+i=0
+while ! pgrep -f "sleep $marker" >/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+if pgrep -f "sleep $marker" >/dev/null; then
+	ok "the sandboxed sleep is running before the signal"
+else
+	not_ok "the sandboxed sleep is running before the signal"
+fi
 kill -TERM $jpid
 wait $jpid
 is "$?" 143 "sleep killed through jailrun by SIGTERM: 143"
-if pgrep -x sleep -P $jpid >/dev/null 2>&1; then
-	not_ok "no sleep left behind"
+if pgrep -f "sleep $marker" >/dev/null; then
+	not_ok "no sleep left behind" "$(pgrep -af "sleep $marker")"
+	pkill -f "sleep $marker"
 else
 	ok "no sleep left behind"
 fi
