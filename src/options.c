@@ -14,8 +14,6 @@
 #include "options.h"
 #include "syscalls.h"
 
-#define GROUP_DEPTH_MAX 8
-
 const struct jr_family jr_families[] = {
 	{ "bluetooth", AF_BLUETOOTH }, { "inet", AF_INET },
 	{ "inet6", AF_INET6 },         { "netlink", AF_NETLINK },
@@ -48,7 +46,7 @@ struct sc_ctx {
 	struct jr_policy *pol;
 	struct jr_scset *set;
 	bool from_default; /* adding @default-deny for `seccomp = yes` */
-	int depth;
+	bool negate;       /* the group being expanded was !@group */
 };
 
 static void sc_put(struct sc_ctx *c, int nr, bool negate, const char *where)
@@ -68,33 +66,27 @@ static void sc_put(struct sc_ctx *c, int nr, bool negate, const char *where)
 		c->pol->drop_is_default[nr] = c->from_default;
 }
 
-static int sc_item(void *ctx, const char *item, bool negate,
-		   const char *where, struct jr_err *err);
+/* A member of a group: a name no architecture knows is newer than this
+ * libseccomp (test-groups holds the table to the names it knows); the
+ * default action covers it. */
+static int sc_member(void *ctx, const char *name, const char *where,
+		     struct jr_err *err)
+{
+	struct sc_ctx *c = ctx;
+	int nr;
+
+	if (jr_syscall_resolve(name, &nr) == JR_SC_NATIVE)
+		sc_put(c, nr, c->negate, where);
+	else
+		jr_policy_note_absent(c->pol, name);
+	return 0;
+}
 
 static int sc_group(struct sc_ctx *c, const char *item, bool negate,
 		    const char *where, struct jr_err *err)
 {
-	const struct jr_group *g = jr_group_find(item);
-	cleanup_free char *members = NULL;
-	char *save = NULL;
-	int r = 0;
-
-	if (!g) {
-		const char *s = jr_group_suggest(item);
-
-		return jr_fail(err, where, "unknown syscall group '%s'%s%s%s",
-			       item, s ? " (did you mean '" : "", s ? s : "",
-			       s ? "'?)" : "");
-	}
-	if (c->depth >= GROUP_DEPTH_MAX)
-		return jr_fail(err, where, "group '%s' nests too deeply", item);
-	members = xstrdup(g->members);
-	c->depth++;
-	for (char *m = strtok_r(members, " ", &save); m && r == 0;
-	     m = strtok_r(NULL, " ", &save))
-		r = sc_item(c, m, negate, where, err);
-	c->depth--;
-	return r;
+	c->negate = negate;
+	return jr_group_expand(item, sc_member, c, where, err);
 }
 
 static int sc_number(struct sc_ctx *c, const char *item, bool negate,
@@ -130,13 +122,9 @@ static int sc_item(void *ctx, const char *item, bool negate,
 		return 0;
 	case JR_SC_ABSENT:
 		/* Exists elsewhere: the point of writing profiles once. */
+		jr_policy_note_absent(c->pol, item);
 		return 0;
 	case JR_SC_UNKNOWN:
-		/* A group member newer than this libseccomp: the default
-		 * action covers it (test-tables holds the table to names
-		 * the build's libseccomp knows). */
-		if (c->depth > 0)
-			return 0;
 		break;
 	}
 	if (jr_syscall_suggest(item, buf, sizeof(buf)))

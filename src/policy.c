@@ -47,6 +47,18 @@ const char *jr_policy_intern(struct jr_policy *pol, const char *s)
 	return p->s;
 }
 
+void jr_policy_note_absent(struct jr_policy *pol, const char *name)
+{
+	for (size_t i = 0; i < pol->nabsent; i++)
+		if (strcmp(pol->absent[i], name) == 0)
+			return;
+	if (pol->nabsent == JR_ABSENT_MAX) {
+		pol->absent_more++;
+		return;
+	}
+	pol->absent[pol->nabsent++] = jr_policy_intern(pol, name);
+}
+
 bool jr_policy_wants_filter(const struct jr_policy *pol)
 {
 	if (pol->keep_mode || pol->protocol_set)

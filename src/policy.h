@@ -36,6 +36,8 @@ enum jr_ns {
 	(JR_NS_USER | JR_NS_MOUNT | JR_NS_PID | JR_NS_IPC | JR_NS_UTS |        \
 	 JR_NS_CGROUP)
 
+#define JR_ABSENT_MAX 256
+
 struct jr_strpool; /* owns every origin string */
 
 struct jr_policy {
@@ -75,6 +77,11 @@ struct jr_policy {
 	bool version;
 	int verbosity;             /* 0 --quiet, 1 normal, 2 --debug */
 
+	/* names skipped because they are not syscalls on this architecture
+	 * (shown under --debug); the first JR_ABSENT_MAX, then counted */
+	const char *absent[JR_ABSENT_MAX];
+	size_t nabsent, absent_more;
+
 	struct jr_strpool *pool;
 };
 
@@ -83,6 +90,9 @@ void jr_policy_free(struct jr_policy *pol);
 
 /* Copy S into the policy's pool; lives as long as the policy. */
 const char *jr_policy_intern(struct jr_policy *pol, const char *s);
+
+/* Remember that NAME was skipped: no syscall of that name here. */
+void jr_policy_note_absent(struct jr_policy *pol, const char *name);
 
 /* True when any seccomp setting asks for a filter. */
 bool jr_policy_wants_filter(const struct jr_policy *pol);
