@@ -153,8 +153,9 @@ const struct jr_group jr_groups[] = {
 	  "setfsuid setfsuid32 setgroups setgroups32 sethostname setresuid "
 	  "setresuid32 setreuid setreuid32 setuid setuid32 syslog vhangup" },
 	{ "@proc", "Create, wait for and signal processes; sessions, "
+	  "process attributes (prctl), "
 	  "priorities, limits",
-	  FORK_FAMILY WAIT_FAMILY KILL_FAMILY "pidfd_open setpgid setsid "
+	  FORK_FAMILY WAIT_FAMILY KILL_FAMILY "pidfd_open prctl setpgid setsid "
 	  "getpriority setpriority setrlimit " RLIMIT_GET },
 	{ "@process", "Process control: create, wait, signal, namespaces",
 	  FORK_FAMILY WAIT_FAMILY KILL_FAMILY "execveat capget "

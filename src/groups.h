@@ -10,6 +10,7 @@
 
 #define JR_GROUP_DEPTH_MAX 8  /* nesting of @groups in the table */
 #define JR_GROUP_NAME_MAX 64  /* longest member name + 1 */
+#define JR_GROUPS_MAX 64      /* groups in the table (test-groups holds it) */
 
 struct jr_group {
 	const char *name;    /* with the leading '@' */

@@ -12,6 +12,7 @@
 #include "filter.h"
 #include "notify.h"
 #include "launch.h"
+#include "listing.h"
 #include "profile.h"
 #include "supervise.h"
 #include "syscalls.h"
@@ -54,6 +55,45 @@ static void usage(FILE *out)
 		"Exit status: the target's; 128+N if it died of signal N; 125 "
 		"jailrun error;\n126 not executable; 127 not found.\n",
 		SYSCONFDIR);
+}
+
+/* Names in the lists that are syscalls elsewhere but not here (the
+ * point of groups); under --debug only. */
+static void debug_absent(const struct jr_policy *pol)
+{
+	char line[1024] = "";
+	size_t len = 0;
+
+	if (!pol->nabsent)
+		return;
+	for (size_t i = 0; i < pol->nabsent && len < sizeof(line); i++)
+		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
+					i ? " " : "", pol->absent[i]);
+	debugx("not syscalls on %s, skipped (%zu): %s%s",
+	       jr_arch_name(), pol->nabsent + pol->absent_more,
+	       line, len >= sizeof(line) || pol->absent_more ? " ..." : "");
+}
+
+/* --debug-syscalls, --debug-protocols, --debug-caps: list and exit. */
+static int listing(const struct jr_policy *pol)
+{
+	struct jr_err err = { { 0 } };
+
+	switch (pol->listing) {
+	case JR_LIST_SYSCALLS:
+		if (jr_list_syscalls(stdout, pol->list_what, &err) < 0)
+			die("%s", err.msg);
+		break;
+	case JR_LIST_PROTOCOLS:
+		jr_list_protocols(stdout);
+		break;
+	case JR_LIST_CAPS:
+		jr_list_caps(stdout);
+		break;
+	case JR_LIST_NONE:
+		break;
+	}
+	return 0;
 }
 
 static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
@@ -277,6 +317,8 @@ int main(int argc, char **argv)
 		printf("jailrun %s\n", PACKAGE_VERSION);
 		return 0;
 	}
+	if (pol->listing != JR_LIST_NONE)
+		return listing(pol);
 	if (!cli.program && !pol->print_filter) {
 		warnx_jr("no program given");
 		fprintf(stderr, "Try 'jailrun --help'.\n");
@@ -286,6 +328,8 @@ int main(int argc, char **argv)
 	load_profiles(pol, cli.program ? cli.program[0] : NULL);
 	if (jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0)
 		die("%s", err.msg);
+	if (jr_verbosity >= 2)
+		debug_absent(pol);
 	if (pol->print_filter) {
 		if (jr_filter_compile(pol, &opts, &prog, &err) < 0)
 			die("%s", err.msg);

@@ -385,6 +385,30 @@ FLAG_SETTER(set_print_filter, print_filter)
 FLAG_SETTER(set_help, help)
 FLAG_SETTER(set_version, version)
 
+static int set_debug_caps(struct jr_policy *pol, const char *value,
+			  const char *where, struct jr_err *err)
+{
+	pol->listing = JR_LIST_CAPS;
+	return 0;
+}
+
+static int set_debug_protocols(struct jr_policy *pol, const char *value,
+			       const char *where, struct jr_err *err)
+{
+	pol->listing = JR_LIST_PROTOCOLS;
+	return 0;
+}
+
+/* Bare --debug-syscalls arrives as "yes" (an optional argument's
+ * default): list everything. */
+static int set_debug_syscalls(struct jr_policy *pol, const char *value,
+			      const char *where, struct jr_err *err)
+{
+	pol->listing = JR_LIST_SYSCALLS;
+	pol->list_what = strcmp(value, "yes") == 0 ? NULL : value;
+	return 0;
+}
+
 static int set_debug(struct jr_policy *pol, const char *value,
 		     const char *where, struct jr_err *err)
 {
@@ -410,6 +434,17 @@ const struct jr_key jr_keys[] = {
 	  set_caps_keep },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "say what is being set up: files read, merged policy", set_debug },
+	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "list capabilities (number, name, in jailrun's bounding set) and "
+	  "exit",
+	  set_debug_caps },
+	{ "debug-protocols", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "list the socket families protocol knows and exit",
+	  set_debug_protocols },
+	{ "debug-syscalls", JR_SCOPE_CLI, JR_ARG_OPTIONAL, "@GROUP|NAME",
+	  "list syscalls (numbers per arch, groups), a group's expansion or "
+	  "one syscall, and exit",
+	  set_debug_syscalls },
 	{ "help", JR_SCOPE_CLI, JR_ARG_NONE, NULL, "show this help and exit",
 	  set_help },
 	{ "ignore", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "KEY",

@@ -73,6 +73,13 @@ struct jr_policy {
 	const char *profile;       /* --profile */
 	bool noprofile;
 	bool print_filter;
+	enum jr_listing {
+		JR_LIST_NONE,
+		JR_LIST_SYSCALLS, /* --debug-syscalls[=WHAT] */
+		JR_LIST_PROTOCOLS,
+		JR_LIST_CAPS,
+	} listing;
+	const char *list_what;     /* --debug-syscalls=WHAT, NULL for all */
 	bool help;
 	bool version;
 	int verbosity;             /* 0 --quiet, 1 normal, 2 --debug */

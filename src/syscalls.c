@@ -10,6 +10,7 @@
 #include <seccomp.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/utsname.h>
 
 #include "policy.h"
 #include "syscalls.h"
@@ -25,6 +26,15 @@ enum jr_sc_res jr_syscall_resolve(const char *name, int *nr)
 		return JR_SC_ABSENT;
 	*nr = n;
 	return JR_SC_NATIVE;
+}
+
+const char *jr_arch_name(void)
+{
+	static struct utsname u;
+
+	if (!u.machine[0] && uname(&u) < 0)
+		return "this architecture";
+	return u.machine;
 }
 
 const char *jr_syscall_name(int nr, char *buf, size_t size)

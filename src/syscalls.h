@@ -14,6 +14,9 @@ enum jr_sc_res {
 /* Resolve NAME for the native architecture. */
 enum jr_sc_res jr_syscall_resolve(const char *name, int *nr);
 
+/* The native architecture's name, as uname -m says it. */
+const char *jr_arch_name(void);
+
 /* Name of native syscall NR into BUF ("#NR" when libseccomp has none). */
 const char *jr_syscall_name(int nr, char *buf, size_t size);
 

@@ -15,7 +15,7 @@
 /* ---- a universe of names: every syscall of the arches below ---------- */
 
 #define NAMES_MAX 1024
-#define GROUPS_MAX 64
+#define GROUPS_MAX JR_GROUPS_MAX
 
 static const uint32_t arches[] = {
 	SCMP_ARCH_X86_64,  SCMP_ARCH_X86,   SCMP_ARCH_X32,   SCMP_ARCH_AARCH64,
