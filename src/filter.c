@@ -81,8 +81,11 @@ void jr_bpf_free(struct jr_bpf *prog)
 	prog->len = 0;
 }
 
-static uint32_t deny_action(const struct jr_policy *pol)
+static uint32_t deny_action(const struct jr_policy *pol,
+			    const struct jr_filter_opts *o)
 {
+	if (o && o->report)
+		return SCMP_ACT_NOTIFY;
 	switch (pol->action) {
 	case JR_ACT_KILL:
 		return SCMP_ACT_KILL_PROCESS;
@@ -92,6 +95,17 @@ static uint32_t deny_action(const struct jr_policy *pol)
 		break;
 	}
 	return SCMP_ACT_ERRNO((uint32_t)pol->action_errno);
+}
+
+/* What a denied call that libc probes gets: ENOSYS, so it falls back,
+ * quietly even when reporting; in permissive mode it runs (and is
+ * reported or logged like any other). */
+static uint32_t probe_action(const struct jr_policy *pol,
+			     const struct jr_filter_opts *o)
+{
+	if (pol->action == JR_ACT_LOG)
+		return o->report ? SCMP_ACT_NOTIFY : SCMP_ACT_LOG;
+	return SCMP_ACT_ERRNO(ENOSYS);
 }
 
 static int export_bpf(scmp_filter_ctx ctx, struct jr_bpf *out,
@@ -159,24 +173,19 @@ static int add_rule(scmp_filter_ctx ctx, uint32_t act, int nr,
 	return 0;
 }
 
-static bool allowed(const struct jr_policy *pol, int nr)
-{
-	if (pol->drop.origin[nr])
-		return false;
-	return !pol->keep_mode || pol->keep.origin[nr];
-}
-
 /* protocol: socket()/socketpair() domain rules.  libseccomp cannot test
  * one argument twice in a rule, so each refused family is its own rule
  * on the low 32 bits (the kernel reads an int), and a 64-bit
  * `>= AF_MAX` rule refuses the rest, including any value with high bits
  * set (fail closed). */
 static int add_protocol(scmp_filter_ctx ctx, const struct jr_policy *pol,
-			int nr, uint32_t def, struct jr_err *err)
+			const struct jr_filter_opts *o, int nr, uint32_t def,
+			struct jr_err *err)
 {
-	uint32_t refuse = pol->action == JR_ACT_LOG ?
-				  SCMP_ACT_LOG :
-				  SCMP_ACT_ERRNO(EAFNOSUPPORT);
+	uint32_t refuse = o->report ? SCMP_ACT_NOTIFY :
+			  pol->action == JR_ACT_LOG ?
+				      SCMP_ACT_LOG :
+				      SCMP_ACT_ERRNO(EAFNOSUPPORT);
 
 	for (int af = 0; af < AF_MAX; af++) {
 		bool ok = pol->protocols & (1ULL << af);
@@ -215,7 +224,7 @@ bool jr_filter_is_delayed(const struct jr_policy *pol, int nr, bool shim)
 {
 	const struct special *sp = special();
 
-	if (allowed(pol, nr) || pol->action == JR_ACT_LOG)
+	if (jr_policy_allows(pol, nr) || pol->action == JR_ACT_LOG)
 		return false;
 	return nr == sp->execve || nr == sp->execveat ||
 	       (shim && nr == sp->seccomp);
@@ -233,9 +242,8 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		     const struct jr_filter_opts *o, uint32_t def,
 		     struct jr_err *err)
 {
-	uint32_t deny = deny_action(pol);
-	uint32_t enosys = pol->action == JR_ACT_LOG ? SCMP_ACT_LOG :
-						      SCMP_ACT_ERRNO(ENOSYS);
+	uint32_t deny = deny_action(pol, o);
+	uint32_t enosys = probe_action(pol, o);
 
 	for (int nr = 0; nr < JR_NR_MAX; nr++) {
 		uint32_t act;
@@ -246,9 +254,9 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 			act = o->notify && nr != special()->seccomp ?
 				      SCMP_ACT_NOTIFY :
 				      SCMP_ACT_ALLOW;
-		} else if (allowed(pol, nr)) {
+		} else if (jr_policy_allows(pol, nr)) {
 			if (pol->protocol_set && is_socket_call(nr)) {
-				if (add_protocol(ctx, pol, nr, def, err) < 0)
+				if (add_protocol(ctx, pol, o, nr, def, err) < 0)
 					return -1;
 				continue;
 			}
@@ -272,9 +280,19 @@ int jr_filter_compile(const struct jr_policy *pol,
 
 	out->insns = NULL;
 	out->len = 0;
+	if (o->learn) {
+		/* Learning: every call of every thread and child is seen
+		 * once by the supervisor, which lets it run. */
+		ctx = new_ctx(SCMP_ACT_NOTIFY, err);
+		if (!ctx)
+			return -1;
+		r = export_bpf(ctx, out, err);
+		seccomp_release(ctx);
+		return r;
+	}
 	if (!jr_policy_wants_filter(pol))
 		return 0;
-	def = pol->keep_mode ? deny_action(pol) : SCMP_ACT_ALLOW;
+	def = pol->keep_mode ? deny_action(pol, o) : SCMP_ACT_ALLOW;
 	ctx = new_ctx(def, err);
 	if (!ctx)
 		return -1;
@@ -288,7 +306,7 @@ int jr_filter_compile(const struct jr_policy *pol,
 int jr_filter_compile_postexec(const struct jr_policy *pol, bool shim,
 			       struct jr_bpf *out, struct jr_err *err)
 {
-	uint32_t deny = deny_action(pol);
+	uint32_t deny = deny_action(pol, NULL);
 	scmp_filter_ctx ctx;
 	int r = 0;
 
@@ -369,7 +387,7 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 
 		if (!origin)
 			continue;
-		if (allowed(pol, nr))
+		if (jr_policy_allows(pol, nr))
 			what = "allow";
 		else if (jr_filter_is_delayed(pol, nr, false))
 			what = "deny (delayed)";

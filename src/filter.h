@@ -21,6 +21,10 @@ void jr_bpf_free(struct jr_bpf *prog);
 struct jr_filter_opts {
 	bool notify; /* SECCOMP_RET_USER_NOTIF to the supervisor (else allow) */
 	bool shim;   /* a shim loads the postexec program: keep seccomp() */
+	bool report; /* every denial goes to the supervisor, which answers
+		      * and names it (probes keep their quiet ENOSYS unless
+		      * the action is log) */
+	bool learn;  /* every call goes to the supervisor (learning mode) */
 };
 
 /* The target's main filter.  Empty (len 0) when the policy asks for

@@ -107,10 +107,13 @@ static void prepare_shim(const struct jr_launch *l)
  * filter is the last thing before execve, so it judges only the target,
  * and nothing but execve (and, if that fails, its report) runs under it.
  * With a listener, that execve waits for the supervisor, which takes the
- * listener from us meanwhile and lets exactly this one call through. */
+ * listener from us meanwhile and lets exactly this one call through; when
+ * the launch is an allowed call (reporting, learning) a read of one byte
+ * from the supervisor comes first, and it is let through once too. */
 __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 {
 	const char *what = NULL;
+	char ack;
 	sigset_t none;
 	int r, e;
 
@@ -137,6 +140,12 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 		if ((l->hello_fd >= 0 ? load_with_listener(l->prog) :
 					load_filter(l->prog)) < 0)
 			die_errno("loading the seccomp filter");
+		/* Reporting and learning: the launch may be an allowed call,
+		 * so wait here (a read the supervisor lets through if the
+		 * filter sends it) until the listener is taken.  No stdio
+		 * from here on: only read, then execve. */
+		if (l->await_ack && read(l->hello_fd, &ack, 1) != 1)
+			_exit(EXIT_JAILRUN);
 	}
 	if (l->via_execveat)
 		syscall(SYS_execveat, AT_FDCWD, l->path, l->argv, environ, 0);

@@ -6,12 +6,14 @@
 #include <libgen.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "cli.h"
 #include "elfinfo.h"
 #include "filter.h"
 #include "notify.h"
 #include "launch.h"
+#include "learn.h"
 #include "listing.h"
 #include "profile.h"
 #include "supervise.h"
@@ -226,69 +228,165 @@ static void warn_no_shim(const struct jr_policy *pol,
 			on, off);
 }
 
-/* Decide how the delayed filter is enforced for this target, and compile
- * the programs for it. */
+/* --learn: what earlier runs recorded (--learn-append), checked before
+ * the program runs; and somewhere to write the result. */
+static struct jr_learned *learn_start(const struct jr_policy *pol)
+{
+	struct jr_learned *l = xcalloc(1, sizeof(*l));
+	cleanup_free char *dir = xstrdup(pol->learn);
+	struct jr_err err = { { 0 } };
+
+	if (access(dirname(dir), W_OK) < 0)
+		die_errno("--learn: cannot write in %s", dir);
+	if (pol->learn_append && jr_learned_load(l, pol->learn, &err) < 0)
+		die("%s", err.msg);
+	return l;
+}
+
+static void learn_finish(const struct jr_policy *pol, struct jr_learned *l,
+			 char *const *argv)
+{
+	struct jr_err err = { { 0 } };
+	char command[512] = "", date[32];
+	size_t len = 0, n = 0;
+	time_t now = time(NULL);
+
+	for (size_t i = 0; argv[i] && len < sizeof(command); i++)
+		len += (size_t)snprintf(command + len, sizeof(command) - len,
+					"%s%s", i ? " " : "", argv[i]);
+	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
+	l->runs++;
+	if (jr_learned_write(l, pol->learn, command, date, &err) < 0)
+		die("%s", err.msg);
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		n += l->used[nr];
+	if (jr_verbosity >= 1)
+		warnx_jr("learned %zu syscalls in %u run%s: profile written to "
+			 "%s",
+			 n, l->runs, l->runs == 1 ? "" : "s", pol->learn);
+}
+
+/* Reporting is on when asked, in permissive mode, or by default when
+ * stderr is a terminal (someone is there to read it). */
+static bool want_report(const struct jr_policy *pol)
+{
+	if (pol->report >= 0)
+		return pol->report;
+	return pol->action == JR_ACT_LOG || isatty(STDERR_FILENO);
+}
+
+/* Reports and learning need the supervisor's listener. */
+static void plan_listener(const struct jr_policy *pol,
+			  struct jr_filter_opts *o)
+{
+	bool learn = pol->learn != NULL;
+	bool report = want_report(pol) && jr_policy_wants_filter(pol);
+
+	if (!learn && !report)
+		return;
+	if (jr_notify_possible()) {
+		o->notify = true;
+		o->learn = learn;
+		o->report = report && !learn;
+		return;
+	}
+	if (learn)
+		die("--learn needs a seccomp listener, and none can be "
+		    "installed here (nested sandbox or old kernel)");
+	if (pol->action == JR_ACT_LOG)
+		warnx_jr("WARNING: no seccomp listener can be installed here "
+			 "(nested sandbox or old kernel): seccomp.action=log "
+			 "goes to the kernel audit log only, unnamed here");
+	else if (pol->report == 1)
+		warnx_jr("cannot report denied syscalls: no seccomp listener "
+			 "can be installed here (nested sandbox or old "
+			 "kernel)");
+}
+
+/* Decide how the delayed filter is enforced for this target (unless the
+ * supervisor already sees every denial), and compile the programs. */
+static void plan_delayed(const struct jr_policy *pol, const char *path,
+			 const struct jr_elf_info *elf, int judged,
+			 struct jr_plan *plan, struct jr_filter_opts *o)
+{
+	if (judged < 0) {
+		errno = -judged;
+		die_errno("%s", path);
+	}
+	if (!o->notify)
+		o->notify = jr_notify_possible();
+	/* Reporting: every exec after the start reaches the supervisor,
+	 * which refuses and names it; the shim would answer first. */
+	o->shim = elf->kind == JR_ELF_GLIBC && !o->report;
+	if (o->shim) {
+		plan->shim_path = find_shim();
+		if (!plan->shim_path)
+			die("the postexec shim " SHIM_NAME
+			    " is missing (looked next to jailrun and in " PKGLIBDIR
+			    ")");
+	} else if (elf->kind != JR_ELF_NOTELF && elf->kind != JR_ELF_GLIBC) {
+		if (!o->notify && pol->static_refuse)
+			die("%s: %s, and no seccomp listener can be "
+			    "installed: its delayed filter cannot be "
+			    "enforced (static = refuse)",
+			    elf->binary, elf->why);
+		warn_no_shim(pol, elf, o->notify);
+	}
+	if (o->shim && !o->notify)
+		warnx_jr("no seccomp listener can be installed here: the "
+			 "postexec shim alone enforces the delayed filter, and "
+			 "code that runs before it (preinit, library "
+			 "constructors) is not covered");
+	debugx("delayed filter: %s; %s", elf->why,
+	       o->notify ? "supervisor listens" : "no listener");
+}
+
 static void plan_filters(const struct jr_policy *pol, const char *path,
 			 struct jr_plan *plan, struct jr_bpf *prog,
 			 struct jr_bpf *postexec)
 {
 	struct jr_err err = { { 0 } };
-	struct jr_filter_opts o = { .notify = false, .shim = false };
+	struct jr_filter_opts o = { .notify = false };
 	struct jr_elf_info elf;
 	bool delayed = jr_filter_has_delayed(pol);
-	int judged = jr_policy_wants_filter(pol) ?
+	int judged = jr_policy_wants_filter(pol) || pol->learn ?
 			     jr_elf_classify(path, &elf) :
 			     -ENOENT;
+	int launch_nr = -1;
 
 	if (judged == 0 && elf.kind == JR_ELF_32BIT)
 		die("%s: %s; the filter kills every other ABI, so it cannot "
 		    "run here",
 		    elf.binary, elf.why);
-	if (delayed) {
-		if (judged < 0) {
-			errno = -judged;
-			die_errno("%s", path);
-		}
-		o.notify = jr_notify_possible();
-		o.shim = elf.kind == JR_ELF_GLIBC;
-		if (o.shim) {
-			plan->shim_path = find_shim();
-			if (!plan->shim_path)
-				die("the postexec shim " SHIM_NAME
-				    " is missing (looked next to jailrun and "
-				    "in " PKGLIBDIR ")");
-		} else if (elf.kind != JR_ELF_NOTELF) {
-			if (!o.notify && pol->static_refuse)
-				die("%s: %s, and no seccomp listener can be "
-				    "installed: its delayed filter cannot be "
-				    "enforced (static = refuse)",
-				    elf.binary, elf.why);
-			warn_no_shim(pol, &elf, o.notify);
-		}
-		if (o.shim && !o.notify)
-			warnx_jr("no seccomp listener can be installed here: "
-				 "the postexec shim alone enforces the delayed "
-				 "filter, and code that runs before it "
-				 "(preinit, library constructors) is not "
-				 "covered");
-		debugx("delayed filter: %s; %s", elf.why,
-		       o.notify ? "supervisor listens" : "no listener");
-	}
+	plan_listener(pol, &o);
+	if (delayed && !o.learn)
+		plan_delayed(pol, path, &elf, judged, plan, &o);
 	if (jr_filter_compile(pol, &o, prog, &err) < 0 ||
 	    (o.shim && jr_filter_compile_postexec(pol, true, postexec, &err) < 0))
 		die("%s", err.msg);
 	plan->prog = prog;
 	plan->postexec = postexec;
-	plan->listener = o.notify && delayed && prog->len;
-	/* The launch must be a notified call, or the listener would close
-	 * at execve before the supervisor takes it. */
-	if (plan->listener) {
-		int nr;
+	plan->report = o.report;
+	plan->listener = prog->len && (o.learn || o.report ||
+				       (o.notify && delayed));
+	if (!plan->listener)
+		return;
+	/* The launch is a notified call where the policy denies it (it is
+	 * then delayed) or in learning; otherwise the launcher waits for a
+	 * hand-over byte.  Launching with execveat when only it is delayed
+	 * keeps the old shape: the launch itself waits. */
+	if (jr_syscall_resolve("execve", &launch_nr) == JR_SC_NATIVE &&
+	    jr_policy_allows(pol, launch_nr) && !o.learn && !o.report) {
+		int at;
 
 		plan->via_execveat =
-			jr_syscall_resolve("execve", &nr) == JR_SC_NATIVE &&
-			!jr_filter_is_delayed(pol, nr, false);
+			jr_syscall_resolve("execveat", &at) == JR_SC_NATIVE &&
+			jr_filter_is_delayed(pol, at, false);
+		if (plan->via_execveat)
+			launch_nr = at;
 	}
+	plan->launch_notified =
+		o.learn || (launch_nr >= 0 && !jr_policy_allows(pol, launch_nr));
 }
 
 int main(int argc, char **argv)
@@ -345,7 +443,12 @@ int main(int argc, char **argv)
 	if (jr_filter_compile_init(&init_prog, &err) < 0)
 		die("%s", err.msg);
 	plan.init_prog = &init_prog;
+	if (pol->learn)
+		plan.learned = learn_start(pol);
 	r = jr_run(pol, &plan, path, cli.program);
+	if (plan.learned)
+		learn_finish(pol, plan.learned, cli.program);
+	free(plan.learned);
 	free((char *)plan.shim_path);
 	jr_bpf_free(&prog);
 	jr_bpf_free(&postexec);

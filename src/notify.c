@@ -1,13 +1,17 @@
 /* notify.c - the supervisor's seccomp listener.
  *
- * It never CONTINUEs a call made by target code: the one call it lets
- * through is the launcher's execve of the target, identified by pid and
- * taken once.  So the user-notify TOCTOU caveat (a CONTINUEd call's
- * arguments can change after the check) does not apply.  Permissive mode
- * (seccomp.action=log) is the exception by design: it allows everything. */
+ * It never CONTINUEs a call made by target code: the calls it lets
+ * through are the launcher's execve of the target and its one read of
+ * the hand-over byte, identified by pid and each taken once.  Its
+ * verdicts read only register arguments, which the kernel copied.  So
+ * the user-notify TOCTOU caveat (a CONTINUEd call's pointed-to arguments
+ * can change after the check) does not apply.  Permissive mode
+ * (seccomp.action=log) and learning are the exception by design: they
+ * allow everything. */
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <seccomp.h>
 #include <linux/filter.h>
 #include <signal.h>
@@ -125,35 +129,129 @@ int jr_notify_take(struct jr_notify *n, pid_t pid, int remote_fd,
 	return alloc_bufs(n, err);
 }
 
-static void deny(struct jr_notify *n, const struct jr_policy *pol)
+/* Kill the caller as the kernel's KILL_PROCESS would (SIGKILL: a
+ * SIGSYS could be caught), through a pidfd checked to still belong to
+ * the task that is waiting on this notification. */
+static void kill_caller(struct jr_notify *n)
 {
-	char name[64];
+	pid_t pid = (pid_t)n->req->pid;
+	cleanup_fd int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
 
+	if (pidfd < 0 ||
+	    ioctl(n->fd, SECCOMP_IOCTL_NOTIF_ID_VALID, &n->req->id) < 0)
+		return; /* gone already */
+	if (syscall(SYS_pidfd_send_signal, pidfd, SIGKILL, NULL, 0) == 0 &&
+	    pid == n->launcher)
+		n->killed_target = true;
+}
+
+static void comm_of(pid_t pid, char *buf, size_t size)
+{
+	char path[64];
+	cleanup_fd int fd = -1;
+	ssize_t r;
+
+	snprintf(path, sizeof(path), "/proc/%d/comm", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	r = fd >= 0 ? read(fd, buf, size - 1) : -1;
+	if (r <= 0)
+		r = snprintf(buf, size, "?");
+	buf[r] = '\0';
+	buf[strcspn(buf, "\n")] = '\0';
+}
+
+/* jailrun: blocked: ls[1234] socket(AF_INET, SOCK_STREAM, 0) = EAFNOSUPPORT
+ *   — family not in protocol (AF_INET) in x.profile:4 */
+static void say(struct jr_notify *n, const struct jr_verdict *v)
+{
+	char comm[32], call[160], result[48] = "";
+	pid_t pid = (pid_t)n->req->pid;
+
+	if (!jr_report_note(n->rep, pid, n->req->data.nr) || !n->report)
+		return;
+	comm_of(pid, comm, sizeof(comm));
+	jr_report_call(&n->req->data, call, sizeof(call));
+	if (v->kind == JR_V_KILL)
+		snprintf(result, sizeof(result), "killed");
+	else if (v->kind == JR_V_ERRNO)
+		snprintf(result, sizeof(result), "= %s", jr_errno_name(v->err));
+	fprintf(stderr, "jailrun: %s: %s[%d] %s%s%s \u2014 %s\n",
+		v->kind == JR_V_CONTINUE ? "allowed (seccomp.action=log)" :
+					   "blocked",
+		comm, (int)pid, call, v->kind == JR_V_CONTINUE ? "" : " ",
+		v->kind == JR_V_CONTINUE ? "" : result, v->reason);
+}
+
+static void answer(struct jr_notify *n, const struct jr_policy *pol)
+{
+	struct jr_verdict v;
+
+	jr_verdict_for(pol, &n->req->data, &v);
+	say(n, &v);
+	switch (v.kind) {
+	case JR_V_CONTINUE:
+		n->resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
+		return;
+	case JR_V_KILL:
+		kill_caller(n);
+		break;
+	case JR_V_ERRNO:
+		break;
+	}
 	n->denied++;
-	if (pol->action == JR_ACT_KILL)
-		kill((pid_t)n->req->pid, SIGKILL);
-	n->resp->error = -(pol->action == JR_ACT_ERRNO ? pol->action_errno :
-							 EPERM);
-	debugx("supervisor: denied %s by pid %u",
-	       jr_syscall_name(n->req->data.nr, name, sizeof(name)),
-	       n->req->pid);
+	n->resp->error = -(v.kind == JR_V_ERRNO ? v.err : EPERM);
+}
+
+static bool is_exec(int nr)
+{
+	int a, b;
+
+	return (jr_syscall_resolve("execve", &a) == JR_SC_NATIVE && nr == a) ||
+	       (jr_syscall_resolve("execveat", &b) == JR_SC_NATIVE && nr == b);
+}
+
+/* The launcher's own calls, before the target exists: the execve of the
+ * target, and the one read of the hand-over byte.  Each is let through
+ * once, only for the launcher's pid; everything after is target code. */
+static bool launch_call(struct jr_notify *n)
+{
+	const struct seccomp_data *d = &n->req->data;
+	int read_nr;
+
+	if (n->launched || (pid_t)n->req->pid != n->launcher)
+		return false;
+	if (is_exec(d->nr)) {
+		n->launched = true;
+		return true;
+	}
+	if (n->ack_fd >= 0 && !n->acked &&
+	    jr_syscall_resolve("read", &read_nr) == JR_SC_NATIVE &&
+	    d->nr == read_nr && d->args[0] == (uint64_t)n->ack_fd) {
+		n->acked = true;
+		return true;
+	}
+	return false;
 }
 
 int jr_notify_handle(struct jr_notify *n, const struct jr_policy *pol)
 {
+	bool launch;
+
 	memset(n->req, 0, n->req_size);
 	if (ioctl(n->fd, SECCOMP_IOCTL_NOTIF_RECV, n->req) < 0)
 		return errno == EINTR || errno == ENOENT ? 0 : -1;
 	memset(n->resp, 0, n->resp_size);
 	n->resp->id = n->req->id;
-	if (!n->launched && (pid_t)n->req->pid == n->launcher) {
-		/* the launcher's execve of the target: no target code yet */
-		n->launched = true;
+	launch = launch_call(n);
+	if (n->learned) {
+		/* learning: every call runs; the hand-over read is ours */
+		if (!launch || is_exec(n->req->data.nr))
+			jr_learned_note(n->learned, &n->req->data, launch);
 		n->resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
-	} else if (pol->action == JR_ACT_LOG) {
+	} else if (launch) {
 		n->resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
 	} else {
-		deny(n, pol);
+		answer(n, pol);
 	}
 	if (ioctl(n->fd, SECCOMP_IOCTL_NOTIF_SEND, n->resp) < 0 &&
 	    errno != ENOENT)

@@ -1,7 +1,8 @@
 /* notify.h - seccomp user notification, the supervisor's side: take the
- * launcher's listener, let exactly one execve through (the launcher's own,
- * before any target code exists), answer every later one with the
- * configured action. */
+ * launcher's listener, let the launch through (the launcher's own execve,
+ * and its one read of the hand-over byte, before any target code exists),
+ * answer every later call with the policy's verdict, name it (report),
+ * or record it and let it run (learn). */
 #ifndef JAILRUN_NOTIFY_H
 #define JAILRUN_NOTIFY_H
 
@@ -9,13 +10,22 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
+#include "learn.h"
 #include "policy.h"
+#include "report.h"
 #include "util.h"
 
 struct jr_notify {
 	int fd;        /* the listener; -1 until taken */
 	pid_t launcher; /* in our pid namespace */
 	bool launched; /* the one allowed execve has been let through */
+	int ack_fd;    /* the launcher's descriptor for the hand-over byte,
+			* -1 when the launch is notified instead */
+	bool acked;    /* its one read has been let through */
+	bool report;   /* name each denied call on stderr */
+	bool killed_target; /* action kill: we killed the launcher's pid */
+	struct jr_report *rep;       /* counts, with report */
+	struct jr_learned *learned;  /* learning mode: record, allow all */
 	unsigned denied;
 	struct seccomp_notif *req;
 	struct seccomp_notif_resp *resp;

@@ -140,6 +140,7 @@ static int set_keep(struct jr_policy *pol, const char *value,
 	struct sc_ctx c = { .pol = pol, .set = &pol->keep };
 
 	pol->keep_mode = true;
+	pol->keep_origin = where;
 	return jr_list_foreach(value, sc_item, &c, where, err);
 }
 
@@ -339,6 +340,17 @@ static int set_net(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
+static int set_report(struct jr_policy *pol, const char *value,
+		      const char *where, struct jr_err *err)
+{
+	bool on = false;
+
+	if (parse_bool(value, &on, where, err) < 0)
+		return -1;
+	pol->report = on;
+	return 0;
+}
+
 static int set_shell(struct jr_policy *pol, const char *value,
 		     const char *where, struct jr_err *err)
 {
@@ -383,6 +395,23 @@ static int set_profile(struct jr_policy *pol, const char *value,
 FLAG_SETTER(set_noprofile, noprofile)
 FLAG_SETTER(set_print_filter, print_filter)
 FLAG_SETTER(set_help, help)
+FLAG_SETTER(set_learn_append, learn_append)
+
+static int set_no_report(struct jr_policy *pol, const char *value,
+			 const char *where, struct jr_err *err)
+{
+	pol->report = 0;
+	return 0;
+}
+
+static int set_learn(struct jr_policy *pol, const char *value,
+		     const char *where, struct jr_err *err)
+{
+	if (!*value)
+		return jr_fail(err, where, "--learn needs a file name");
+	pol->learn = value;
+	return 0;
+}
 FLAG_SETTER(set_version, version)
 
 static int set_debug_caps(struct jr_policy *pol, const char *value,
@@ -451,12 +480,21 @@ const struct jr_key jr_keys[] = {
 	  "cancel KEY in every file read after this one", NULL },
 	{ "include", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "NAME",
 	  "read another profile here (same lookup as --profile)", NULL },
+	{ "learn", JR_SCOPE_CLI, JR_ARG_REQUIRED, "FILE",
+	  "run permissively and write a profile of what the program did to "
+	  "FILE",
+	  set_learn },
+	{ "learn-append", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "with --learn: merge this run with the runs FILE already records",
+	  set_learn_append },
 	{ "namespaces", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "add (or with !NAME remove) namespaces; default "
 	  "user,mount,pid,ipc,uts,cgroup (user only when not root)",
 	  set_namespaces },
 	{ "net", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "new network namespace with only loopback", set_net },
+	{ "no-report", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "do not name denied syscalls (same as --report=no)", set_no_report },
 	{ "noprofile", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "use no profile, only the command line", set_noprofile },
 	{ "print-filter", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -470,6 +508,10 @@ const struct jr_key jr_keys[] = {
 	  set_protocol },
 	{ "quiet", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "print only errors and security warnings", set_quiet },
+	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "name each denied syscall, with the rule that denied it (default: "
+	  "when stderr is a terminal)",
+	  set_report },
 	{ "seccomp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "deny the default list (@default-deny)", set_seccomp },
 	{ "seccomp.action", JR_SCOPE_BOTH, JR_ARG_REQUIRED,

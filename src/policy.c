@@ -20,6 +20,7 @@ struct jr_policy *jr_policy_new(void)
 	pol->action_errno = 1; /* EPERM */
 	pol->namespaces = JR_NS_DEFAULT;
 	pol->verbosity = 1;
+	pol->report = -1;
 	return pol;
 }
 
@@ -57,6 +58,13 @@ void jr_policy_note_absent(struct jr_policy *pol, const char *name)
 		return;
 	}
 	pol->absent[pol->nabsent++] = jr_policy_intern(pol, name);
+}
+
+bool jr_policy_allows(const struct jr_policy *pol, int nr)
+{
+	if (pol->drop.origin[nr])
+		return false;
+	return !pol->keep_mode || pol->keep.origin[nr];
 }
 
 bool jr_policy_wants_filter(const struct jr_policy *pol)

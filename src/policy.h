@@ -45,6 +45,7 @@ struct jr_policy {
 	bool seccomp;              /* seccomp = yes: @default-deny dropped */
 	bool keep_mode;            /* a seccomp.keep was given: allow-list */
 	struct jr_scset keep;      /* allowed in keep mode */
+	const char *keep_origin;   /* the last seccomp.keep, for reports */
 	struct jr_scset drop;      /* always denied; beats keep */
 	bool drop_is_default[JR_NR_MAX]; /* put in drop by `seccomp = yes` */
 	enum jr_action_kind action;
@@ -62,6 +63,10 @@ struct jr_policy {
 	bool caps_keep_set;
 	uint64_t caps_keep;
 
+	/* report: name denied calls via the supervisor; -1 until set (then
+	 * on when stderr is a terminal) */
+	int report;
+
 	/* static = refuse: stop when a delayed filter cannot be enforced */
 	bool static_refuse;
 
@@ -73,6 +78,8 @@ struct jr_policy {
 	const char *profile;       /* --profile */
 	bool noprofile;
 	bool print_filter;
+	const char *learn;         /* --learn=FILE: write a profile */
+	bool learn_append;         /* merge with what FILE observed */
 	enum jr_listing {
 		JR_LIST_NONE,
 		JR_LIST_SYSCALLS, /* --debug-syscalls[=WHAT] */
@@ -100,6 +107,9 @@ const char *jr_policy_intern(struct jr_policy *pol, const char *s);
 
 /* Remember that NAME was skipped: no syscall of that name here. */
 void jr_policy_note_absent(struct jr_policy *pol, const char *name);
+
+/* Whether the policy lets native syscall NR run (a drop beats a keep). */
+bool jr_policy_allows(const struct jr_policy *pol, int nr);
 
 /* True when any seccomp setting asks for a filter. */
 bool jr_policy_wants_filter(const struct jr_policy *pol);

@@ -105,17 +105,39 @@ static void on_hello(struct watch *w)
 	int remote = -1;
 	int r = read_hello(w->hello_fd, &pid, &remote);
 
-	close(w->hello_fd);
-	w->hello_fd = -1;
-	if (r < 0)
+	if (r < 0) {
+		close(w->hello_fd);
+		w->hello_fd = -1;
 		return; /* the launcher died first; its status says why */
+	}
 	if (jr_notify_take(&w->notify, pid, remote, &err) < 0) {
 		/* Fail closed: the launcher's execve would wait forever. */
 		kill(w->init, SIGKILL);
 		die("%s", err.msg);
 	}
-	debugx("supervisor: guarding execve of pid %d (listener fd %d)",
-	       (int)pid, w->notify.fd);
+	/* The hand-over byte: the launcher may go on to its execve. */
+	if (w->notify.ack_fd >= 0 && write(w->hello_fd, "k", 1) != 1) {
+		kill(w->init, SIGKILL);
+		die_errno("handing over to the launcher");
+	}
+	close(w->hello_fd);
+	w->hello_fd = -1;
+	debugx("supervisor: listening to pid %d (listener fd %d)", (int)pid,
+	       w->notify.fd);
+}
+
+/* The sum of what was blocked (or, in permissive mode, would have been). */
+static void summary(const struct jr_notify *n, const struct jr_policy *pol)
+{
+	char buf[1024];
+
+	if (!n->report || !n->rep->total)
+		return;
+	fprintf(stderr, "jailrun: summary: %s %lu call%s: %s\n",
+		pol->action == JR_ACT_LOG ? "allowed (seccomp.action=log)" :
+					    "blocked",
+		n->rep->total, n->rep->total == 1 ? "" : "s",
+		jr_report_summary(n->rep, buf, sizeof(buf)));
 }
 
 /* One pass over whatever is ready.  1 when the init has exited. */
@@ -176,7 +198,12 @@ static int supervise(struct watch *w, const sigset_t *mask,
 		warnx_jr("%s: cannot execute: %s", path,
 			 strerror(w->exec_errno));
 	close(w->sfd);
+	summary(&w->notify, pol);
 	jr_notify_close(&w->notify);
+	/* We killed the target for action kill: say it as the kernel's
+	 * SIGSYS would have, so the status never depends on reporting. */
+	if (w->notify.killed_target && jr_exit_code(status) == 128 + SIGKILL)
+		return 128 + SIGSYS;
 	return jr_exit_code(status);
 }
 
@@ -226,8 +253,10 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	struct jr_launch l = {
 		.pol = pol, .prog = plan->prog, .init_prog = plan->init_prog,
 		.path = path, .argv = argv, .via_execveat = plan->via_execveat,
+		.await_ack = plan->listener && !plan->launch_notified,
 	};
-	struct watch w = { .notify = { .fd = -1 } };
+	struct watch w = { .notify = { .fd = -1, .ack_fd = -1 } };
+	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	int sync_pipe[2], fail_pipe[2], hello[2];
 	pid_t init;
 
@@ -280,5 +309,10 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.init = init;
 	w.execfail_fd = fail_pipe[0];
 	w.hello_fd = hello[0];
+	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :
+								    -1;
+	w.notify.report = plan->report;
+	w.notify.rep = rep;
+	w.notify.learned = plan->learned;
 	return supervise(&w, &l.signals, pol, path);
 }

@@ -4,6 +4,7 @@
 #define JAILRUN_SUPERVISE_H
 
 #include "filter.h"
+#include "learn.h"
 #include "policy.h"
 
 /* What main decided for this target. */
@@ -15,6 +16,10 @@ struct jr_plan {
 	bool listener; /* delayed syscalls go to us by user notification */
 	bool via_execveat; /* execve allowed, execveat delayed: launch with
 			    * execveat so that the launch is notified */
+	bool launch_notified; /* the launch call goes to the listener; when
+			       * not, the launcher waits for a hand-over byte */
+	bool report;       /* name every denied call (and sum them up) */
+	struct jr_learned *learned; /* learning mode: record every call */
 };
 
 /* Run PATH with ARGV under POL.  Returns jailrun's exit status. */

@@ -26,12 +26,14 @@ ok() { # ok DESCRIPTION -- after a command that succeeded
 	tap_n=$((tap_n + 1))
 	echo "ok $tap_n - $1"
 }
+# POSIX sh has no local variables: helpers name theirs with a leading _
+# (a loop variable named d once clobbered the tests' own $d).
 not_ok() { # not_ok DESCRIPTION [DIAGNOSTIC...]
 	tap_n=$((tap_n + 1))
 	tap_failed=$((tap_failed + 1))
 	echo "not ok $tap_n - $1"
 	shift
-	for d in "$@"; do printf '%s\n' "$d" | sed 's/^/# /'; done
+	for _diag in "$@"; do printf "%s\n" "$_diag" | sed "s/^/# /"; done
 }
 # skip REASON: a kernel feature or tool this machine lacks.  In CI
 # (JAILRUN_MUST_WORK=1) that is a failure: CI installs what tests need.

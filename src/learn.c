@@ -1,0 +1,410 @@
+/* learn.c - learning mode: record what a run used; write the narrowest
+ * readable profile that allows it.
+ *
+ * The profile is an allow-list of groups plus single syscalls.  A group
+ * is chosen when the runs used at least a quarter of its syscalls on this
+ * architecture and it adds at least three not already covered: enough
+ * use that the group says what the program does, without allowing much
+ * it never did.  The header says which groups were chosen and why; the
+ * raw observations are kept in "# observed-..." lines so that later runs
+ * (--learn-append) merge with them instead of with the rounded result. */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "groups.h"
+#include "learn.h"
+#include "options.h"
+#include "syscalls.h"
+
+#define CHOOSE_NUM 1 /* used/size of a group at least 1/4 */
+#define CHOOSE_DEN 4
+#define CHOOSE_GAIN 3 /* and it covers 3 more used syscalls */
+#define WRAP 72       /* width of a generated list line */
+
+/* Candidate groups, narrowest intent first. */
+static const char *const candidates[] = {
+	"@default", "@stdio",	"@rpath",  "@wpath",  "@cpath",	  "@thread",
+	"@proc",    "@signal", "@io-event", "@timer", "@ipc",	  "@network-io",
+};
+
+static int native_nr(const char *name)
+{
+	int nr;
+
+	return jr_syscall_resolve(name, &nr) == JR_SC_NATIVE ? nr : -1;
+}
+
+void jr_learned_note(struct jr_learned *l, const struct seccomp_data *d,
+		     bool launch)
+{
+	int nr = d->nr;
+
+	if (nr < 0 || nr >= JR_NR_MAX)
+		return;
+	l->used[nr] = true;
+	if ((nr == native_nr("socket") || nr == native_nr("socketpair")) &&
+	    d->args[0] < 64)
+		l->families |= 1ULL << d->args[0];
+	if (!launch && (nr == native_nr("execve") || nr == native_nr("execveat")))
+		l->exec_after_start = true;
+}
+
+/* ---- reading the observations back ------------------------------------ */
+
+static int load_syscalls(struct jr_learned *l, char *list, const char *where,
+			 struct jr_err *err)
+{
+	char *save = NULL;
+
+	for (char *t = strtok_r(list, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		int nr;
+
+		if (jr_syscall_resolve(t, &nr) == JR_SC_NATIVE)
+			l->used[nr] = true;
+		else
+			return jr_fail(err, where,
+				       "observed syscall '%s' is not a syscall "
+				       "here",
+				       t);
+	}
+	return 0;
+}
+
+static int load_families(struct jr_learned *l, char *list, const char *where,
+			 struct jr_err *err)
+{
+	char *save = NULL;
+
+	for (char *t = strtok_r(list, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		char *end;
+		long af = strtol(t, &end, 10);
+
+		if (*end || af < 0 || af >= 64)
+			return jr_fail(err, where, "bad socket family '%s'", t);
+		l->families |= 1ULL << af;
+	}
+	return 0;
+}
+
+static int load_line(struct jr_learned *l, char *line, const char *where,
+		     bool *any, struct jr_err *err)
+{
+	static const char tag[] = "# observed-";
+	char *key, *value;
+
+	if (strncmp(line, tag, sizeof(tag) - 1) != 0)
+		return 0;
+	key = line + sizeof(tag) - 1;
+	value = strchr(key, ':');
+	if (!value)
+		return jr_fail(err, where, "'# observed-' line without ':'");
+	*value++ = '\0';
+	*any = true;
+	if (strcmp(key, "syscalls") == 0)
+		return load_syscalls(l, value, where, err);
+	if (strcmp(key, "families") == 0)
+		return load_families(l, value, where, err);
+	if (strcmp(key, "exec") == 0) {
+		l->exec_after_start |= strstr(value, "yes") != NULL;
+		return 0;
+	}
+	if (strcmp(key, "runs") == 0) {
+		l->runs += (unsigned)strtoul(value, NULL, 10) % 1000000;
+		return 0;
+	}
+	return jr_fail(err, where, "unknown '# observed-%s' line", key);
+}
+
+int jr_learned_load(struct jr_learned *l, const char *path,
+		    struct jr_err *err)
+{
+	cleanup_free char *buf = NULL;
+	char *save = NULL;
+	bool any = false;
+	size_t len;
+	int r = jr_read_file(path, JR_LEARN_FILE_MAX, &buf, &len);
+	int lineno = 0;
+
+	if (r == -ENOENT)
+		return 0;
+	if (r < 0)
+		return jr_fail(err, NULL, "%s: %s", path, strerror(-r));
+	if (memchr(buf, '\0', len))
+		return jr_fail(err, NULL, "%s:1: binary data: not a profile",
+			       path);
+	for (char *line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char where[JR_ERR_MAX / 2];
+
+		lineno++;
+		snprintf(where, sizeof(where), "%s:%d", path, lineno);
+		if (load_line(l, line, where, &any, err) < 0)
+			return -1;
+	}
+	if (!any)
+		return jr_fail(err, NULL,
+			       "%s: not written by --learn (no '# observed-' "
+			       "lines): refusing to merge into it",
+			       path);
+	return 0;
+}
+
+/* ---- choosing groups --------------------------------------------------- */
+
+static int mark_member(void *ctx, const char *name, const char *where,
+		       struct jr_err *err)
+{
+	bool *in = ctx;
+	int nr = native_nr(name);
+
+	(void)where;
+	(void)err;
+	if (nr >= 0)
+		in[nr] = true;
+	return 0;
+}
+
+struct choice {
+	const char *group;     /* as written (@network-io may be @inet) */
+	size_t used, size;
+};
+
+/* The name a socket group is written under: what protocol says anyway. */
+static const char *network_name(uint64_t families)
+{
+	if (families & ((1ULL << 2) | (1ULL << 10))) /* AF_INET, AF_INET6 */
+		return "@inet";
+	if (families == (1ULL << 1)) /* AF_UNIX only */
+		return "@unix";
+	return "@network-io";
+}
+
+/* Fill CHOSEN (up to ARRAY_SIZE(candidates)) and COVERED. */
+static size_t choose(const struct jr_learned *l, struct choice *chosen,
+		     bool covered[JR_NR_MAX])
+{
+	size_t n = 0;
+
+	for (size_t c = 0; c < ARRAY_SIZE(candidates); c++) {
+		bool in[JR_NR_MAX] = { false };
+		struct jr_err err = { { 0 } };
+		size_t size = 0, used = 0, gain = 0;
+
+		jr_group_expand(candidates[c], mark_member, in, "", &err);
+		for (int nr = 0; nr < JR_NR_MAX; nr++) {
+			size += in[nr];
+			used += in[nr] && l->used[nr];
+			gain += in[nr] && l->used[nr] && !covered[nr];
+		}
+		if (!size || used * CHOOSE_DEN < size * CHOOSE_NUM ||
+		    gain < CHOOSE_GAIN)
+			continue;
+		for (int nr = 0; nr < JR_NR_MAX; nr++)
+			covered[nr] |= in[nr];
+		chosen[n].group = strcmp(candidates[c], "@network-io") == 0 ?
+					  network_name(l->families) :
+					  candidates[c];
+		chosen[n].used = used;
+		chosen[n].size = size;
+		n++;
+	}
+	return n;
+}
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* Append ITEM to a "KEY = a, b" line, starting a new KEY line when the
+ * line would pass WRAP (lists accumulate, so repeating the key is the
+ * portable way to continue). */
+static void list_item(FILE *f, const char *key, const char *item, size_t *col)
+{
+	if (*col && *col + strlen(item) + 2 > WRAP) {
+		fputc('\n', f);
+		*col = 0;
+	}
+	if (*col == 0)
+		*col = (size_t)fprintf(f, "%s%s", key, item);
+	else /* comment lines are space-separated, keys comma-separated */
+		*col += (size_t)fprintf(f, "%s%s", key[0] == '#' ? " " : ", ",
+					item);
+}
+
+static void end_list(FILE *f, size_t *col)
+{
+	if (*col)
+		fputc('\n', f);
+	*col = 0;
+}
+
+static size_t count_used(const struct jr_learned *l)
+{
+	size_t n = 0;
+
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		n += l->used[nr];
+	return n;
+}
+
+static bool uses_default_deny(const struct jr_learned *l, char *first,
+			      size_t size)
+{
+	bool in[JR_NR_MAX] = { false };
+	struct jr_err err = { { 0 } };
+
+	jr_group_expand("@default-deny", mark_member, in, "", &err);
+	for (int nr = 0; nr < JR_NR_MAX; nr++) {
+		if (in[nr] && l->used[nr]) {
+			jr_syscall_name(nr, first, size);
+			return true;
+		}
+	}
+	return false;
+}
+
+static void write_families(FILE *f, const struct jr_learned *l)
+{
+	size_t col = 0;
+	uint64_t left = l->families;
+
+	for (size_t i = 0; i < jr_nfamilies; i++) {
+		if (!(l->families & (1ULL << jr_families[i].af)))
+			continue;
+		list_item(f, "protocol = ", jr_families[i].name, &col);
+		left &= ~(1ULL << jr_families[i].af);
+	}
+	end_list(f, &col);
+	for (int af = 0; af < 64; af++)
+		if (left & (1ULL << af))
+			fprintf(f, "# socket family %d was used, but protocol "
+				   "cannot allow it: it will fail\n",
+				af);
+}
+
+static void write_header(FILE *f, const struct jr_learned *l,
+			 const char *command, const char *date,
+			 const struct choice *chosen, size_t nchosen)
+{
+	fprintf(f, "# Learned by jailrun --learn from %u run%s; review it "
+		   "before use.\n",
+		l->runs, l->runs == 1 ? "" : "s");
+	fprintf(f, "# command: %.150s\n# date: %s\n", command, date);
+	fprintf(f, "# observed: %zu syscalls on %s; socket families: %s; "
+		   "%s\n",
+		count_used(l), jr_arch_name(), l->families ? "see protocol" :
+							     "none",
+		l->exec_after_start ? "executed programs after its start" :
+				      "never executed anything after its "
+				      "start");
+	fprintf(f, "# groups: one is used when the runs used at least %d%% "
+		   "of its syscalls here\n#   and it adds at least %d not "
+		   "covered before; the rest are listed singly.\n",
+		100 * CHOOSE_NUM / CHOOSE_DEN, CHOOSE_GAIN);
+	for (size_t i = 0; i < nchosen; i++)
+		fprintf(f, "#   %s: %zu of its %zu syscalls used\n",
+			chosen[i].group, chosen[i].used, chosen[i].size);
+}
+
+static void write_keys(FILE *f, const struct jr_learned *l,
+		       const struct choice *chosen, size_t nchosen,
+		       const bool covered[JR_NR_MAX])
+{
+	char name[64];
+	size_t col = 0;
+
+	for (size_t i = 0; i < nchosen; i++)
+		list_item(f, "seccomp.keep = ", chosen[i].group, &col);
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		if (l->used[nr] && !covered[nr])
+			list_item(f, "seccomp.keep = ",
+				  jr_syscall_name(nr, name, sizeof(name)), &col);
+	end_list(f, &col);
+	if (l->families)
+		write_families(f, l);
+	if (!l->exec_after_start)
+		fprintf(f, "# it never executed anything after its start:\n"
+			   "seccomp.drop = execve, execveat\n");
+	if (uses_default_deny(l, name, sizeof(name)))
+		fprintf(f, "# not `seccomp = yes`: the runs used %s, which it "
+			   "denies\n",
+			name);
+	else
+		fprintf(f, "seccomp = yes\n");
+	fprintf(f, "caps.drop = all\nshell = none\n");
+}
+
+static void write_observed(FILE *f, const struct jr_learned *l)
+{
+	char name[64], num[8];
+	size_t col = 0;
+
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		if (l->used[nr])
+			list_item(f, "# observed-syscalls: ",
+				  jr_syscall_name(nr, name, sizeof(name)), &col);
+	end_list(f, &col);
+	for (int af = 0; af < 64; af++) {
+		if (!(l->families & (1ULL << af)))
+			continue;
+		snprintf(num, sizeof(num), "%d", af);
+		list_item(f, "# observed-families: ", num, &col);
+	}
+	end_list(f, &col);
+	fprintf(f, "# observed-exec: %s\n# observed-runs: %u\n",
+		l->exec_after_start ? "yes" : "no", l->runs);
+}
+
+int jr_learned_profile(const struct jr_learned *l, const char *command,
+		       const char *date, char **out, struct jr_err *err)
+{
+	struct choice chosen[ARRAY_SIZE(candidates)];
+	bool covered[JR_NR_MAX] = { false };
+	size_t nchosen = choose(l, chosen, covered);
+	size_t size = 0;
+	FILE *f = open_memstream(out, &size);
+
+	if (!f)
+		return jr_fail(err, NULL, "open_memstream: %s", strerror(errno));
+	write_header(f, l, command, date, chosen, nchosen);
+	write_keys(f, l, chosen, nchosen, covered);
+	write_observed(f, l);
+	if (fclose(f) != 0) {
+		free(*out);
+		*out = NULL;
+		return jr_fail(err, NULL, "building the profile: %s",
+			       strerror(errno));
+	}
+	return 0;
+}
+
+int jr_learned_write(const struct jr_learned *l, const char *path,
+		     const char *command, const char *date,
+		     struct jr_err *err)
+{
+	cleanup_free char *text = NULL;
+	cleanup_free char *tmp = xasprintf("%s.XXXXXX", path);
+	cleanup_fd int fd = -1;
+	size_t len;
+
+	if (jr_learned_profile(l, command, date, &text, err) < 0)
+		return -1;
+	len = strlen(text);
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		return jr_fail(err, NULL, "%s: %s", tmp, strerror(errno));
+	if (fchmod(fd, 0644) < 0 || write(fd, text, len) != (ssize_t)len ||
+	    fsync(fd) < 0 || rename(tmp, path) < 0) {
+		int e = errno;
+
+		unlink(tmp);
+		return jr_fail(err, NULL, "writing %s: %s", path, strerror(e));
+	}
+	return 0;
+}

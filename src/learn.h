@@ -1,0 +1,44 @@
+/* learn.h - learning mode: what a run used, and the profile written from
+ * it (`--learn=FILE`, `--learn-append`).  Pure: no printing. */
+#ifndef JAILRUN_LEARN_H
+#define JAILRUN_LEARN_H
+
+#include <linux/seccomp.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "policy.h"
+#include "util.h"
+
+#define JR_LEARN_FILE_MAX (256 * 1024) /* a learned profile read back */
+
+struct jr_learned {
+	bool used[JR_NR_MAX];
+	uint64_t families;     /* bit AF: a socket of that family was asked */
+	bool exec_after_start; /* execve/execveat after the target started */
+	unsigned runs;
+};
+
+/* Count one call the target made.  LAUNCH: it is the launcher's execve
+ * of the target, not one made by target code. */
+void jr_learned_note(struct jr_learned *l, const struct seccomp_data *d,
+		     bool launch);
+
+/* Read the "# observed-..." lines of a profile written before, to merge
+ * runs (--learn-append).  A missing file is an empty record. */
+int jr_learned_load(struct jr_learned *l, const char *path,
+		    struct jr_err *err);
+
+/* The profile for L: a header saying what was observed and which rule
+ * chose each group, then the keys.  COMMAND is the learned command line,
+ * DATE its time.  The text is malloc'd into *OUT. */
+int jr_learned_profile(const struct jr_learned *l, const char *command,
+		       const char *date, char **out, struct jr_err *err);
+
+/* Write the profile to PATH atomically (a temporary file renamed). */
+int jr_learned_write(const struct jr_learned *l, const char *path,
+		     const char *command, const char *date,
+		     struct jr_err *err);
+
+#endif
