@@ -22,7 +22,8 @@
  * For "open" a call is the openat+close pair.
  *
  * N defaults per test (getppid, enosys, denied: 10M; read: 1M; open: 200k)
- * so that each test takes about a second bare. -n N applies to all tests.
+ * so that each test takes about a second where a syscall costs ~100 ns
+ * (ten times that on a VM with expensive entry). -n N applies to all.
  * Only clock_gettime (vDSO, no syscall) is called inside a timed loop
  * besides the syscall under test. Exit 2 if a call fails unexpectedly,
  * so a filter that denies what it should allow cannot go unnoticed.
