@@ -83,6 +83,18 @@ jr --noprofile --report --seccomp.action=kill --seccomp.drop=mkdir \
 	sh -c "mkdir $x.c; echo parent-alive"
 like "$out" "parent-alive" "a killed child does not take its parent along"
 
+bb=$(command -v busybox 2>/dev/null)
+if [ -n "$bb" ] && "$top_builddir/tests/helpers/jr-elf" "$bb" |
+	grep -q static; then
+	jr --noprofile --seccomp.drop=execve --seccomp.action=kill "$bb" sh -c "$bb true"
+	is "$rc" 159 "action kill, an exec after the start refused by the supervisor (static target): exit 159"
+	jr --noprofile --seccomp.drop=execve --seccomp.action=kill "$bb" true
+	is "$rc" 0 "the same target without the exec: exit 0"
+else
+	skip "busybox-static is not installed"
+	skip "busybox-static is not installed"
+fi
+
 # Permissive: everything runs, every would-be denial is named.
 jr --noprofile --seccomp.action=log --seccomp.drop=mkdir "$TRY" mkdir "$x.l"
 like "$out" "^OK$" "action log: the call runs"
