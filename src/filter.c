@@ -14,6 +14,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 
+#include "argrules.h"
 #include "filter.h"
 #include "options.h"
 #include "syscalls.h"
@@ -238,6 +239,49 @@ bool jr_filter_has_delayed(const struct jr_policy *pol)
 	return false;
 }
 
+/* Argument rules (argrules.c) on a call the policy allows.  A deny-list
+ * denies the matching values.  An allow-list allows exactly the other
+ * values: libseccomp lets an unconditional rule win over conditional ones
+ * on the same call, so "allow, except" is written as its complement. */
+static int add_argrules(scmp_filter_ctx ctx, const struct jr_policy *pol,
+			const struct jr_filter_opts *o, int nr, uint32_t def,
+			struct jr_err *err)
+{
+	struct jr_cube cubes[JR_CUBES_MAX];
+	int n;
+
+	for (size_t i = 0; i < jr_nargrules; i++) {
+		const struct jr_argrule *r = &jr_argrules[i];
+		uint32_t act = r->err == ENOSYS ? probe_action(pol, o) :
+						  deny_action(pol, o);
+		struct scmp_arg_cmp cmp = { r->arg, SCMP_CMP_MASKED_EQ, r->mask,
+					    r->value };
+
+		if (!jr_argrule_active(pol, r, nr))
+			continue;
+		if (r->mask == 0) /* whatever the arguments */
+			return act == def ? 0 :
+					    add_rule(ctx, act, nr, 0, NULL, err);
+		if (def == SCMP_ACT_ALLOW &&
+		    add_rule(ctx, act, nr, 1, &cmp, err) < 0)
+			return -1;
+	}
+	if (def == SCMP_ACT_ALLOW)
+		return 0;
+	n = jr_argrule_allowed(pol, nr, cubes, ARRAY_SIZE(cubes));
+	if (n < 0)
+		return jr_fail(err, NULL, "argument rules: too many cubes");
+	for (int i = 0; i < n; i++) {
+		struct scmp_arg_cmp cmp = { cubes[i].arg, SCMP_CMP_MASKED_EQ,
+					    cubes[i].mask, cubes[i].value };
+
+		if (add_rule(ctx, SCMP_ACT_ALLOW, nr, cubes[i].mask ? 1 : 0,
+			     &cmp, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		     const struct jr_filter_opts *o, uint32_t def,
 		     struct jr_err *err)
@@ -257,6 +301,11 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		} else if (jr_policy_allows(pol, nr)) {
 			if (pol->protocol_set && is_socket_call(nr)) {
 				if (add_protocol(ctx, pol, o, nr, def, err) < 0)
+					return -1;
+				continue;
+			}
+			if (jr_argrule_applies(pol, nr)) {
+				if (add_argrules(ctx, pol, o, nr, def, err) < 0)
 					return -1;
 				continue;
 			}
@@ -403,6 +452,15 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 				fprintf(out, " %s", jr_families[i].name);
 		fprintf(out, " (others: EAFNOSUPPORT)   %s\n",
 			pol->protocol_origin);
+	}
+	for (size_t i = 0; i < jr_nargrules; i++) {
+		const struct jr_argrule *r = &jr_argrules[i];
+
+		if (jr_argrule_on(pol, r->kind) &&
+		    jr_syscall_resolve(r->syscall, &(int){ 0 }) == JR_SC_NATIVE)
+			fprintf(out, "%-14s %-24s %s (%s)\n",
+				r->err ? "deny (ENOSYS)" : "deny (args)",
+				r->syscall, r->what, jr_argrule_key(r->kind));
 	}
 	if (jr_filter_has_delayed(pol))
 		fprintf(out, "delayed: denied once the target runs (postexec "

@@ -161,6 +161,7 @@ static int set_seccomp(struct jr_policy *pol, const char *value,
 	if (parse_bool(value, &on, where, err) < 0)
 		return -1;
 	pol->seccomp = on;
+	pol->seccomp_origin = where;
 	if (on)
 		return sc_group(&c, "@default-deny", false, where, err);
 	/* seccomp = no: take back what `seccomp = yes` put in. */
@@ -340,6 +341,20 @@ static int set_net(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
+static int set_restrict_ns(struct jr_policy *pol, const char *value,
+			   const char *where, struct jr_err *err)
+{
+	pol->restrict_ns_origin = where;
+	return parse_bool(value, &pol->restrict_ns, where, err);
+}
+
+static int set_mdwe(struct jr_policy *pol, const char *value,
+		    const char *where, struct jr_err *err)
+{
+	pol->mdwe_origin = where;
+	return parse_bool(value, &pol->mdwe, where, err);
+}
+
 static int set_report(struct jr_policy *pol, const char *value,
 		      const char *where, struct jr_err *err)
 {
@@ -487,6 +502,10 @@ const struct jr_key jr_keys[] = {
 	{ "learn-append", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "with --learn: merge this run with the runs FILE already records",
 	  set_learn_append },
+	{ "memory-deny-write-execute", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "no memory both writable and executable, none made executable "
+	  "later (mmap, mprotect, shmat): JIT-style code injection fails",
+	  set_mdwe },
 	{ "namespaces", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "add (or with !NAME remove) namespaces; default "
 	  "user,mount,pid,ipc,uts,cgroup (user only when not root)",
@@ -512,8 +531,14 @@ const struct jr_key jr_keys[] = {
 	  "name each denied syscall, with the rule that denied it (default: "
 	  "when stderr is a terminal)",
 	  set_report },
+	{ "restrict-namespaces", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "the target cannot create or join namespaces (unshare, clone "
+	  "flags, setns; clone3 gets ENOSYS)",
+	  set_restrict_ns },
 	{ "seccomp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "deny the default list (@default-deny)", set_seccomp },
+	  "deny the default list (@default-deny) and terminal injection "
+	  "(TIOCSTI, TIOCLINUX)",
+	  set_seccomp },
 	{ "seccomp.action", JR_SCOPE_BOTH, JR_ARG_REQUIRED,
 	  "errno|errno:ENAME|kill|log",
 	  "what a denied syscall gets (default errno: EPERM)", set_action },

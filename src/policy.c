@@ -69,7 +69,8 @@ bool jr_policy_allows(const struct jr_policy *pol, int nr)
 
 bool jr_policy_wants_filter(const struct jr_policy *pol)
 {
-	if (pol->keep_mode || pol->protocol_set)
+	if (pol->keep_mode || pol->protocol_set || pol->restrict_ns ||
+	    pol->mdwe || pol->seccomp)
 		return true;
 	for (int nr = 0; nr < JR_NR_MAX; nr++)
 		if (pol->drop.origin[nr])

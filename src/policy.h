@@ -42,7 +42,13 @@ struct jr_strpool; /* owns every origin string */
 
 struct jr_policy {
 	/* seccomp */
-	bool seccomp;              /* seccomp = yes: @default-deny dropped */
+	bool seccomp;              /* seccomp = yes: @default-deny dropped,
+				    * terminal injection refused */
+	const char *seccomp_origin;
+	bool restrict_ns;          /* restrict-namespaces = yes */
+	const char *restrict_ns_origin;
+	bool mdwe;                 /* memory-deny-write-execute = yes */
+	const char *mdwe_origin;
 	bool keep_mode;            /* a seccomp.keep was given: allow-list */
 	struct jr_scset keep;      /* allowed in keep mode */
 	const char *keep_origin;   /* the last seccomp.keep, for reports */

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "argrules.h"
 #include "filter.h"
 #include "report.h"
 #include "syscalls.h"
@@ -63,11 +64,26 @@ static bool family_refused(const struct jr_policy *pol,
 	return af >= 64 || !(pol->protocols & (1ULL << af));
 }
 
+static const char *argrule_origin(const struct jr_policy *pol,
+				  const struct jr_argrule *r)
+{
+	switch (r->kind) {
+	case JR_AR_TTY:
+		return pol->seccomp_origin;
+	case JR_AR_NS:
+		return pol->restrict_ns_origin;
+	case JR_AR_MDWE:
+		return pol->mdwe_origin;
+	}
+	return NULL;
+}
+
 void jr_verdict_for(const struct jr_policy *pol, const struct seccomp_data *d,
 		    struct jr_verdict *v)
 {
 	int nr = d->nr;
 	bool probe = jr_filter_is_probe(nr);
+	const struct jr_argrule *ar;
 
 	v->kind = pol->action == JR_ACT_KILL ? JR_V_KILL : JR_V_ERRNO;
 	v->err = pol->action == JR_ACT_ERRNO ? pol->action_errno : EPERM;
@@ -92,6 +108,16 @@ void jr_verdict_for(const struct jr_policy *pol, const struct seccomp_data *d,
 			 "protocol", what, pol->protocol_origin);
 		v->kind = JR_V_ERRNO;
 		v->err = EAFNOSUPPORT;
+	} else if ((ar = jr_argrule_match(pol, d))) {
+		char what[96];
+
+		snprintf(what, sizeof(what), " (%s)", ar->what);
+		say_rule(v->reason, sizeof(v->reason), "denied by",
+			 jr_argrule_key(ar->kind), what, argrule_origin(pol, ar));
+		if (ar->err) {
+			v->kind = JR_V_ERRNO;
+			v->err = ar->err;
+		}
 	} else {
 		/* The filter sends only denied calls: fail closed. */
 		snprintf(v->reason, sizeof(v->reason),

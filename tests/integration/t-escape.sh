@@ -1,0 +1,101 @@
+#!/bin/sh
+# The escape suite: each attack in tests/escape/ is run twice -- in the
+# same sandbox without the rule, where it must work (so the test can
+# fail), and under the rule that should stop it, where it must fail with
+# the distinctive errno the rule gives (EHWPOISON: never confused with an
+# EPERM the kernel gives an unprivileged user anyway).  Exec, other-ABI
+# and socket-family attacks live in t-delayed, t-abi and t-protocol;
+# privileges in t-caps.
+. "$top_srcdir/tests/integration/lib.sh"
+
+esc="$top_builddir/tests/escape"
+poison="--seccomp.action=errno:EHWPOISON"
+
+# attack DESCRIPTION RULE WANT PROGRAM ARGS...: without RULE the program
+# prints OK; with it, WANT.  An unprivileged user may lack the privilege
+# for the attack itself (EPERM without the rule): that control is skipped
+# and the rule's distinctive errno still shows the filter refused first.
+attack() {
+	desc=$1 rule=$2 want=$3
+	shift 3
+	jr --noprofile "$@"
+	if [ "$out" = OK ]; then
+		ok "$desc: works without $rule"
+	elif [ "$out" = EPERM ] && ! is_root; then
+		skip_always "$desc: needs privilege this user lacks anyway"
+	else
+		not_ok "$desc: works without $rule" "$out"
+	fi
+	jr --noprofile $rule $poison "$@"
+	is "$out" "$want" "$desc: fails $want under $rule"
+}
+
+# Kernel attack surface: seccomp = yes (@default-deny).
+attack "io_uring_setup (submissions bypass every syscall rule)" \
+	--seccomp ENOSYS "$esc/io-uring"
+attack "ptrace a sibling" --seccomp EHWPOISON "$esc/ptrace-sibling" attach
+attack "process_vm_writev into a sibling" --seccomp EHWPOISON \
+	"$esc/ptrace-sibling" vm-write
+for sc in personality userfaultfd bpf perf_event_open kexec_load \
+	init_module keyctl open_by_handle_at mount; do
+	jr --noprofile $poison --seccomp "$TRY" call $sc
+	is "$out" EHWPOISON "seccomp = yes: $sc denied"
+done
+
+# The same, in an allow-list that keeps the call: seccomp = yes still
+# refuses it (a drop beats a keep).
+jr --noprofile $poison --seccomp --seccomp.keep=@stdio,@proc,@debug \
+	"$esc/ptrace-sibling" attach
+is "$out" EHWPOISON "ptrace kept by seccomp.keep: seccomp = yes still denies"
+
+# Namespaces: restrict-namespaces = yes.
+for how in unshare clone setns; do
+	attack "a namespace by $how" --restrict-namespaces EHWPOISON \
+		"$esc/new-ns" $how
+done
+attack "clone3 with CLONE_NEWUSER (flags in memory: ENOSYS, libc falls back)" \
+	--restrict-namespaces ENOSYS "$esc/new-ns" clone3
+jr --noprofile --restrict-namespaces $poison sh -c 'echo child' 
+is "$out" child "restrict-namespaces: plain fork and exec still work"
+jr --noprofile --restrict-namespaces $poison \
+	--seccomp.keep=@stdio,@proc,@thread,unshare "$esc/new-ns" unshare
+is "$out" EHWPOISON "restrict-namespaces in an allow-list that keeps unshare"
+
+# Code injection: memory-deny-write-execute = yes.
+attack "JIT: a writable and executable mapping" \
+	--memory-deny-write-execute EHWPOISON "$esc/jit" rwx
+attack "JIT: write, then mprotect executable" \
+	--memory-deny-write-execute EHWPOISON "$esc/jit" flip
+jr --noprofile --memory-deny-write-execute $poison /usr/bin/python3 -c 'print("still runs")'
+is "$out" "still runs" "memory-deny-write-execute: an ordinary program runs"
+
+# Terminal injection into the calling terminal: seccomp = yes.  Needs a
+# terminal; script(1) gives the sandbox one.
+if command -v script >/dev/null 2>&1; then
+	tty_try() {
+		# the injected byte echoes as ^@ before the answer
+		script -qec "$*" /dev/null </dev/null 2>&1 | tr -d '\r' |
+			grep -oE '(OK|E[A-Z0-9]+)$' | tail -1
+	}
+	r=$(tty_try "$JAILRUN" --noprofile "$esc/tty-inject" tiocsti)
+	case $r in
+	OK) ok "TIOCSTI works on a terminal without seccomp" ;;
+	EIO | EPERM) skip_always "TIOCSTI is off in this kernel ($r): legacy_tiocsti" ;;
+	*) not_ok "TIOCSTI works on a terminal without seccomp" "$r" ;;
+	esac
+	for how in "tiocsti" "tiocsti hi" "tioclinux" "tioclinux hi"; do
+		r=$(tty_try "$JAILRUN" --noprofile --seccomp $poison \
+			"$esc/tty-inject" $how)
+		is "$r" EHWPOISON "seccomp = yes: ioctl $how refused"
+	done
+	r=$(tty_try "$JAILRUN" --noprofile --seccomp $poison \
+		--seccomp.keep=@stdio,@tty "$esc/tty-inject" "tiocsti hi")
+	is "$r" EHWPOISON "seccomp = yes in an allow-list with @tty: TIOCSTI|high bits refused"
+	r=$(tty_try "$JAILRUN" --noprofile --seccomp $poison \
+		"$TRY" call ioctl)
+	is "$r" EBADF "seccomp = yes: other ioctls still reach the kernel"
+else
+	skip "script(1) is not installed"
+fi
+
+done_testing
