@@ -75,6 +75,25 @@ static int load_with_listener(const struct jr_bpf *prog)
 	return fd;
 }
 
+/* jailrun's own variables (JAILRUN_PROFILE_PATH, ...) never reach the
+ * target; the shim's is set again afterwards, and the shim removes it. */
+static void scrub_env(void)
+{
+	static const char prefix[] = "JAILRUN_";
+
+	for (size_t i = 0; environ[i];) {
+		cleanup_free char *name = NULL;
+
+		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) != 0) {
+			i++;
+			continue;
+		}
+		name = strndup(environ[i], strcspn(environ[i], "="));
+		if (!name || unsetenv(name) < 0)
+			die_errno("unsetenv");
+	}
+}
+
 /* The shim's program crosses execve in the one descriptor that is not
  * O_CLOEXEC; the shim finds it through the environment and removes both
  * variables again. */
@@ -129,6 +148,7 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 		       what);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die_errno("prctl(PR_SET_NO_NEW_PRIVS)");
+	scrub_env();
 	if (l->postexec_fd >= 0)
 		prepare_shim(l);
 	if (l->prog->len) {

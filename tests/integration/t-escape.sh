@@ -98,4 +98,39 @@ else
 	skip "script(1) is not installed"
 fi
 
+# Environment: jailrun's own variables are gone in the target, with and
+# without the shim; the caller's LD_LIBRARY_PATH cannot swap the shim
+# (it is preloaded by absolute path) and exec stays refused.
+run env JAILRUN_PROFILE_PATH=/x JAILRUN_SECRET=1 /usr/bin/env
+like "$out" "JAILRUN_SECRET=1" "control: the variables are set"
+for drop in "" "--seccomp.drop=execve"; do
+	run env JAILRUN_PROFILE_PATH="$JAILRUN_PROFILE_PATH" JAILRUN_SECRET=1 \
+		"$JAILRUN" --noprofile $drop /usr/bin/env
+	n=$(printf '%s\n' "$out" | grep -c '^JAILRUN_')
+	is "$n" 0 "no JAILRUN_ variable reaches the target ${drop:-(no shim)}"
+done
+mkdir -p "$TMPD/fakelib"
+: >"$TMPD/fakelib/libjailrun-postexec.so"
+run env LD_LIBRARY_PATH="$TMPD/fakelib" "$JAILRUN" --noprofile \
+	--seccomp.drop=execve,execveat $poison sh -c '/bin/true; echo "exit $?"'
+like "$out" "Memory page has hardware error" \
+	"LD_LIBRARY_PATH with a fake shim: exec still refused"
+
+# A set-user-id program inside gains nothing (no_new_privs).
+if is_root && command -v setpriv >/dev/null 2>&1; then
+	cp "$(command -v id)" "$TMPD/suid-id"
+	chown root "$TMPD/suid-id" && chmod 4755 "$TMPD/suid-id"
+	chmod 755 "$TMPD"
+	out=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+		"$TMPD/suid-id" -u 2>&1)
+	is "$out" 0 "control: the set-uid copy of id runs as root for nobody"
+	out=$(setpriv --reuid=65534 --regid=65534 --clear-groups \
+		env -i PATH=/usr/bin:/bin "$JAILRUN" --noprofile \
+		"$TMPD/suid-id" -u 2>&1)
+	is "$out" 65534 "inside jailrun it does not gain root"
+else
+	skip_always "set-uid test needs root to make the program"
+	skip_always "set-uid test needs root to make the program"
+fi
+
 done_testing
