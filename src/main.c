@@ -83,8 +83,10 @@ static int listing(const struct jr_policy *pol)
 
 	switch (pol->listing) {
 	case JR_LIST_SYSCALLS:
-		if (jr_list_syscalls(stdout, pol->list_what, &err) < 0)
-			die("%s", err.msg);
+		if (jr_list_syscalls(stdout, pol->list_what, &err) < 0) {
+			warnx_jr("%s", err.msg);
+			return EXIT_JAILRUN;
+		}
 		break;
 	case JR_LIST_PROTOCOLS:
 		jr_list_protocols(stdout);
@@ -118,20 +120,20 @@ static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
 	lk->system_path = path && *path ? path : SYSCONFDIR "/jailrun";
 }
 
-static void load_profiles(struct jr_policy *pol, const char *program)
+static int load_profiles(struct jr_policy *pol, const char *program,
+			 struct jr_err *err)
 {
 	cleanup_free char *user_dir = NULL;
 	cleanup_free char *copy = NULL;
 	struct jr_profile_log log = { .n = 0 };
-	struct jr_err err = { { 0 } };
 	struct jr_lookup lk;
 	int r;
 
 	if (!program && !pol->profile)
-		return;
+		return 0;
 	lookup_dirs(&lk, &user_dir);
 	copy = program ? xstrdup(program) : NULL;
-	r = jr_profile_load(pol, &lk, copy ? basename(copy) : NULL, &log, &err);
+	r = jr_profile_load(pol, &lk, copy ? basename(copy) : NULL, &log, err);
 	for (size_t i = 0; i < log.n; i++)
 		debugx("read %s", log.files[i]);
 	if (r == 0 && !pol->noprofile && !log.profile)
@@ -139,8 +141,18 @@ static void load_profiles(struct jr_policy *pol, const char *program)
 			 "only the command line applies",
 			 copy ? basename(copy) : "?", lk.system_path);
 	jr_profile_log_free(&log);
-	if (r < 0)
-		die("%s", err.msg);
+	return r;
+}
+
+/* A jailrun error before anything is launched: say it, free what was
+ * built (so valgrind's leak check holds on these paths), status 125. */
+static int fail(struct jr_policy *pol, struct jr_bpf *prog,
+		const struct jr_err *err)
+{
+	warnx_jr("%s", err->msg);
+	jr_bpf_free(prog);
+	jr_policy_free(pol);
+	return EXIT_JAILRUN;
 }
 
 static int resolve_target(const char *name, char **path)
@@ -402,36 +414,42 @@ int main(int argc, char **argv)
 
 	if (jr_cli_parse(argc, argv, &cli, &err) < 0 ||
 	    jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err) < 0) {
-		warnx_jr("%s", err.msg);
+		fail(pol, &prog, &err);
 		fprintf(stderr, "Try 'jailrun --help'.\n");
 		return EXIT_JAILRUN;
 	}
 	jr_verbosity = pol->verbosity;
-	if (pol->help) {
-		usage(stdout);
+	if (pol->help || pol->version) {
+		if (pol->help)
+			usage(stdout);
+		else
+			printf("jailrun %s\n", PACKAGE_VERSION);
+		jr_policy_free(pol);
 		return 0;
 	}
-	if (pol->version) {
-		printf("jailrun %s\n", PACKAGE_VERSION);
-		return 0;
+	if (pol->listing != JR_LIST_NONE) {
+		r = listing(pol);
+		jr_policy_free(pol);
+		return r;
 	}
-	if (pol->listing != JR_LIST_NONE)
-		return listing(pol);
 	if (!cli.program && !pol->print_filter) {
-		warnx_jr("no program given");
+		jr_fail(&err, NULL, "no program given");
+		fail(pol, &prog, &err);
 		fprintf(stderr, "Try 'jailrun --help'.\n");
 		return EXIT_JAILRUN;
 	}
 	/* Profiles first, then the command line over them. */
-	load_profiles(pol, cli.program ? cli.program[0] : NULL);
-	if (jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0)
-		die("%s", err.msg);
+	if (load_profiles(pol, cli.program ? cli.program[0] : NULL, &err) < 0 ||
+	    jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0)
+		return fail(pol, &prog, &err);
 	if (jr_verbosity >= 2)
 		debug_absent(pol);
 	if (pol->print_filter) {
 		if (jr_filter_compile(pol, &opts, &prog, &err) < 0)
-			die("%s", err.msg);
+			return fail(pol, &prog, &err);
 		jr_filter_describe(pol, &prog, stdout);
+		jr_bpf_free(&prog);
+		jr_policy_free(pol);
 		return 0;
 	}
 	r = resolve_target(cli.program[0], &path);

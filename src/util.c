@@ -193,7 +193,10 @@ const char *jr_closest(const char *word, const char *const *candidates)
 
 int jr_read_file(const char *path, size_t max, char **out, size_t *len)
 {
-	cleanup_fd int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* O_NONBLOCK: a FIFO (or a pipe through /proc/self/fd) must not
+	 * hang the open; only a regular file is read. */
+	cleanup_fd int fd =
+		open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	cleanup_free char *buf = NULL;
 	struct stat st;
 	size_t n = 0;

@@ -677,6 +677,21 @@ static void test_lookup(void)
 		 path_of(pdir, "sub"));
 	load_fails("prog", path_of(pdir, "sub"), want,
 		   "--profile=PATH that is a directory");
+	/* a FIFO with no writer: refused at once, not waited on (an alarm
+	 * turns a hang into a failure) */
+	mkfifo(path_of(pdir, "fifo.profile"), 0600);
+	put(pdir, "incfifo.profile", "include = ./fifo.profile\n");
+	alarm(30);
+	snprintf(want, sizeof(want), "%s: cannot read: Invalid argument",
+		 path_of(pdir, "fifo.profile"));
+	load_fails("prog", path_of(pdir, "fifo.profile"), want,
+		   "--profile=PATH that is a FIFO");
+	snprintf(want, sizeof(want),
+		 "%s:1: %s/fifo.profile: cannot read: Invalid argument",
+		 path_of(pdir, "incfifo.profile"), pdir);
+	load_fails("prog", path_of(pdir, "incfifo.profile"), want,
+		   "an include of a FIFO");
+	alarm(0);
 	{
 		size_t len = JR_PROFILE_SIZE_MAX + 10;
 		char *big = malloc(len);
