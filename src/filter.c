@@ -377,10 +377,12 @@ int jr_filter_compile_postexec(const struct jr_policy *pol, bool shim,
 
 int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err)
 {
+	/* sigaltstack: a sanitizer runtime tears down its alternate
+	 * signal stack on _exit; it changes nothing outside the init. */
 	static const char *const allow[] = {
 		"close",	"exit",		"exit_group", "getpid",
 		"kill",		"read",		"restart_syscall",
-		"rt_sigprocmask", "rt_sigreturn", "wait4",   "waitid",
+		"rt_sigprocmask", "rt_sigreturn", "sigaltstack", "wait4", "waitid",
 		"write",
 	};
 	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_KILL_PROCESS, err);

@@ -8,7 +8,9 @@
 #      unprivileged run never writes into root's tree;
 #   3. the unit tests built with AddressSanitizer + UBSan, from the
 #      `make dist` tarball (which also proves the tarball complete);
-#   4. the unit tests under valgrind memcheck.
+#   4. the integration tests again, jailrun built with the sanitizers;
+#   5. the unit tests under valgrind memcheck;
+#   6. the libFuzzer targets for a bounded time (tests/fuzz/ci-fuzz.sh).
 #
 # Ends with one line: "N passed, N failed, N skipped", summed from the
 # test-suite.log of every `make check` above.
@@ -69,6 +71,22 @@ fi
 count "$(echo "$scratch"/jailrun-*/test-suite.log)"
 rm -f jailrun-*.tar.gz
 
+# jailrun built with the sanitizers, the programs it runs without (their
+# runtimes would trip the very rules under test).  LeakSanitizer is off:
+# it ptraces, which the sandbox forbids, and error paths exit through
+# die(); leaks are valgrind's job (t-valgrind, the unit tests).  A nested
+# jailrun target gets the shim preloaded before the ASan runtime.
+step "integration tests with jailrun built with AddressSanitizer + UBSan"
+if (cd "$scratch"/jailrun-*/ &&
+	ASAN_OPTIONS=detect_leaks=0:verify_asan_link_order=0 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	make -j"$jobs" check-integration); then
+	:
+else
+	status=1
+fi
+count "$(echo "$scratch"/jailrun-*/test-suite.log)"
+
 if command -v valgrind >/dev/null; then
 	step "unit tests under valgrind"
 	make check-unit LOG_COMPILER="$top/libtool" \
@@ -77,6 +95,17 @@ if command -v valgrind >/dev/null; then
 	count "$top/test-suite.log"
 else
 	echo "run-all: valgrind not installed: the valgrind pass is not run" >&2
+	failed=$((failed + 1))
+fi
+
+if command -v clang-14 >/dev/null; then
+	step "fuzzers (tests/fuzz/ci-fuzz.sh, ${FUZZ_SECONDS:-60}s each)"
+	CC=clang-14 JOBS="$jobs" tests/fuzz/ci-fuzz.sh >"$scratch/fuzz.out" 2>&1
+	cat "$scratch/fuzz.out"
+	passed=$((passed + $(grep -c '^ok ' "$scratch/fuzz.out")))
+	failed=$((failed + $(grep -c '^not ok' "$scratch/fuzz.out")))
+else
+	echo "run-all: clang-14 not installed: the fuzzing pass is not run" >&2
 	failed=$((failed + 1))
 fi
 

@@ -19,6 +19,11 @@ if ! command -v valgrind >/dev/null; then
 	done_testing
 	exit
 fi
+if grep -aq __asan_init "$JAILRUN"; then
+	skip_always "jailrun is built with AddressSanitizer, which valgrind cannot run (the sanitizer pass checks this build)"
+	done_testing
+	exit
+fi
 # src/jailrun is the real binary (libjailrun is a convenience library,
 # linked in); through libtool all the same in case that ever changes.
 VG="$top_builddir/libtool --mode=execute valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q"
