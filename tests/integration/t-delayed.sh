@@ -59,11 +59,15 @@ if $CC -static -o "$TMPD/exec-static" "$esc/exec.c" 2>"$TMPD/cc.err" &&
 	attack "static-pie execve" "$TMPD/exec-spie" execve
 	expect_warning "static-pie execve"
 	like "$blocked_out" "static-pie" "static-pie: named as such"
+	attack "static fexecve of a memfd copy of /bin/sh" "$TMPD/exec-static" memfd
+	attack "dynamic fexecve of a memfd copy of /bin/sh" "$TMPD/exec-dyn" memfd
+	attack "static: the dynamic loader run directly" "$TMPD/exec-static" ldso
+	attack "dynamic: the dynamic loader run directly" "$TMPD/exec-dyn" ldso
 	# 4. clear the environment (LD_PRELOAD) and re-exec itself
 	attack "dynamic re-exec with a cleared environment" "$TMPD/exec-dyn" reexec
 	attack "static re-exec with a cleared environment" "$TMPD/exec-static" reexec
 else
-	for i in $(seq 15); do skip "cannot build static test programs: $(head -1 "$TMPD/cc.err")"; done
+	for i in $(seq 22); do skip "cannot build static test programs: $(head -1 "$TMPD/cc.err")"; done
 fi
 
 # 5. a #! script whose interpreter is static
