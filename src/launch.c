@@ -22,6 +22,7 @@
 
 #include "caps.h"
 #include "launch.h"
+#include "process.h"
 #include "ns.h"
 
 extern char **environ;
@@ -149,6 +150,16 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die_errno("prctl(PR_SET_NO_NEW_PRIVS)");
 	scrub_env();
+	/* environment, working directory, limits, session: after the caps
+	 * (nothing here needs one) and before the filter (which may deny
+	 * chdir, setrlimit or setsid to the target) */
+	if (jr_process_apply(l->pol, &what) < 0)
+		die_errno("%s", what);
+	/* the target dies with the init: without a pid namespace a SIGKILL
+	 * to the init (timeout's last word) would not reach it otherwise */
+	if ((l->pol->die_with_parent || l->pol->timeout) &&
+	    prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		die_errno("prctl(PR_SET_PDEATHSIG)");
 	if (l->postexec_fd >= 0)
 		prepare_shim(l);
 	if (l->prog->len) {
@@ -219,6 +230,11 @@ void jr_init_main(const struct jr_launch *l)
 	char c;
 	int sfd;
 
+	/* 0. die-with-parent: the sandbox ends with the supervisor (set
+	 *    before the wait: if it is gone already, the read sees EOF) */
+	if ((l->pol->die_with_parent || l->pol->timeout) &&
+	    prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+		die_errno("prctl(PR_SET_PDEATHSIG)");
 	/* 1. wait until the supervisor has written our uid/gid maps */
 	if (read(l->sync_fd, &c, 1) != 1)
 		_exit(EXIT_JAILRUN); /* the supervisor said why */
@@ -226,6 +242,12 @@ void jr_init_main(const struct jr_launch *l)
 	/* 2. mounts and loopback, while we hold the namespace's caps */
 	if (jr_ns_setup_inside(l->ns_flags, &err) < 0)
 		die("%s", err.msg);
+	if (l->pol->hostname) {
+		/* only ever in our own uts namespace (checked by jr_run) */
+		if (!(l->ns_flags & CLONE_NEWUTS) ||
+		    sethostname(l->pol->hostname, strlen(l->pol->hostname)) < 0)
+			die_errno("hostname %s", l->pol->hostname);
+	}
 	if (!(l->ns_flags & CLONE_NEWPID) &&
 	    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) < 0)
 		die_errno("prctl(PR_SET_CHILD_SUBREAPER)");

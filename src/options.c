@@ -12,6 +12,7 @@
 #include "groups.h"
 #include "list.h"
 #include "options.h"
+#include "process.h"
 #include "syscalls.h"
 
 const struct jr_family jr_families[] = {
@@ -389,6 +390,116 @@ static int set_static(struct jr_policy *pol, const char *value,
 		       value);
 }
 
+/* ---- the process ------------------------------------------------------ */
+
+static int set_env_set(struct jr_policy *pol, const char *value,
+		       const char *where, struct jr_err *err)
+{
+	if (jr_env_check(value, where, err) < 0)
+		return -1;
+	if (pol->nenv_set == JR_ENV_MAX)
+		return jr_fail(err, where, "more than %d env.set entries",
+			       JR_ENV_MAX);
+	pol->env_set[pol->nenv_set++] = jr_policy_intern(pol, value);
+	return 0;
+}
+
+static int env_unset_item(void *ctx, const char *item, bool negate,
+			  const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = ctx;
+
+	if (negate)
+		return jr_fail(err, where, "env.unset: '!' has no meaning here");
+	if (jr_env_name_check(item, where, err) < 0)
+		return -1;
+	if (pol->nenv_unset == JR_ENV_MAX)
+		return jr_fail(err, where, "more than %d env.unset names",
+			       JR_ENV_MAX);
+	pol->env_unset[pol->nenv_unset++] = jr_policy_intern(pol, item);
+	return 0;
+}
+
+static int set_env_unset(struct jr_policy *pol, const char *value,
+			 const char *where, struct jr_err *err)
+{
+	return jr_list_foreach(value, env_unset_item, pol, where, err);
+}
+
+static int set_env_clear(struct jr_policy *pol, const char *value,
+			 const char *where, struct jr_err *err)
+{
+	return parse_bool(value, &pol->env_clear, where, err);
+}
+
+static int set_chdir(struct jr_policy *pol, const char *value,
+		     const char *where, struct jr_err *err)
+{
+	if (!*value || strlen(value) > 4095)
+		return jr_fail(err, where, "chdir: expected a directory");
+	pol->chdir = jr_policy_intern(pol, value);
+	return 0;
+}
+
+static int set_hostname(struct jr_policy *pol, const char *value,
+			const char *where, struct jr_err *err)
+{
+	size_t n = strlen(value);
+
+	if (!n || n > 64 || strspn(value, "abcdefghijklmnopqrstuvwxyz"
+					  "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					  "0123456789-.") != n)
+		return jr_fail(err, where,
+			       "hostname: 1 to 64 letters, digits, '-' or '.', "
+			       "not '%.64s'",
+			       value);
+	pol->hostname = jr_policy_intern(pol, value);
+	pol->namespaces |= JR_NS_UTS;
+	return 0;
+}
+
+static int set_rlimit(struct jr_policy *pol, int i, bool bytes,
+		      const char *value, const char *where, struct jr_err *err)
+{
+	rlim_t v;
+
+	if (jr_rlimit_parse(value, bytes, &v, where, err) < 0)
+		return -1;
+	pol->rlimit[i].set = true;
+	pol->rlimit[i].value = v;
+	return 0;
+}
+
+#define RLIMIT_SETTER(fn, idx, bytes)                                          \
+	static int fn(struct jr_policy *pol, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		return set_rlimit(pol, idx, bytes, value, where, err);         \
+	}
+RLIMIT_SETTER(set_rlimit_as, JR_RLIM_AS, true)
+RLIMIT_SETTER(set_rlimit_cpu, JR_RLIM_CPU, false)
+RLIMIT_SETTER(set_rlimit_fsize, JR_RLIM_FSIZE, true)
+RLIMIT_SETTER(set_rlimit_nofile, JR_RLIM_NOFILE, false)
+RLIMIT_SETTER(set_rlimit_nproc, JR_RLIM_NPROC, false)
+
+static int set_timeout(struct jr_policy *pol, const char *value,
+		       const char *where, struct jr_err *err)
+{
+	return jr_duration_parse(value, &pol->timeout, where, err);
+}
+
+static int set_die_with_parent(struct jr_policy *pol, const char *value,
+			       const char *where, struct jr_err *err)
+{
+	return parse_bool(value, &pol->die_with_parent, where, err);
+}
+
+static int set_new_session(struct jr_policy *pol, const char *value,
+			   const char *where, struct jr_err *err)
+{
+	return parse_bool(value, &pol->new_session, where, err);
+}
+
 /* ---- command-line-only settings --------------------------------------- */
 
 static int set_profile(struct jr_policy *pol, const char *value,
@@ -476,6 +587,8 @@ const struct jr_key jr_keys[] = {
 	  "drop every capability but these; they are raised into the ambient "
 	  "set so they survive execve",
 	  set_caps_keep },
+	{ "chdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIR",
+	  "the target starts in DIR", set_chdir },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "say what is being set up: files read, merged policy", set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -489,8 +602,21 @@ const struct jr_key jr_keys[] = {
 	  "list syscalls (numbers per arch, groups), a group's expansion or "
 	  "one syscall, and exit",
 	  set_debug_syscalls },
+	{ "die-with-parent", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "the sandbox dies with jailrun, and jailrun with its parent",
+	  set_die_with_parent },
+	{ "env.clear", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "start from an empty environment but PATH, HOME, TERM, LANG, LC_*",
+	  set_env_clear },
+	{ "env.set", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAME=VALUE",
+	  "set a variable for the target (after env.clear and env.unset)",
+	  set_env_set },
+	{ "env.unset", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAMES",
+	  "remove these variables", set_env_unset },
 	{ "help", JR_SCOPE_CLI, JR_ARG_NONE, NULL, "show this help and exit",
 	  set_help },
+	{ "hostname", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAME",
+	  "the sandbox's host name (in its own uts namespace)", set_hostname },
 	{ "ignore", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "KEY",
 	  "cancel KEY in every file read after this one", NULL },
 	{ "include", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "NAME",
@@ -512,6 +638,10 @@ const struct jr_key jr_keys[] = {
 	  set_namespaces },
 	{ "net", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "new network namespace with only loopback", set_net },
+	{ "new-session", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a new session without a controlling terminal (no terminal "
+	  "injection; for non-interactive use)",
+	  set_new_session },
 	{ "no-report", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "do not name denied syscalls (same as --report=no)", set_no_report },
 	{ "noprofile", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -535,6 +665,17 @@ const struct jr_key jr_keys[] = {
 	  "the target cannot create or join namespaces (unshare, clone "
 	  "flags, setns; clone3 gets ENOSYS)",
 	  set_restrict_ns },
+	{ "rlimit.as", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "BYTES|unlimited",
+	  "address space limit (K, M, G suffixes)", set_rlimit_as },
+	{ "rlimit.cpu", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "SECONDS|unlimited",
+	  "CPU time limit", set_rlimit_cpu },
+	{ "rlimit.fsize", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "BYTES|unlimited",
+	  "largest file the target may write (K, M, G suffixes)",
+	  set_rlimit_fsize },
+	{ "rlimit.nofile", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "N|unlimited",
+	  "open file descriptors", set_rlimit_nofile },
+	{ "rlimit.nproc", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "N|unlimited",
+	  "processes of this user", set_rlimit_nproc },
 	{ "seccomp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "deny the default list (@default-deny) and terminal injection "
 	  "(TIOCSTI, TIOCLINUX)",
@@ -552,6 +693,10 @@ const struct jr_key jr_keys[] = {
 	  "when a delayed filter (execve) cannot be enforced for a target: "
 	  "warn loudly (default) or refuse with 125",
 	  set_static },
+	{ "timeout", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DURATION",
+	  "after DURATION (seconds, or 10m, 2h) SIGTERM, 5 s later SIGKILL; "
+	  "exit 124 as timeout(1)",
+	  set_timeout },
 	{ "version", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the version and exit", set_version },
 };

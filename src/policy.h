@@ -37,6 +37,12 @@ enum jr_ns {
 	 JR_NS_CGROUP)
 
 #define JR_ABSENT_MAX 256
+#define JR_ENV_MAX 64      /* env.set / env.unset entries */
+#define JR_ENV_LEN_MAX 4096 /* one NAME=VALUE */
+
+/* rlimit.* keys, in the key table's order */
+enum jr_rlim { JR_RLIM_AS, JR_RLIM_CPU, JR_RLIM_FSIZE, JR_RLIM_NOFILE,
+	       JR_RLIM_NPROC, JR_RLIM_N };
 
 struct jr_strpool; /* owns every origin string */
 
@@ -68,6 +74,23 @@ struct jr_policy {
 	uint64_t caps_drop;
 	bool caps_keep_set;
 	uint64_t caps_keep;
+
+	/* the target's process, applied by the launcher (and the init for
+	 * the hostname, the supervisor for timeout and die-with-parent) */
+	const char *env_set[JR_ENV_MAX];   /* "NAME=VALUE", in order */
+	size_t nenv_set;
+	const char *env_unset[JR_ENV_MAX];
+	size_t nenv_unset;
+	bool env_clear;
+	const char *chdir;
+	const char *hostname;
+	struct {
+		bool set;
+		uint64_t value; /* RLIM_INFINITY for unlimited */
+	} rlimit[JR_RLIM_N];
+	unsigned timeout;          /* seconds; 0: none */
+	bool die_with_parent;
+	bool new_session;
 
 	/* report: name denied calls via the supervisor; -1 until set (then
 	 * on when stderr is a terminal) */

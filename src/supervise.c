@@ -8,7 +8,9 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/signalfd.h>
+#include <sys/timerfd.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
 
@@ -36,10 +38,9 @@ static pid_t start(const struct jr_policy *pol, int *flags)
 	pid = jr_ns_clone(*flags);
 	if (pid >= 0 || !(*flags & CLONE_NEWUSER) || !userns_refused(errno))
 		return pid;
-	if (pol->net_none)
-		die("user namespaces are not available (%s), and net=none "
-		    "needs one",
-		    strerror(errno));
+	if (pol->net_none || pol->hostname)
+		die("user namespaces are not available (%s), and %s needs one",
+		    strerror(errno), pol->net_none ? "net=none" : "hostname");
 	warnx_jr("user namespaces are not available (%s): running without "
 		 "namespaces, with seccomp, capabilities and no_new_privs only",
 		 strerror(errno));
@@ -89,9 +90,14 @@ static int read_hello(int fd, pid_t *pid, int *remote_fd)
 	return -1;
 }
 
+/* The grace period between timeout's SIGTERM and its SIGKILL. */
+#define TIMEOUT_GRACE 5
+
 struct watch {
 	pid_t init;
 	int sfd;
+	int timer_fd;  /* timeout, or -1 */
+	int timeouts;  /* 1: SIGTERM sent, 2: SIGKILL sent */
 	int execfail_fd;
 	int hello_fd;
 	struct jr_notify notify;
@@ -140,6 +146,42 @@ static void summary(const struct jr_notify *n, const struct jr_policy *pol)
 		jr_report_summary(n->rep, buf, sizeof(buf)));
 }
 
+/* timeout: SIGTERM through the init (which forwards it to the target),
+ * then, after the grace period, SIGKILL to the init: with a pid namespace
+ * that ends every process in it; without, the target's parent-death
+ * signal does. */
+static void on_timeout(struct watch *w)
+{
+	uint64_t ticks;
+	struct itimerspec grace = { .it_value = { TIMEOUT_GRACE, 0 } };
+
+	if (read(w->timer_fd, &ticks, sizeof(ticks)) != sizeof(ticks))
+		return;
+	w->timeouts++;
+	if (w->timeouts == 1) {
+		warnx_jr("timeout: sending SIGTERM");
+		kill(w->init, SIGTERM);
+		timerfd_settime(w->timer_fd, 0, &grace, NULL);
+	} else {
+		warnx_jr("timeout: still running %d s later: SIGKILL",
+			 TIMEOUT_GRACE);
+		kill(w->init, SIGKILL);
+	}
+}
+
+static int start_timer(unsigned seconds)
+{
+	struct itimerspec t = { .it_value = { (time_t)seconds, 0 } };
+	int fd;
+
+	if (!seconds)
+		return -1;
+	fd = timerfd_create(CLOCK_MONOTONIC, TFD_CLOEXEC);
+	if (fd < 0 || timerfd_settime(fd, 0, &t, NULL) < 0)
+		die_errno("timerfd");
+	return fd;
+}
+
 /* One pass over whatever is ready.  1 when the init has exited. */
 static int on_events(struct watch *w, const struct jr_policy *pol,
 		     struct pollfd *pf, int *status)
@@ -150,6 +192,8 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 		read_execfail(&w->execfail_fd, &w->exec_errno);
 	if (w->hello_fd >= 0 && pf[2].revents)
 		on_hello(w);
+	if (w->timer_fd >= 0 && pf[4].revents & POLLIN)
+		on_timeout(w);
 	if (w->notify.fd >= 0 && pf[3].revents & POLLIN)
 		jr_notify_handle(&w->notify, pol);
 	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
@@ -177,14 +221,15 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->sfd < 0)
 		die_errno("signalfd");
 	for (;;) {
-		struct pollfd pf[4] = {
+		struct pollfd pf[5] = {
 			{ w->sfd, POLLIN, 0 },
 			{ w->execfail_fd, POLLIN, 0 },
 			{ w->hello_fd, POLLIN, 0 },
 			{ w->notify.fd, POLLIN, 0 },
+			{ w->timer_fd, POLLIN, 0 },
 		};
 
-		if (poll(pf, 4, -1) < 0) {
+		if (poll(pf, 5, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			die_errno("poll");
@@ -198,8 +243,12 @@ static int supervise(struct watch *w, const sigset_t *mask,
 		warnx_jr("%s: cannot execute: %s", path,
 			 strerror(w->exec_errno));
 	close(w->sfd);
+	if (w->timer_fd >= 0)
+		close(w->timer_fd);
 	summary(&w->notify, pol);
 	jr_notify_close(&w->notify);
+	if (w->timeouts)
+		return EXIT_TIMEOUT;
 	/* We killed the target for action kill: say it as the kernel's
 	 * SIGSYS would have, so the status never depends on reporting. */
 	if (w->notify.killed_target && jr_exit_code(status) == 128 + SIGKILL)
@@ -262,6 +311,18 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 
 	if (jr_ns_flags(pol, geteuid() == 0, &l.ns_flags, &err) < 0)
 		die("%s", err.msg);
+	if (pol->hostname && !(l.ns_flags & CLONE_NEWUTS))
+		die("hostname needs the uts namespace (namespaces = uts)");
+	/* die-with-parent: jailrun itself ends with the program that ran
+	 * it; the init and the target end with jailrun */
+	if (pol->die_with_parent) {
+		pid_t parent = getppid();
+
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+			die_errno("prctl(PR_SET_PDEATHSIG)");
+		if (getppid() != parent)
+			die("die-with-parent: the parent is gone already");
+	}
 	/* Blocked before the clone so that no signal is lost in between;
 	 * the init reads them from a signalfd, the launcher unblocks them
 	 * before execve. */
@@ -307,6 +368,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
 	w.init = init;
+	w.timer_fd = start_timer(pol->timeout);
 	w.execfail_fd = fail_pipe[0];
 	w.hello_fd = hello[0];
 	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :

@@ -17,6 +17,7 @@
 /* Exit statuses, the convention of env(1) and timeout(1). */
 enum {
 	EXIT_JAILRUN = 125, /* bad option, bad profile, set-up failed */
+	EXIT_TIMEOUT = 124, /* timeout ran out, as timeout(1) */
 	EXIT_NOEXEC = 126,  /* target found but not executable */
 	EXIT_NOENT = 127,   /* target not found */
 };

@@ -1,0 +1,189 @@
+/* process.c - the target's environment, working directory, limits and
+ * session. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "process.h"
+
+/* The variables env.clear keeps: what a program needs to find itself and
+ * speak the user's language.  Desktop variables come with the desktop
+ * keys, not here. */
+static const char *const kept[] = { "HOME", "LANG", "PATH", "TERM" };
+
+static const int resources[JR_RLIM_N] = {
+	[JR_RLIM_AS] = RLIMIT_AS,	  [JR_RLIM_CPU] = RLIMIT_CPU,
+	[JR_RLIM_FSIZE] = RLIMIT_FSIZE,	  [JR_RLIM_NOFILE] = RLIMIT_NOFILE,
+	[JR_RLIM_NPROC] = RLIMIT_NPROC,
+};
+
+int jr_rlimit_resource(int i)
+{
+	return resources[i];
+}
+
+int jr_env_name_check(const char *name, const char *where,
+		      struct jr_err *err)
+{
+	size_t n = strlen(name);
+
+	if (!n || n > 255 || !(isalpha((unsigned char)name[0]) || name[0] == '_'))
+		return jr_fail(err, where, "'%.64s' is not a variable name",
+			       name);
+	for (size_t i = 1; i < n; i++)
+		if (!isalnum((unsigned char)name[i]) && name[i] != '_')
+			return jr_fail(err, where,
+				       "'%.64s' is not a variable name", name);
+	return 0;
+}
+
+int jr_env_check(const char *assignment, const char *where,
+		 struct jr_err *err)
+{
+	const char *eq = strchr(assignment, '=');
+	char name[256];
+
+	if (!eq)
+		return jr_fail(err, where, "env.set: expected NAME=VALUE, not "
+			       "'%.64s'", assignment);
+	if (strlen(assignment) > JR_ENV_LEN_MAX)
+		return jr_fail(err, where, "env.set: longer than %d characters",
+			       JR_ENV_LEN_MAX);
+	if ((size_t)(eq - assignment) >= sizeof(name))
+		return jr_fail(err, where, "env.set: variable name too long");
+	memcpy(name, assignment, (size_t)(eq - assignment));
+	name[eq - assignment] = '\0';
+	return jr_env_name_check(name, where, err);
+}
+
+int jr_rlimit_parse(const char *value, bool bytes, rlim_t *out,
+		    const char *where, struct jr_err *err)
+{
+	unsigned long long n, mult = 1;
+	char *end;
+
+	if (strcmp(value, "unlimited") == 0 || strcmp(value, "infinity") == 0) {
+		*out = RLIM_INFINITY;
+		return 0;
+	}
+	errno = 0;
+	n = strtoull(value, &end, 10);
+	if (bytes && *end && !end[1]) {
+		switch (toupper((unsigned char)*end)) {
+		case 'K': mult = 1ULL << 10; end++; break;
+		case 'M': mult = 1ULL << 20; end++; break;
+		case 'G': mult = 1ULL << 30; end++; break;
+		}
+	}
+	if (errno || end == value || *end || !isdigit((unsigned char)*value) ||
+	    n > (RLIM_INFINITY - 1) / mult)
+		return jr_fail(err, where,
+			       "expected a number%s or 'unlimited', not '%.64s'",
+			       bytes ? " (with K, M or G)" : "", value);
+	*out = (rlim_t)(n * mult);
+	return 0;
+}
+
+int jr_duration_parse(const char *value, unsigned *seconds,
+		      const char *where, struct jr_err *err)
+{
+	unsigned long n, mult = 1;
+	char *end;
+
+	errno = 0;
+	n = strtoul(value, &end, 10);
+	if (*end && !end[1]) {
+		switch (*end) {
+		case 's': end++; break;
+		case 'm': mult = 60; end++; break;
+		case 'h': mult = 3600; end++; break;
+		}
+	}
+	if (errno || end == value || *end || !isdigit((unsigned char)*value) ||
+	    n == 0 || n > 30UL * 24 * 3600 / mult)
+		return jr_fail(err, where,
+			       "expected a duration from 1s to 30 days "
+			       "(SECONDS, or with s, m, h), not '%.64s'",
+			       value);
+	*seconds = (unsigned)(n * mult);
+	return 0;
+}
+
+static bool is_kept(const char *entry)
+{
+	size_t n = strcspn(entry, "=");
+
+	if (strncmp(entry, "LC_", 3) == 0)
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(kept); i++)
+		if (strlen(kept[i]) == n && strncmp(entry, kept[i], n) == 0)
+			return true;
+	return false;
+}
+
+static int env_clear(void)
+{
+	for (size_t i = 0; environ[i];) {
+		cleanup_free char *name = NULL;
+
+		if (is_kept(environ[i])) {
+			i++;
+			continue;
+		}
+		name = strndup(environ[i], strcspn(environ[i], "="));
+		if (!name || unsetenv(name) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+static int apply_env(const struct jr_policy *pol)
+{
+	if (pol->env_clear && env_clear() < 0)
+		return -errno;
+	for (size_t i = 0; i < pol->nenv_unset; i++)
+		if (unsetenv(pol->env_unset[i]) < 0)
+			return -errno;
+	for (size_t i = 0; i < pol->nenv_set; i++)
+		if (putenv((char *)pol->env_set[i]) != 0)
+			return -errno;
+	return 0;
+}
+
+static int apply_rlimits(const struct jr_policy *pol)
+{
+	for (int i = 0; i < JR_RLIM_N; i++) {
+		struct rlimit rl;
+
+		if (!pol->rlimit[i].set)
+			continue;
+		rl.rlim_cur = rl.rlim_max = (rlim_t)pol->rlimit[i].value;
+		if (setrlimit(resources[i], &rl) < 0)
+			return -errno;
+	}
+	return 0;
+}
+
+int jr_process_apply(const struct jr_policy *pol, const char **what)
+{
+	int r;
+
+	*what = "environment";
+	if ((r = apply_env(pol)) < 0)
+		return r;
+	*what = pol->chdir;
+	if (pol->chdir && chdir(pol->chdir) < 0)
+		return -errno;
+	*what = "resource limits (a limit above the hard limit needs "
+		"privilege outside the sandbox)";
+	if ((r = apply_rlimits(pol)) < 0)
+		return r;
+	*what = "new session";
+	if (pol->new_session && setsid() < 0)
+		return -errno;
+	return 0;
+}

@@ -1,0 +1,36 @@
+/* process.h - what the target's process gets besides filters: its
+ * environment, working directory, resource limits, session; and the
+ * parsers of those keys' values.  Appliers return 0 or -errno with WHAT
+ * naming the step; the launcher dies on them (it is an edge). */
+#ifndef JAILRUN_PROCESS_H
+#define JAILRUN_PROCESS_H
+
+#include <stdint.h>
+#include <sys/resource.h>
+
+#include "policy.h"
+#include "util.h"
+
+/* NAME=VALUE: NAME a valid variable name.  0 or -1 with ERR. */
+int jr_env_check(const char *assignment, const char *where,
+		 struct jr_err *err);
+int jr_env_name_check(const char *name, const char *where,
+		      struct jr_err *err);
+
+/* "unlimited", or a number with an optional K/M/G (x1024) suffix when
+ * BYTES.  0 or -1 with ERR. */
+int jr_rlimit_parse(const char *value, bool bytes, rlim_t *out,
+		    const char *where, struct jr_err *err);
+
+/* "SECONDS", or with an s/m/h suffix; 1 s to 30 days. */
+int jr_duration_parse(const char *value, unsigned *seconds,
+		      const char *where, struct jr_err *err);
+
+/* The resource of rlimit index I (JR_RLIM_*), and its key. */
+int jr_rlimit_resource(int i);
+
+/* In the launcher, in this order: environment (clear, unset, set),
+ * working directory, limits, session. */
+int jr_process_apply(const struct jr_policy *pol, const char **what);
+
+#endif
