@@ -4,6 +4,8 @@
 
 #include <errno.h>
 #include <libgen.h>
+#include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +15,7 @@
 #include "filter.h"
 #include "notify.h"
 #include "launch.h"
+#include "state.h"
 #include "learn.h"
 #include "listing.h"
 #include "profile.h"
@@ -76,6 +79,98 @@ static void debug_absent(const struct jr_policy *pol)
 	       line, len >= sizeof(line) || pol->absent_more ? " ..." : "");
 }
 
+#define SANDBOXES_MAX 256
+
+static void uptime(long started, char *buf, size_t size)
+{
+	long s = (long)time(NULL) - started;
+
+	if (s < 0)
+		s = 0;
+	snprintf(buf, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+}
+
+static int list_sandboxes(const char *dir)
+{
+	static struct jr_sandbox s[SANDBOXES_MAX];
+	size_t n = jr_state_list(dir, s, SANDBOXES_MAX);
+
+	printf("%-8s %-20s %-40s %s\n", "PID", "NAME", "PROFILE", "UPTIME");
+	for (size_t i = 0; i < n; i++) {
+		char up[32];
+
+		uptime(s[i].started, up, sizeof(up));
+		printf("%-8d %-20s %-40s %s\n", (int)s[i].pid, s[i].name,
+		       s[i].profile, up);
+	}
+	return 0;
+}
+
+/* Still the same process (not a reused pid)? */
+static bool alive(const struct jr_sandbox *s)
+{
+	return jr_proc_start(s->pid) == s->start;
+}
+
+/* SIGTERM to its jailrun, which forwards it to the target; if it is
+ * still there 5 s later, SIGKILL to the init (ending everything in its
+ * pid namespace) and to jailrun. */
+static void shut_down(const struct jr_sandbox *s)
+{
+	kill(s->pid, SIGTERM);
+	for (int i = 0; i < 50 && alive(s); i++)
+		usleep(100 * 1000);
+	if (alive(s)) {
+		kill(s->init, SIGKILL);
+		kill(s->pid, SIGKILL);
+	}
+	warnx_jr("shut down %s (pid %d)%s", s->name, (int)s->pid,
+		 alive(s) ? ": still running!" : "");
+}
+
+static int shutdown_sandbox(const char *dir, const char *which)
+{
+	static struct jr_sandbox s[SANDBOXES_MAX];
+	size_t n = jr_state_list(dir, s, SANDBOXES_MAX), found = 0, at = 0;
+	char *end;
+	long pid = strtol(which, &end, 10);
+
+	for (size_t i = 0; i < n; i++) {
+		if ((*end == '\0' && s[i].pid == pid) ||
+		    strcmp(s[i].name, which) == 0) {
+			found++;
+			at = i;
+		}
+	}
+	if (found == 0) {
+		warnx_jr("--shutdown: no running sandbox '%s' (see --list)",
+			 which);
+		return EXIT_JAILRUN;
+	}
+	if (found > 1) {
+		warnx_jr("--shutdown: %zu sandboxes are named '%s': give a PID "
+			 "(see --list)",
+			 found, which);
+		return EXIT_JAILRUN;
+	}
+	shut_down(&s[at]);
+	return alive(&s[at]) ? EXIT_JAILRUN : 0;
+}
+
+/* --list, --shutdown: the records of running sandboxes. */
+static int running(const struct jr_policy *pol)
+{
+	struct jr_err err = { { 0 } };
+	cleanup_free char *dir = jr_state_dir(&err);
+
+	if (!dir) {
+		warnx_jr("%s", err.msg);
+		return EXIT_JAILRUN;
+	}
+	return pol->list ? list_sandboxes(dir) :
+			   shutdown_sandbox(dir, pol->shutdown);
+}
+
 /* --debug-syscalls, --debug-protocols, --debug-caps: list and exit. */
 static int listing(const struct jr_policy *pol)
 {
@@ -136,6 +231,8 @@ static int load_profiles(struct jr_policy *pol, const char *program,
 	r = jr_profile_load(pol, &lk, copy ? basename(copy) : NULL, &log, err);
 	for (size_t i = 0; i < log.n; i++)
 		debugx("read %s", log.files[i]);
+	if (log.profile)
+		pol->profile_used = jr_policy_intern(pol, log.profile);
 	if (r == 0 && !pol->noprofile && !log.profile)
 		warnx_jr("no profile for '%s' and no default.profile in %s: "
 			 "only the command line applies",
@@ -426,6 +523,11 @@ int main(int argc, char **argv)
 			printf("jailrun %s\n", PACKAGE_VERSION);
 		jr_policy_free(pol);
 		return 0;
+	}
+	if (pol->list || pol->shutdown) {
+		r = running(pol);
+		jr_policy_free(pol);
+		return r;
 	}
 	if (pol->listing != JR_LIST_NONE) {
 		r = listing(pol);

@@ -522,6 +522,16 @@ FLAG_SETTER(set_noprofile, noprofile)
 FLAG_SETTER(set_print_filter, print_filter)
 FLAG_SETTER(set_help, help)
 FLAG_SETTER(set_learn_append, learn_append)
+FLAG_SETTER(set_list, list)
+
+static int set_shutdown(struct jr_policy *pol, const char *value,
+			const char *where, struct jr_err *err)
+{
+	if (!*value)
+		return jr_fail(err, where, "--shutdown needs a NAME or PID");
+	pol->shutdown = value;
+	return 0;
+}
 
 static int set_no_report(struct jr_policy *pol, const char *value,
 			 const char *where, struct jr_err *err)
@@ -628,6 +638,10 @@ const struct jr_key jr_keys[] = {
 	{ "learn-append", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "with --learn: merge this run with the runs FILE already records",
 	  set_learn_append },
+	{ "list", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "list this user's running sandboxes (pid, name, profile, uptime) "
+	  "and exit",
+	  set_list },
 	{ "memory-deny-write-execute", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "no memory both writable and executable, none made executable "
 	  "later (mmap, mprotect, shmat): JIT-style code injection fails",
@@ -689,6 +703,8 @@ const struct jr_key jr_keys[] = {
 	  "allow only these syscalls and @groups", set_keep },
 	{ "shell", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "run the target directly (the only mode)", set_shell },
+	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
+	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
 	{ "static", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "warn|refuse",
 	  "when a delayed filter (execve) cannot be enforced for a target: "
 	  "warn loudly (default) or refuse with 125",

@@ -105,6 +105,9 @@ struct jr_policy {
 
 	/* run settings that only the command line can give */
 	const char *profile;       /* --profile */
+	const char *profile_used;  /* the profile file read, for --list */
+	bool list;                 /* --list */
+	const char *shutdown;      /* --shutdown=NAME|PID */
 	bool noprofile;
 	bool print_filter;
 	const char *learn;         /* --learn=FILE: write a profile */

@@ -7,6 +7,7 @@
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/signalfd.h>
@@ -17,6 +18,7 @@
 #include "launch.h"
 #include "notify.h"
 #include "ns.h"
+#include "state.h"
 #include "supervise.h"
 
 /* Signals forwarded to the target (through the init). */
@@ -98,6 +100,7 @@ struct watch {
 	int sfd;
 	int timer_fd;  /* timeout, or -1 */
 	int timeouts;  /* 1: SIGTERM sent, 2: SIGKILL sent */
+	char *state_dir; /* where this sandbox is recorded, or NULL */
 	int execfail_fd;
 	int hello_fd;
 	struct jr_notify notify;
@@ -180,6 +183,32 @@ static int start_timer(unsigned seconds)
 	if (fd < 0 || timerfd_settime(fd, 0, &t, NULL) < 0)
 		die_errno("timerfd");
 	return fd;
+}
+
+/* The record --list and --shutdown read.  A sandbox without one still
+ * runs: the record is a convenience, not a control. */
+static void record(struct watch *w, const struct jr_policy *pol,
+		   const char *path)
+{
+	struct jr_err err = { { 0 } };
+	struct jr_sandbox s = { .pid = getpid(), .init = w->init };
+	const char *slash = strrchr(path, '/');
+
+	w->state_dir = jr_state_dir(&err);
+	if (!w->state_dir) {
+		debugx("%s", err.msg);
+		return;
+	}
+	s.start = jr_proc_start(s.pid);
+	s.started = (long)time(NULL);
+	snprintf(s.name, sizeof(s.name), "%s", slash ? slash + 1 : path);
+	snprintf(s.profile, sizeof(s.profile), "%s",
+		 pol->profile_used ? pol->profile_used : "none");
+	if (jr_state_add(w->state_dir, &s, &err) < 0) {
+		debugx("%s", err.msg);
+		free(w->state_dir);
+		w->state_dir = NULL;
+	}
 }
 
 /* One pass over whatever is ready.  1 when the init has exited. */
@@ -308,6 +337,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	int sync_pipe[2], fail_pipe[2], hello[2];
 	pid_t init;
+	int r;
 
 	if (jr_ns_flags(pol, geteuid() == 0, &l.ns_flags, &err) < 0)
 		die("%s", err.msg);
@@ -354,8 +384,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	if (l.postexec_fd >= 0)
 		close(l.postexec_fd);
 	if (l.ns_flags & CLONE_NEWUSER) {
-		int r = jr_ns_write_maps(init, getuid(), getgid());
-
+		r = jr_ns_write_maps(init, getuid(), getgid());
 		if (r < 0) {
 			kill(init, SIGKILL);
 			errno = -r;
@@ -368,6 +397,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
 	w.init = init;
+	record(&w, pol, path);
 	w.timer_fd = start_timer(pol->timeout);
 	w.execfail_fd = fail_pipe[0];
 	w.hello_fd = hello[0];
@@ -376,5 +406,9 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.report = plan->report;
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
-	return supervise(&w, &l.signals, pol, path);
+	r = supervise(&w, &l.signals, pol, path);
+	if (w.state_dir)
+		jr_state_remove(w.state_dir, getpid());
+	free(w.state_dir);
+	return r;
 }
