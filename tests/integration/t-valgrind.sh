@@ -103,6 +103,21 @@ vg "unknown syscall with a suggestion" 125 \
 vg "unknown syscall in a keep list" 125 \
 	"jailrun: --seccomp.keep: unknown syscall 'opneat' (did you mean 'openat'?)" \
 	--noprofile --print-filter --seccomp.keep=read,opneat
+vg "--debug-syscalls" 0 "" --debug-syscalls
+vg "--debug-syscalls=@stdio" 0 "" --debug-syscalls=@stdio
+vg "--debug-syscalls=openat" 0 "" --debug-syscalls=openat
+vg "--debug-syscalls of an unknown group" 125 \
+	"jailrun: --debug-syscalls: unknown syscall group '@stdoi' (did you mean '@stdio'?)" \
+	--debug-syscalls=@stdoi
+vg "--debug-protocols" 0 "" --debug-protocols
+vg "--debug-caps" 0 "" --debug-caps
+mkdir -m 700 "$TMPD/rt"
+XDG_RUNTIME_DIR="$TMPD/rt" vg "--list" 0 "" --list
+XDG_RUNTIME_DIR="$TMPD/rt" vg "--shutdown of nothing" 125 \
+	"jailrun: --shutdown: no running sandbox 'x' (see --list)" --shutdown=x
+vg "a bad rlimit" 125 \
+	"jailrun: --rlimit.nofile: expected a number or 'unlimited', not 'many'" \
+	--rlimit.nofile=many true
 vg "unknown option" 125 "Try 'jailrun --help'." --seccomp.kep=read true
 vg "no program given" 125 "Try 'jailrun --help'." --noprofile
 
