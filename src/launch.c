@@ -239,10 +239,15 @@ void jr_init_main(const struct jr_launch *l)
 	if (read(l->sync_fd, &c, 1) != 1)
 		_exit(EXIT_JAILRUN); /* the supervisor said why */
 	close(l->sync_fd);
-	/* 2. mounts and loopback, while we hold the namespace's caps */
-	if (jr_ns_setup_inside(l->ns_flags, &err) < 0)
+	/* 2. mounts and loopback, while we hold the namespace's caps; or,
+	 *    for --join, the running sandbox's namespaces (set up already) */
+	if (l->join_init) {
+		if (jr_ns_join(l->join_init, &err) < 0)
+			die("%s", err.msg);
+	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0) {
 		die("%s", err.msg);
-	if (l->pol->hostname) {
+	}
+	if (l->pol->hostname && !l->join_init) {
 		/* only ever in our own uts namespace (checked by jr_run) */
 		if (!(l->ns_flags & CLONE_NEWUTS) ||
 		    sethostname(l->pol->hostname, strlen(l->pol->hostname)) < 0)

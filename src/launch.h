@@ -23,6 +23,7 @@ struct jr_launch {
 	const char *shim_path; /* set with postexec_fd */
 	bool via_execveat; /* launch with execveat: the delayed one, so the
 			    * launch waits for the supervisor's hand-over */
+	pid_t join_init;   /* --join: enter its namespaces, create none */
 	bool await_ack;    /* the launch is not notified: wait on hello_fd
 			    * until the supervisor has taken the listener */
 	sigset_t signals; /* blocked by the supervisor; the init forwards them */

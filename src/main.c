@@ -79,7 +79,7 @@ static void debug_absent(const struct jr_policy *pol)
 	       line, len >= sizeof(line) || pol->absent_more ? " ..." : "");
 }
 
-#define SANDBOXES_MAX 256
+#define SANDBOXES_MAX 64
 
 static void uptime(long started, char *buf, size_t size)
 {
@@ -128,7 +128,10 @@ static void shut_down(const struct jr_sandbox *s)
 		 alive(s) ? ": still running!" : "");
 }
 
-static int shutdown_sandbox(const char *dir, const char *which)
+/* The one running sandbox WHICH (a pid, or a unique name) names; OPT is
+ * the option asking, for messages.  0, or EXIT_JAILRUN said. */
+static int find_sandbox(const char *dir, const char *which, const char *opt,
+			struct jr_sandbox *out)
 {
 	static struct jr_sandbox s[SANDBOXES_MAX];
 	size_t n = jr_state_list(dir, s, SANDBOXES_MAX), found = 0, at = 0;
@@ -143,18 +146,119 @@ static int shutdown_sandbox(const char *dir, const char *which)
 		}
 	}
 	if (found == 0) {
-		warnx_jr("--shutdown: no running sandbox '%s' (see --list)",
+		warnx_jr("%s: no running sandbox '%s' (see --list)", opt,
 			 which);
 		return EXIT_JAILRUN;
 	}
 	if (found > 1) {
-		warnx_jr("--shutdown: %zu sandboxes are named '%s': give a PID "
+		warnx_jr("%s: %zu sandboxes are named '%s': give a PID "
 			 "(see --list)",
-			 found, which);
+			 opt, found, which);
 		return EXIT_JAILRUN;
 	}
-	shut_down(&s[at]);
-	return alive(&s[at]) ? EXIT_JAILRUN : 0;
+	*out = s[at];
+	return 0;
+}
+
+static int shutdown_sandbox(const char *dir, const char *which)
+{
+	struct jr_sandbox s;
+
+	if (find_sandbox(dir, which, "--shutdown", &s))
+		return EXIT_JAILRUN;
+	shut_down(&s);
+	return alive(&s) ? EXIT_JAILRUN : 0;
+}
+
+/* The options that made the sandbox, for its record: "key=value" of each
+ * profile key given on the command line, joined by \x1f.  "" when they
+ * cannot be recorded (a newline or \x1f in a value, or too long): such a
+ * sandbox cannot be joined. */
+static char *record_args(const struct jr_cli *cli)
+{
+	char buf[JR_ARGS_MAX] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < cli->n; i++) {
+		const struct jr_cli_item *it = &cli->items[i];
+		const char *v = it->value ? it->value : "";
+
+		if (it->key->scope != JR_SCOPE_BOTH)
+			continue;
+		if (strpbrk(v, "\n\x1f"))
+			return xstrdup("");
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s%s%s",
+					len ? "\x1f" : "", it->key->name,
+					it->value ? "=" : "", v);
+		if (len >= sizeof(buf))
+			return xstrdup("");
+	}
+	return xstrdup(len ? buf : "\x1f"); /* "\x1f": none, joinable */
+}
+
+static int load_profiles(struct jr_policy *pol, const char *program,
+			 struct jr_err *err);
+
+/* --join: the sandbox's policy, rebuilt from its profile and options as
+ * recorded, and checked against the digest it started with: the joined
+ * command gets exactly the sandbox's rules, never more. */
+static struct jr_policy *join_policy(struct jr_policy *own,
+				     const struct jr_cli *cli,
+				     struct jr_plan *plan)
+{
+	struct jr_err err = { { 0 } };
+	cleanup_free char *dir = jr_state_dir(&err);
+	struct jr_policy *pol;
+	struct jr_sandbox s;
+	char *save = NULL;
+
+	if (!dir)
+		die("--join: %s", err.msg);
+	if (find_sandbox(dir, own->join, "--join", &s))
+		exit(EXIT_JAILRUN);
+	if (!s.args[0])
+		die("--join: sandbox %d's options could not be recorded: it "
+		    "cannot be joined",
+		    (int)s.pid);
+	for (size_t i = 0; i < cli->n; i++)
+		if (cli->items[i].key->scope == JR_SCOPE_BOTH)
+			die("--join runs COMMAND under the sandbox's own "
+			    "rules: --%s cannot be added",
+			    cli->items[i].key->name);
+	pol = jr_policy_new();
+	pol->verbosity = own->verbosity;
+	pol->report = own->report;
+	if (strcmp(s.profile, "none") == 0)
+		pol->noprofile = true;
+	else
+		pol->profile = jr_policy_intern(pol, s.profile);
+	if (load_profiles(pol, s.name, &err) < 0)
+		die("--join: %s", err.msg);
+	for (char *a = strtok_r(s.args, "\x1f", &save); a;
+	     a = strtok_r(NULL, "\x1f", &save)) {
+		char *eq = strchr(a, '=');
+		const struct jr_key *k;
+		char where[80];
+
+		if (eq)
+			*eq = '\0';
+		k = jr_key_find(a);
+		snprintf(where, sizeof(where), "--%s", a);
+		if (!k || jr_key_set(pol, k, eq ? eq + 1 : NULL,
+				     jr_policy_intern(pol, where), &err) < 0)
+			die("--join: the sandbox's option --%s: %s", a,
+			    k ? err.msg : "unknown here");
+	}
+	if (jr_policy_digest(pol) != s.digest)
+		die("--join: the sandbox's profile changed since it started, so "
+		    "its rules cannot be rebuilt exactly: not joining");
+	if (jr_proc_start(s.init) != s.init_start)
+		die("--join: sandbox %d has no init any more", (int)s.pid);
+	plan->join_init = s.init;
+	debugx("joining sandbox %d (%s), init %d", (int)s.pid, s.name,
+	       (int)s.init);
+	jr_policy_free(own);
+	return pol;
 }
 
 /* --list, --shutdown: the records of running sandboxes. */
@@ -506,6 +610,7 @@ int main(int argc, char **argv)
 	struct jr_filter_opts opts = { .notify = true, .shim = false };
 	struct jr_err err = { { 0 } };
 	cleanup_free char *path = NULL;
+	cleanup_free char *rec_args = NULL;
 	struct jr_cli cli;
 	int r;
 
@@ -541,9 +646,15 @@ int main(int argc, char **argv)
 		return EXIT_JAILRUN;
 	}
 	/* Profiles first, then the command line over them. */
-	if (load_profiles(pol, cli.program ? cli.program[0] : NULL, &err) < 0 ||
-	    jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0)
+	if (pol->join) {
+		if (!cli.program)
+			die("--join needs a COMMAND to run in the sandbox");
+		pol = join_policy(pol, &cli, &plan);
+	} else if (load_profiles(pol, cli.program ? cli.program[0] : NULL,
+				 &err) < 0 ||
+		   jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0) {
 		return fail(pol, &prog, &err);
+	}
 	if (jr_verbosity >= 2)
 		debug_absent(pol);
 	if (pol->print_filter) {
@@ -558,6 +669,8 @@ int main(int argc, char **argv)
 	if (r)
 		return r;
 	plan_filters(pol, path, &plan, &prog, &postexec);
+	plan.rec_args = rec_args = record_args(&cli);
+	plan.digest = jr_policy_digest(pol);
 	if (jr_verbosity >= 2)
 		jr_filter_describe(pol, &prog, stderr);
 	if (jr_filter_compile_init(&init_prog, &err) < 0)

@@ -7,11 +7,14 @@
 #include <sched.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/mount.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
+#include <unistd.h>
 
 #include "ns.h"
 
@@ -120,6 +123,72 @@ static int loopback_up(struct jr_err *err)
 		return jr_fail(err, NULL, "bringing up loopback: %s",
 			       strerror(errno));
 	return 0;
+}
+
+/* /proc file names of the namespaces, in the order they are entered. */
+static const char *const join_order[] = { "user", "mnt", "pid", "ipc",
+					  "uts", "cgroup", "net" };
+
+static bool same_ns(const char *path, const char *name)
+{
+	char self[64];
+	struct stat a, b;
+
+	snprintf(self, sizeof(self), "/proc/self/ns/%s", name);
+	return stat(path, &a) == 0 && stat(self, &b) == 0 &&
+	       a.st_ino == b.st_ino && a.st_dev == b.st_dev;
+}
+
+/* The init is not dumpable, so its /proc/PID/ns is closed to anyone but
+ * root; its children (the target, first) are in the same namespaces and
+ * open to their own user. */
+static pid_t ns_holder(pid_t init)
+{
+	char path[80], buf[64];
+	cleanup_fd int fd = -1;
+	ssize_t n;
+	long child;
+
+	snprintf(path, sizeof(path), "/proc/%d/task/%d/children", (int)init,
+		 (int)init);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || (n = read(fd, buf, sizeof(buf) - 1)) <= 0)
+		return init;
+	buf[n] = '\0';
+	child = strtol(buf, NULL, 10);
+	return child > 0 ? (pid_t)child : init;
+}
+
+int jr_ns_join(pid_t init, struct jr_err *err)
+{
+	int fds[ARRAY_SIZE(join_order)];
+	pid_t holder = ns_holder(init);
+	int r = 0;
+
+	/* open them all first: entering the mount namespace changes what
+	 * /proc shows */
+	for (size_t i = 0; i < ARRAY_SIZE(join_order); i++) {
+		char path[64];
+
+		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)holder,
+			 join_order[i]);
+		fds[i] = same_ns(path, join_order[i]) ?
+				 -1 :
+				 open(path, O_RDONLY | O_CLOEXEC);
+		if (fds[i] < 0 && !same_ns(path, join_order[i]) && r == 0)
+			r = jr_fail(err, NULL, "%s: %s", path, strerror(errno));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(join_order) && r == 0; i++) {
+		if (fds[i] >= 0 && setns(fds[i], 0) < 0)
+			r = jr_fail(err, NULL, "entering the %s namespace: %s",
+				    join_order[i], strerror(errno));
+	}
+	for (size_t i = 0; i < ARRAY_SIZE(join_order); i++)
+		if (fds[i] >= 0)
+			close(fds[i]);
+	if (r == 0 && chdir("/") < 0)
+		r = jr_fail(err, NULL, "chdir /: %s", strerror(errno));
+	return r;
 }
 
 int jr_ns_setup_inside(int flags, struct jr_err *err)

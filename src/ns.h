@@ -26,6 +26,11 @@ int jr_ns_write_maps(pid_t pid, uid_t uid, gid_t gid);
  * loopback (net namespace).  0, or -1 with ERR set. */
 int jr_ns_setup_inside(int flags, struct jr_err *err);
 
+/* --join: enter every namespace of process INIT that differs from ours,
+ * the user namespace first (it gives the rights to enter the others).
+ * Children forked afterwards are in its pid namespace.  0 or -1 + ERR. */
+int jr_ns_join(pid_t init, struct jr_err *err);
+
 /* "user mount pid ..." for --debug. */
 const char *jr_ns_describe(int flags, char *buf, size_t n);
 

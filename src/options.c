@@ -524,6 +524,15 @@ FLAG_SETTER(set_help, help)
 FLAG_SETTER(set_learn_append, learn_append)
 FLAG_SETTER(set_list, list)
 
+static int set_join(struct jr_policy *pol, const char *value,
+		    const char *where, struct jr_err *err)
+{
+	if (!*value)
+		return jr_fail(err, where, "--join needs a NAME or PID");
+	pol->join = value;
+	return 0;
+}
+
 static int set_shutdown(struct jr_policy *pol, const char *value,
 			const char *where, struct jr_err *err)
 {
@@ -631,6 +640,10 @@ const struct jr_key jr_keys[] = {
 	  "cancel KEY in every file read after this one", NULL },
 	{ "include", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "NAME",
 	  "read another profile here (same lookup as --profile)", NULL },
+	{ "join", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
+	  "run COMMAND inside a running sandbox: its namespaces, filter, "
+	  "capabilities, no_new_privs",
+	  set_join },
 	{ "learn", JR_SCOPE_CLI, JR_ARG_REQUIRED, "FILE",
 	  "run permissively and write a profile of what the program did to "
 	  "FILE",

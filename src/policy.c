@@ -60,6 +60,50 @@ void jr_policy_note_absent(struct jr_policy *pol, const char *name)
 	pol->absent[pol->nabsent++] = jr_policy_intern(pol, name);
 }
 
+static uint64_t fnv(uint64_t h, const void *p, size_t n)
+{
+	const unsigned char *b = p;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ b[i]) * 0x100000001b3ULL;
+	return h;
+}
+
+#define MIX(h, field) ((h) = fnv((h), &(field), sizeof(field)))
+
+uint64_t jr_policy_digest(const struct jr_policy *pol)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	for (int nr = 0; nr < JR_NR_MAX; nr++) {
+		unsigned char in = (pol->keep.origin[nr] ? 1 : 0) |
+				   (pol->drop.origin[nr] ? 2 : 0);
+
+		MIX(h, in);
+	}
+	MIX(h, pol->seccomp);
+	MIX(h, pol->keep_mode);
+	MIX(h, pol->action);
+	MIX(h, pol->action_errno);
+	MIX(h, pol->protocol_set);
+	MIX(h, pol->protocols);
+	MIX(h, pol->caps_drop_all);
+	MIX(h, pol->caps_drop);
+	MIX(h, pol->caps_keep_set);
+	MIX(h, pol->caps_keep);
+	MIX(h, pol->restrict_ns);
+	MIX(h, pol->mdwe);
+	MIX(h, pol->static_refuse);
+	MIX(h, pol->namespaces);
+	MIX(h, pol->net_none);
+	MIX(h, pol->new_session);
+	for (int i = 0; i < JR_RLIM_N; i++) {
+		MIX(h, pol->rlimit[i].set);
+		MIX(h, pol->rlimit[i].value);
+	}
+	return h;
+}
+
 bool jr_policy_allows(const struct jr_policy *pol, int nr)
 {
 	if (pol->drop.origin[nr])

@@ -108,6 +108,7 @@ struct jr_policy {
 	const char *profile_used;  /* the profile file read, for --list */
 	bool list;                 /* --list */
 	const char *shutdown;      /* --shutdown=NAME|PID */
+	const char *join;          /* --join=NAME|PID */
 	bool noprofile;
 	bool print_filter;
 	const char *learn;         /* --learn=FILE: write a profile */
@@ -139,6 +140,11 @@ const char *jr_policy_intern(struct jr_policy *pol, const char *s);
 
 /* Remember that NAME was skipped: no syscall of that name here. */
 void jr_policy_note_absent(struct jr_policy *pol, const char *name);
+
+/* A digest of everything that bounds the target (filter inputs, caps,
+ * namespaces, limits), not where each came from: --join refuses when
+ * the rebuilt policy differs from the sandbox's. */
+uint64_t jr_policy_digest(const struct jr_policy *pol);
 
 /* Whether the policy lets native syscall NR run (a drop beats a keep). */
 bool jr_policy_allows(const struct jr_policy *pol, int nr);

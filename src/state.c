@@ -12,7 +12,7 @@
 
 #include "state.h"
 
-#define RECORD_MAX 1024 /* bytes in one record */
+#define RECORD_MAX 8192 /* bytes in one record */
 
 char *jr_state_dir(struct jr_err *err)
 {
@@ -75,10 +75,11 @@ int jr_state_add(const char *dir, const struct jr_sandbox *s,
 	cleanup_free char *path = record_path(dir, s->pid);
 	cleanup_free char *tmp = xasprintf("%s.tmp", path);
 	cleanup_free char *text = xasprintf(
-		"pid=%d\ninit=%d\nstart=%llu\nstarted=%ld\nname=%s\n"
-		"profile=%s\n",
+		"pid=%d\ninit=%d\nstart=%llu\ninit_start=%llu\nstarted=%ld\n"
+		"digest=%llx\nname=%s\nprofile=%s\nargs=%s\n",
 		(int)s->pid, (int)s->init, (unsigned long long)s->start,
-		s->started, s->name, s->profile);
+		(unsigned long long)s->init_start, s->started,
+		(unsigned long long)s->digest, s->name, s->profile, s->args);
 	cleanup_fd int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC |
 					      O_NOFOLLOW,
 				 0600);
@@ -141,6 +142,11 @@ static bool read_record(const char *dir, const char *name,
 	s->start = strtoull(v, NULL, 10);
 	field(text, "started", v, sizeof(v));
 	s->started = atol(v);
+	field(text, "init_start", v, sizeof(v));
+	s->init_start = strtoull(v, NULL, 10);
+	field(text, "digest", v, sizeof(v));
+	s->digest = strtoull(v, NULL, 16);
+	field(text, "args", s->args, sizeof(s->args));
 	field(text, "name", s->name, sizeof(s->name));
 	field(text, "profile", s->profile, sizeof(s->profile));
 	return s->pid > 0 && s->init > 0 && atoi(name) == s->pid;

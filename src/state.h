@@ -12,13 +12,19 @@
 
 #include "util.h"
 
+#define JR_ARGS_MAX 4096
+
 struct jr_sandbox {
 	pid_t pid;  /* the supervisor (jailrun) */
 	pid_t init; /* pid 1 of the sandbox, in our pid namespace */
 	uint64_t start; /* the supervisor's start time, clock ticks */
 	long started;   /* seconds since the epoch */
+	uint64_t init_start; /* the init's start time */
+	uint64_t digest;     /* jr_policy_digest of the sandbox */
 	char name[64];
 	char profile[256];
+	char args[JR_ARGS_MAX]; /* its options, "key=value" joined by \x1f;
+				 * empty: it cannot be joined */
 };
 
 /* The state dir, created 0700 if missing.  NULL (and ERR) when there is

@@ -188,10 +188,11 @@ static int start_timer(unsigned seconds)
 /* The record --list and --shutdown read.  A sandbox without one still
  * runs: the record is a convenience, not a control. */
 static void record(struct watch *w, const struct jr_policy *pol,
-		   const char *path)
+		   const struct jr_plan *plan, const char *path)
 {
 	struct jr_err err = { { 0 } };
-	struct jr_sandbox s = { .pid = getpid(), .init = w->init };
+	struct jr_sandbox s = { .pid = getpid(), .init = w->init,
+				.digest = plan->digest };
 	const char *slash = strrchr(path, '/');
 
 	w->state_dir = jr_state_dir(&err);
@@ -200,6 +201,9 @@ static void record(struct watch *w, const struct jr_policy *pol,
 		return;
 	}
 	s.start = jr_proc_start(s.pid);
+	s.init_start = jr_proc_start(w->init);
+	snprintf(s.args, sizeof(s.args), "%s",
+		 plan->rec_args ? plan->rec_args : "");
 	s.started = (long)time(NULL);
 	snprintf(s.name, sizeof(s.name), "%s", slash ? slash + 1 : path);
 	snprintf(s.profile, sizeof(s.profile), "%s",
@@ -332,6 +336,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.pol = pol, .prog = plan->prog, .init_prog = plan->init_prog,
 		.path = path, .argv = argv, .via_execveat = plan->via_execveat,
 		.await_ack = plan->listener && !plan->launch_notified,
+		.join_init = plan->join_init,
 	};
 	struct watch w = { .notify = { .fd = -1, .ack_fd = -1 } };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
@@ -339,9 +344,11 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	pid_t init;
 	int r;
 
-	if (jr_ns_flags(pol, geteuid() == 0, &l.ns_flags, &err) < 0)
+	if (plan->join_init)
+		l.ns_flags = 0; /* the init enters the sandbox's instead */
+	else if (jr_ns_flags(pol, geteuid() == 0, &l.ns_flags, &err) < 0)
 		die("%s", err.msg);
-	if (pol->hostname && !(l.ns_flags & CLONE_NEWUTS))
+	if (pol->hostname && !plan->join_init && !(l.ns_flags & CLONE_NEWUTS))
 		die("hostname needs the uts namespace (namespaces = uts)");
 	/* die-with-parent: jailrun itself ends with the program that ran
 	 * it; the init and the target end with jailrun */
@@ -397,7 +404,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
 	w.init = init;
-	record(&w, pol, path);
+	if (!plan->join_init)
+		record(&w, pol, plan, path);
 	w.timer_fd = start_timer(pol->timeout);
 	w.execfail_fd = fail_pipe[0];
 	w.hello_fd = hello[0];

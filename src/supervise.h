@@ -6,6 +6,8 @@
 #include "filter.h"
 #include "learn.h"
 #include "policy.h"
+#include <stdint.h>
+#include <sys/types.h>
 
 /* What main decided for this target. */
 struct jr_plan {
@@ -20,6 +22,9 @@ struct jr_plan {
 			       * not, the launcher waits for a hand-over byte */
 	bool report;       /* name every denied call (and sum them up) */
 	struct jr_learned *learned; /* learning mode: record every call */
+	const char *rec_args; /* the options, for the record ("": none) */
+	uint64_t digest;      /* jr_policy_digest, for the record */
+	pid_t join_init;      /* --join: enter this init's namespaces */
 };
 
 /* Run PATH with ARGV under POL.  Returns jailrun's exit status. */

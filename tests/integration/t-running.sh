@@ -9,10 +9,14 @@ export XDG_RUNTIME_DIR
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 rec="$XDG_RUNTIME_DIR/jailrun"
 
-# start NAME-OF-SLEEP...: a sandboxed sleep in the background; its
-# jailrun's pid in $jp, once its record exists
+# start [OPTIONS] PROGRAM...: a sandbox in the background (--noprofile
+# unless OPTIONS name a profile); its jailrun's pid in $jp, once its
+# record exists
 start() {
-	"$JAILRUN" --noprofile "$@" >/dev/null 2>&1 &
+	case "$*" in
+	--profile=*) "$JAILRUN" "$@" >/dev/null 2>&1 & ;;
+	*) "$JAILRUN" --noprofile "$@" >/dev/null 2>&1 & ;;
+	esac
 	jp=$!
 	i=0
 	while [ ! -f "$rec/$jp" ] && [ $i -lt 100 ]; do
@@ -84,6 +88,42 @@ fi
 	not_ok "its stale record was removed"
 pkill -f '^sleep 103$'
 jr --shutdown="$b"
+
+# --join: a command inside a running sandbox, under its rules.
+start --profile=default --hostname=box sleep 105
+a=$jp
+run "$JAILRUN" --join="$a" -- hostname
+is "$out" box "--join: the sandbox's uts namespace (hostname box)"
+run "$JAILRUN" --join="$a" -- sh -c 'echo $$'
+[ "$out" -gt 0 ] 2>/dev/null && [ "$out" -lt 20 ] &&
+	ok "--join: the sandbox's pid namespace (pid $out)" ||
+	not_ok "--join: the sandbox's pid namespace" "$out"
+sp=$(pgrep -f '^sleep 105$' | head -1)
+run "$JAILRUN" --join="$a" -- readlink /proc/self/ns/mnt
+is "$out" "$(readlink /proc/$sp/ns/mnt)" "--join: the sandbox's mount namespace"
+run "$JAILRUN" --join="$a" -- grep -E '^(CapEff|CapBnd|NoNewPrivs|Seccomp):' /proc/self/status
+like "$(echo $out)" "CapEff: 0000000000000000 CapBnd: 0000000000000000 NoNewPrivs: 1 Seccomp: 2" \
+	"--join: no capabilities, no_new_privs, a seccomp filter (caps.drop=all, seccomp = yes)"
+run "$JAILRUN" --join="$a" --seccomp.drop=mkdir -- true
+is "$rc" 125 "--join with an added rule: refused"
+like "$out" "cannot be added" "and says why"
+jr --shutdown="$a"
+
+start --seccomp.drop=execve,execveat sleep 106
+run "$JAILRUN" --join="$jp" -- sh -c '/bin/true; echo "exec: $?"'
+like "$out" "exec: 126" "--join into a sandbox that drops exec: the joined shell cannot exec"
+like "$out" "Operation not permitted" "(EPERM)"
+jr --shutdown="$jp"
+
+printf 'seccomp = yes\n' >"$TMPD/j.profile"
+start --profile="$TMPD/j.profile" sleep 107
+printf 'seccomp = yes\nseccomp.drop = mkdir\n' >"$TMPD/j.profile"
+run "$JAILRUN" --join="$jp" -- true
+is "$rc" 125 "--join after the sandbox's profile changed: refused"
+like "$out" "profile changed since it started" "and says why"
+jr --shutdown="$jp"
+jr --join=nosuch -- true
+is "$rc" 125 "--join to an unknown sandbox: exit 125"
 
 jr --shutdown=nosuch
 is "$rc" 125 "--shutdown of an unknown name: exit 125"
