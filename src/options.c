@@ -41,6 +41,13 @@ static int parse_bool(const char *value, bool *out, const char *where,
 	return jr_fail(err, where, "expected yes or no, not '%s'", value);
 }
 
+#define BOOL_SETTER(fn, field)                                                 \
+	static int fn(struct jr_policy *pol, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		return parse_bool(value, &pol->field, where, err);             \
+	}
+
 /* ---- syscall lists ---------------------------------------------------- */
 
 struct sc_ctx {
@@ -426,11 +433,7 @@ static int set_env_unset(struct jr_policy *pol, const char *value,
 	return jr_list_foreach(value, env_unset_item, pol, where, err);
 }
 
-static int set_env_clear(struct jr_policy *pol, const char *value,
-			 const char *where, struct jr_err *err)
-{
-	return parse_bool(value, &pol->env_clear, where, err);
-}
+BOOL_SETTER(set_env_clear, env_clear)
 
 static int set_chdir(struct jr_policy *pol, const char *value,
 		     const char *where, struct jr_err *err)
@@ -488,90 +491,45 @@ static int set_timeout(struct jr_policy *pol, const char *value,
 	return jr_duration_parse(value, &pol->timeout, where, err);
 }
 
-static int set_die_with_parent(struct jr_policy *pol, const char *value,
-			       const char *where, struct jr_err *err)
-{
-	return parse_bool(value, &pol->die_with_parent, where, err);
-}
+BOOL_SETTER(set_die_with_parent, die_with_parent)
 
-static int set_new_session(struct jr_policy *pol, const char *value,
-			   const char *where, struct jr_err *err)
-{
-	return parse_bool(value, &pol->new_session, where, err);
-}
+BOOL_SETTER(set_new_session, new_session)
 
 /* ---- command-line-only settings --------------------------------------- */
 
-static int set_profile(struct jr_policy *pol, const char *value,
-		       const char *where, struct jr_err *err)
-{
-	if (!*value)
-		return jr_fail(err, where, "empty profile name");
-	pol->profile = value;
-	return 0;
-}
-
-#define FLAG_SETTER(fn, field)                                                 \
+/* Setters that only store: a constant, a non-empty string (the option
+ * names what it needs), or a yes/no. */
+#define CONST_SETTER(fn, field, v)                                             \
 	static int fn(struct jr_policy *pol, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
-		pol->field = true;                                             \
+		pol->field = v;                                                \
 		return 0;                                                      \
 	}
-FLAG_SETTER(set_noprofile, noprofile)
-FLAG_SETTER(set_print_filter, print_filter)
-FLAG_SETTER(set_help, help)
-FLAG_SETTER(set_learn_append, learn_append)
-FLAG_SETTER(set_list, list)
-
-static int set_join(struct jr_policy *pol, const char *value,
-		    const char *where, struct jr_err *err)
-{
-	if (!*value)
-		return jr_fail(err, where, "--join needs a NAME or PID");
-	pol->join = value;
-	return 0;
-}
-
-static int set_shutdown(struct jr_policy *pol, const char *value,
-			const char *where, struct jr_err *err)
-{
-	if (!*value)
-		return jr_fail(err, where, "--shutdown needs a NAME or PID");
-	pol->shutdown = value;
-	return 0;
-}
-
-static int set_no_report(struct jr_policy *pol, const char *value,
-			 const char *where, struct jr_err *err)
-{
-	pol->report = 0;
-	return 0;
-}
-
-static int set_learn(struct jr_policy *pol, const char *value,
-		     const char *where, struct jr_err *err)
-{
-	if (!*value)
-		return jr_fail(err, where, "--learn needs a file name");
-	pol->learn = value;
-	return 0;
-}
-FLAG_SETTER(set_version, version)
-
-static int set_debug_caps(struct jr_policy *pol, const char *value,
-			  const char *where, struct jr_err *err)
-{
-	pol->listing = JR_LIST_CAPS;
-	return 0;
-}
-
-static int set_debug_protocols(struct jr_policy *pol, const char *value,
-			       const char *where, struct jr_err *err)
-{
-	pol->listing = JR_LIST_PROTOCOLS;
-	return 0;
-}
+#define STRING_SETTER(fn, field, needs)                                        \
+	static int fn(struct jr_policy *pol, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		if (!*value)                                                   \
+			return jr_fail(err, where, "empty " needs);            \
+		pol->field = value;                                            \
+		return 0;                                                      \
+	}
+CONST_SETTER(set_noprofile, noprofile, true)
+CONST_SETTER(set_print_filter, print_filter, true)
+CONST_SETTER(set_help, help, true)
+CONST_SETTER(set_version, version, true)
+CONST_SETTER(set_learn_append, learn_append, true)
+CONST_SETTER(set_list, list, true)
+CONST_SETTER(set_no_report, report, 0)
+CONST_SETTER(set_debug_caps, listing, JR_LIST_CAPS)
+CONST_SETTER(set_debug_protocols, listing, JR_LIST_PROTOCOLS)
+CONST_SETTER(set_debug, verbosity, 2)
+CONST_SETTER(set_quiet, verbosity, 0)
+STRING_SETTER(set_profile, profile, "profile name")
+STRING_SETTER(set_join, join, "sandbox name or pid")
+STRING_SETTER(set_shutdown, shutdown, "sandbox name or pid")
+STRING_SETTER(set_learn, learn, "file name")
 
 /* Bare --debug-syscalls arrives as "yes" (an optional argument's
  * default): list everything. */
@@ -580,20 +538,6 @@ static int set_debug_syscalls(struct jr_policy *pol, const char *value,
 {
 	pol->listing = JR_LIST_SYSCALLS;
 	pol->list_what = strcmp(value, "yes") == 0 ? NULL : value;
-	return 0;
-}
-
-static int set_debug(struct jr_policy *pol, const char *value,
-		     const char *where, struct jr_err *err)
-{
-	pol->verbosity = 2;
-	return 0;
-}
-
-static int set_quiet(struct jr_policy *pol, const char *value,
-		     const char *where, struct jr_err *err)
-{
-	pol->verbosity = 0;
 	return 0;
 }
 

@@ -57,6 +57,18 @@ static void set(struct jr_policy *pol, const char *key, const char *value,
 		diag("%s", err.msg);
 }
 
+/* The reason given for D under the one rule KEY = VALUE (from WHERE). */
+static void reason_is(const char *key, const char *value, const char *where,
+		      struct seccomp_data d, const char *want, const char *desc)
+{
+	struct jr_policy *pol = policy(key, value, where);
+	struct jr_verdict v;
+
+	jr_verdict_for(pol, &d, &v);
+	is_str(v.reason, want, "%s", desc);
+	jr_policy_free(pol);
+}
+
 static void test_verdicts(void)
 {
 	struct jr_policy *pol = policy("seccomp.drop", "mkdir,clone3",
@@ -88,19 +100,12 @@ static void test_verdicts(void)
 	   "closed)");
 	jr_policy_free(pol);
 
-	pol = policy("seccomp", "yes", "--seccomp");
-	d = call("ptrace", 16, 1, 0);
-	jr_verdict_for(pol, &d, &v);
-	is_str(v.reason, "denied by --seccomp (@default-deny)",
-	       "seccomp = yes on the command line");
-	jr_policy_free(pol);
-
-	pol = policy("seccomp.keep", "@stdio", "/p/k.profile:3");
-	d = call("mkdir", 0, 0, 0);
-	jr_verdict_for(pol, &d, &v);
-	is_str(v.reason, "not in seccomp.keep of k.profile:3",
-	       "allow-list: not in seccomp.keep, and where it is");
-	jr_policy_free(pol);
+	reason_is("seccomp", "yes", "--seccomp", call("ptrace", 16, 1, 0),
+		  "denied by --seccomp (@default-deny)",
+		  "seccomp = yes on the command line");
+	reason_is("seccomp.keep", "@stdio", "/p/k.profile:3",
+		  call("mkdir", 0, 0, 0), "not in seccomp.keep of k.profile:3",
+		  "allow-list: not in seccomp.keep, and where it is");
 
 	pol = policy("protocol", "unix", "/p/n.profile:4");
 	set(pol, "seccomp.action", "kill", "f:1");
