@@ -283,6 +283,16 @@ void jr_init_main(const struct jr_launch *l)
 	init_loop(sfd, target);
 }
 
+/* Whether ST is this very program: a shortcut (a symlink named after a
+ * program, pointing at jailrun) is never the program it stands for. */
+bool jr_is_self(const struct stat *st)
+{
+	struct stat self;
+
+	return stat("/proc/self/exe", &self) == 0 && self.st_ino == st->st_ino &&
+	       self.st_dev == st->st_dev;
+}
+
 int jr_find_program(const char *name, char **path)
 {
 	const char *p = getenv("PATH");
@@ -306,7 +316,8 @@ int jr_find_program(const char *name, char **path)
 			"%.*s/%s", (int)(end - p), end > p ? p : ".", name);
 		struct stat st;
 
-		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode)) {
+		if (stat(cand, &st) == 0 && S_ISREG(st.st_mode) &&
+		    !jr_is_self(&st)) {
 			if (access(cand, X_OK) == 0) {
 				*path = steal_ptr(&cand);
 				return 0;

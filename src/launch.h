@@ -32,8 +32,12 @@ struct jr_launch {
 /* The child of the clone.  Never returns. */
 __attribute__((noreturn)) void jr_init_main(const struct jr_launch *l);
 
-/* Find NAME in PATH (or take it as a path when it has a '/').  Returns 0
- * with a malloc'd *path, -ENOENT, or -EACCES. */
+/* Find NAME in PATH (or take it as a path when it has a '/'), skipping
+ * jailrun itself (its shortcuts).  Returns 0 with a malloc'd *path,
+ * -ENOENT, or -EACCES. */
 int jr_find_program(const char *name, char **path);
+
+struct stat;
+bool jr_is_self(const struct stat *st);
 
 #endif

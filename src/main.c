@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <libgen.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "filter.h"
 #include "notify.h"
 #include "launch.h"
+#include "shortcuts.h"
 #include "state.h"
 #include "learn.h"
 #include "listing.h"
@@ -78,6 +80,11 @@ static void debug_absent(const struct jr_policy *pol)
 	       jr_arch_name(), pol->nabsent + pol->absent_more,
 	       line, len >= sizeof(line) || pol->absent_more ? " ..." : "");
 }
+
+/* Defined further down, with the profile lookup. */
+static int load_profiles(struct jr_policy *pol, const char *program,
+			 struct jr_err *err);
+static void lookup_dirs(struct jr_lookup *lk, char **user_dir);
 
 #define SANDBOXES_MAX 64
 
@@ -196,8 +203,6 @@ static char *record_args(const struct jr_cli *cli)
 	return xstrdup(len ? buf : "\x1f"); /* "\x1f": none, joinable */
 }
 
-static int load_profiles(struct jr_policy *pol, const char *program,
-			 struct jr_err *err);
 
 /* --join: the sandbox's policy, rebuilt from its profile and options as
  * recorded, and checked against the digest it started with: the joined
@@ -259,6 +264,106 @@ static struct jr_policy *join_policy(struct jr_policy *own,
 	       (int)s.init);
 	jr_policy_free(own);
 	return pol;
+}
+
+#define SHORTCUTS_MAX 512
+
+/* Programs that have a profile in the lookup dirs and are installed. */
+static size_t shortcut_names(char **names, size_t max)
+{
+	cleanup_free char *user_dir = NULL;
+	cleanup_free char *dirs = NULL;
+	struct jr_lookup lk;
+	char *save = NULL;
+	size_t n = 0;
+
+	lookup_dirs(&lk, &user_dir);
+	dirs = xasprintf("%s:%s", lk.user_dir ? lk.user_dir : "",
+			 lk.system_path);
+	for (char *dir = strtok_r(dirs, ":", &save); dir;
+	     dir = strtok_r(NULL, ":", &save)) {
+		DIR *dp = opendir(dir);
+		struct dirent *e;
+
+		while (dp && (e = readdir(dp)) && n < max) {
+			size_t len = strlen(e->d_name);
+			cleanup_free char *name = NULL;
+			cleanup_free char *path = NULL;
+			bool dup = false;
+
+			if (len <= 8 || strcmp(e->d_name + len - 8, ".profile"))
+				continue;
+			name = strndup(e->d_name, len - 8);
+			for (size_t i = 0; name && i < n; i++)
+				dup |= strcmp(names[i], name) == 0;
+			if (!name || dup || strcmp(name, "default") == 0 ||
+			    jr_find_program(name, &path) < 0)
+				continue;
+			names[n++] = steal_ptr(&name);
+		}
+		if (dp)
+			closedir(dp);
+	}
+	names[n] = NULL;
+	return n;
+}
+
+/* --install-shortcuts, --remove-shortcuts: the user's dirs, or the
+ * system's when root without --user. */
+static int shortcuts(const struct jr_policy *pol)
+{
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	const char *dd = getenv("XDG_DATA_DIRS");
+	bool user = pol->shortcuts_user || getuid() != 0;
+	cleanup_free char *self = realpath("/proc/self/exe", NULL);
+	cleanup_free char *data = NULL, *bin = NULL, *apps = NULL,
+			  *state = NULL, *manifest = NULL;
+	static char *names[SHORTCUTS_MAX + 1];
+	struct jr_shortcut_log log = { 0 };
+	struct jr_err err = { { 0 } };
+	struct jr_shortcut_dirs d;
+	int r;
+
+	if (user && (!home || home[0] != '/')) {
+		warnx_jr("shortcuts: HOME is not set");
+		return EXIT_JAILRUN;
+	}
+	data = user ? (xdg && xdg[0] == '/' ? xstrdup(xdg) :
+					      xasprintf("%s/.local/share", home)) :
+		      xstrdup("/usr/local/share");
+	bin = user ? xasprintf("%s/.local/bin", home) :
+		     xstrdup("/usr/local/bin");
+	apps = xasprintf("%s/applications", data);
+	state = user ? xasprintf("%s/jailrun", data) :
+		       xstrdup("/var/lib/jailrun");
+	manifest = xasprintf("%s/shortcuts", state);
+	d = (struct jr_shortcut_dirs){ self, bin, apps,
+				       dd && *dd ? dd : "/usr/local/share:/usr/share",
+				       state, manifest };
+	if (pol->shortcuts < 0) {
+		r = jr_shortcuts_remove(&d, &log, &err);
+		if (r == 0)
+			warnx_jr("removed %zu shortcuts%s", log.removed,
+				 log.skipped ? " (some changed since: left)" :
+					       "");
+	} else {
+		size_t n = shortcut_names(names, SHORTCUTS_MAX);
+
+		r = jr_shortcuts_install(&d, names, &log, &err);
+		if (r == 0)
+			warnx_jr("%zu programs with a profile: %zu links in %s, "
+				 "%zu .desktop files in %s%s",
+				 n, log.links, bin, log.desktops, apps,
+				 log.skipped ? " (existing files left alone)" :
+					       "");
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+	}
+	if (r < 0) {
+		warnx_jr("%s", err.msg);
+		return EXIT_JAILRUN;
+	}
+	return 0;
 }
 
 /* --list, --shutdown: the records of running sandboxes. */
@@ -602,6 +707,26 @@ static void plan_filters(const struct jr_policy *pol, const char *path,
 		o.learn || (launch_nr >= 0 && !jr_policy_allows(pol, launch_nr));
 }
 
+/* Called through a shortcut (a symlink named after a program): run that
+ * program, the real one further down PATH, with its arguments. */
+static char **shortcut_argv(int *argc, char **argv)
+{
+	const char *self = strrchr(argv[0], '/');
+	char **nargv;
+
+	self = self ? self + 1 : argv[0];
+	if (strcmp(self, "jailrun") == 0 || !*self)
+		return argv;
+	nargv = xcalloc((size_t)*argc + 3, sizeof(*nargv));
+	nargv[0] = (char *)"jailrun";
+	nargv[1] = (char *)"--";
+	nargv[2] = (char *)self;
+	for (int i = 1; i < *argc; i++)
+		nargv[i + 2] = argv[i];
+	*argc += 2;
+	return nargv;
+}
+
 int main(int argc, char **argv)
 {
 	struct jr_policy *pol = jr_policy_new();
@@ -614,6 +739,7 @@ int main(int argc, char **argv)
 	struct jr_cli cli;
 	int r;
 
+	argv = shortcut_argv(&argc, argv);
 	if (jr_cli_parse(argc, argv, &cli, &err) < 0 ||
 	    jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err) < 0) {
 		fail(pol, &prog, &err);
@@ -628,6 +754,11 @@ int main(int argc, char **argv)
 			printf("jailrun %s\n", PACKAGE_VERSION);
 		jr_policy_free(pol);
 		return 0;
+	}
+	if (pol->shortcuts) {
+		r = shortcuts(pol);
+		jr_policy_free(pol);
+		return r;
 	}
 	if (pol->list || pol->shutdown) {
 		r = running(pol);

@@ -521,6 +521,9 @@ CONST_SETTER(set_help, help, true)
 CONST_SETTER(set_version, version, true)
 CONST_SETTER(set_learn_append, learn_append, true)
 CONST_SETTER(set_list, list, true)
+CONST_SETTER(set_install_shortcuts, shortcuts, 1)
+CONST_SETTER(set_remove_shortcuts, shortcuts, -1)
+CONST_SETTER(set_user, shortcuts_user, true)
 CONST_SETTER(set_no_report, report, 0)
 CONST_SETTER(set_debug_caps, listing, JR_LIST_CAPS)
 CONST_SETTER(set_debug_protocols, listing, JR_LIST_PROTOCOLS)
@@ -584,6 +587,10 @@ const struct jr_key jr_keys[] = {
 	  "cancel KEY in every file read after this one", NULL },
 	{ "include", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "NAME",
 	  "read another profile here (same lookup as --profile)", NULL },
+	{ "install-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "for each installed program with a profile: a symlink that runs it "
+	  "through jailrun, and sandboxed copies of its .desktop files",
+	  set_install_shortcuts },
 	{ "join", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
 	  "run COMMAND inside a running sandbox: its namespaces, filter, "
 	  "capabilities, no_new_privs",
@@ -628,6 +635,8 @@ const struct jr_key jr_keys[] = {
 	  set_protocol },
 	{ "quiet", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "print only errors and security warnings", set_quiet },
+	{ "remove-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "remove exactly what --install-shortcuts made", set_remove_shortcuts },
 	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "name each denied syscall, with the rule that denied it (default: "
 	  "when stderr is a terminal)",
@@ -670,6 +679,10 @@ const struct jr_key jr_keys[] = {
 	  "after DURATION (seconds, or 10m, 2h) SIGTERM, 5 s later SIGKILL; "
 	  "exit 124 as timeout(1)",
 	  set_timeout },
+	{ "user", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "with --install/remove-shortcuts: the user's dirs (~/.local), even "
+	  "as root",
+	  set_user },
 	{ "version", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the version and exit", set_version },
 };

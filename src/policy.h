@@ -109,6 +109,8 @@ struct jr_policy {
 	bool list;                 /* --list */
 	const char *shutdown;      /* --shutdown=NAME|PID */
 	const char *join;          /* --join=NAME|PID */
+	int shortcuts;             /* 1 --install-shortcuts, -1 --remove- */
+	bool shortcuts_user;       /* --user: the user's dirs, even as root */
 	bool noprofile;
 	bool print_filter;
 	const char *learn;         /* --learn=FILE: write a profile */

@@ -10,6 +10,7 @@
 
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <unistd.h>
@@ -58,7 +59,13 @@ static inline void jr_closep(int *fd)
 	if (*fd >= 0)
 		close(*fd);
 }
+static inline void jr_fclosep(FILE **f)
+{
+	if (*f)
+		fclose(*f);
+}
 #define cleanup_free __attribute__((cleanup(jr_freep)))
+#define cleanup_fclose __attribute__((cleanup(jr_fclosep)))
 #define cleanup_fd __attribute__((cleanup(jr_closep)))
 
 #define steal_ptr(pp)                                                          \
