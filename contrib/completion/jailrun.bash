@@ -43,22 +43,14 @@ _jailrun_load()
 			_jailrun_sysdir=${BASH_REMATCH[1]}
 		fi
 	done <<<"$help"
-	_jailrun_syscalls=() _jailrun_groups=()
-	while IFS=$'\t' read -r line _; do
-		case $line in
-		'# groups: '*) read -r -a _jailrun_groups <<<"${line#'# groups: '}" ;;
-		'#'* | '') ;;
-		*) _jailrun_syscalls+=("$line") ;;
-		esac
-	done < <("$1" --debug-syscalls 2>/dev/null)
-	_jailrun_protocols=()
-	while IFS=$'\t' read -r line _; do
-		[[ $line == '#'* || -z $line ]] || _jailrun_protocols+=("$line")
-	done < <("$1" --debug-protocols 2>/dev/null)
-	_jailrun_caps=()
-	while IFS=$'\t' read -r _ line _; do
-		[[ $line == name || -z $line ]] || _jailrun_caps+=("$line")
-	done < <("$1" --debug-caps 2>/dev/null | grep -v '^#')
+	local list
+	list=$("$1" --debug-syscalls 2>/dev/null)
+	read -r -a _jailrun_groups <<<"$(sed -n 's/^# groups: //p' <<<"$list")"
+	mapfile -t _jailrun_syscalls < <(grep -v '^#' <<<"$list" | cut -f1)
+	mapfile -t _jailrun_protocols < <("$1" --debug-protocols 2>/dev/null |
+		grep -v '^#' | cut -f1)
+	mapfile -t _jailrun_caps < <("$1" --debug-caps 2>/dev/null |
+		grep -v '^#' | cut -f2)
 }
 
 # _jailrun_list CUR WORD...: complete the item after CUR's last comma

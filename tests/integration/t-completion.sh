@@ -15,36 +15,50 @@ for _f in /usr/share/bash-completion/bash_completion \
 done
 if ! command -v bash >/dev/null || [ -z "$bc_main" ]; then
 	skip "bash-completion is not installed (Debian: apt-get install bash-completion)"
-	done_testing
+	exec 3>&-
+wait
+done_testing
 	exit
 fi
 
-# The driver: `driver.bash [nosplit] LINE` prints one reply per line.
-# bash splits words at COMP_WORDBREAKS, which holds '=' by default:
-# "--a=b" is the three words "--a" "=" "b", and "--a=" ends on "=".
-cat >"$TMPD/driver.bash" <<'EOF'
-. "$1"; . "$2"; shift 2
-split=yes
-[ "$1" = nosplit ] && { split=no; shift; }
-line=$1
-COMP_LINE=$line COMP_POINT=${#line} COMP_WORDS=()
-read -r -a toks <<<"$line"
-for w in "${toks[@]}"; do
-	while [[ $split == yes && $w == *=* ]]; do
-		[[ ${w%%=*} ]] && COMP_WORDS+=("${w%%=*}")
-		COMP_WORDS+=("=")
-		w=${w#*=}
+# The driver: one bash, with bash-completion and the completion loaded,
+# reads "[nosplit] LINE" cases on its stdin and answers each with one
+# reply per line, then "--end--".  bash splits words at COMP_WORDBREAKS,
+# which holds '=' by default: "--a=b" is the three words "--a" "=" "b",
+# and "--a=" ends on "=".
+cat >"$TMPD/driver.bash" <<'EOF_DRIVER'
+. "$1"; . "$2"
+while IFS= read -r line; do
+	split=yes
+	case $line in nosplit\ *) split=no line=${line#nosplit } ;; esac
+	COMP_LINE=$line COMP_POINT=${#line} COMP_WORDS=() COMPREPLY=()
+	read -r -a toks <<<"$line"
+	for w in "${toks[@]}"; do
+		while [[ $split == yes && $w == *=* ]]; do
+			[[ ${w%%=*} ]] && COMP_WORDS+=("${w%%=*}")
+			COMP_WORDS+=("=")
+			w=${w#*=}
+		done
+		[[ $w ]] && COMP_WORDS+=("$w")
 	done
-	[[ $w ]] && COMP_WORDS+=("$w")
+	[[ $line == *' ' ]] && COMP_WORDS+=("")
+	COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+	_jailrun </dev/null 2>&1
+	printf '%s\n' "${COMPREPLY[@]}" --end--
 done
-[[ $line == *' ' ]] && COMP_WORDS+=("")
-COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
-_jailrun
-printf '%s\n' "${COMPREPLY[@]}"
-EOF
-# comp [nosplit] ARGS: completions of "$JAILRUN ARGS", in $out
+EOF_DRIVER
+mkfifo "$TMPD/to" "$TMPD/from"
+bash "$TMPD/driver.bash" "$bc_main" "$comp_file" <"$TMPD/to" >"$TMPD/from" 2>&1 &
+exec 3>"$TMPD/to" 4<"$TMPD/from"
+# comp [nosplit] LINE: the completions of LINE, in $out
 comp() {
-	out=$(bash "$TMPD/driver.bash" "$bc_main" "$comp_file" "$@" 2>&1)
+	printf '%s\n' "$*" >&3
+	out= _sep=
+	while IFS= read -r _l <&4; do
+		[ "$_l" = --end-- ] && break
+		out="$out$_sep$_l" _sep='
+'
+	done
 }
 # has WORD DESCRIPTION: $out holds WORD as one whole line
 has() {
@@ -125,4 +139,6 @@ comp "$J --protocol unix ls --seccomp.k"
 like "$(printf '%s\n' "$out" | grep -c 'seccomp')" "^0$" \
 	"jailrun's options are not offered after the program"
 
+exec 3>&-
+wait
 done_testing
