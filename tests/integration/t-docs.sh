@@ -22,6 +22,11 @@ render() {
 }
 text1=$(render "$page1")
 text5=$(render "$page5")
+# section TEXT NAME: that section of a rendered page (up to the next one)
+section() { printf '%s\n' "$1" | sed -n "/^$2\$/,/^[A-Z]/p"; }
+options1=$(section "$text1" OPTIONS)
+keys5=$(section "$text5" KEYS)
+groups5=$(section "$text5" GROUPS)
 [ -n "$text1" ] && [ -n "$text5" ] && ok "both pages render" ||
 	not_ok "both pages render"
 
@@ -54,14 +59,14 @@ for line in $(printf '%s\n' "$keys" | tr "$tab" :); do
 	if [ "$scope" = cli ]; then
 		printf '%s\n' "$text5" | grep -Fq -- "$want5" || miss5="$miss5 $want5"
 	else
-		printf '%s\n' "$text5" | grep -Eq -- "^ +$key = " ||
+		printf '%s\n' "$keys5" | grep -Eq -- "^ +$key = " ||
 			miss5="$miss5 $key"
 	fi
 done
 is "$miss1" "" "every key is in jailrun(1)"
-is "$miss5" "" "every key is in jailrun.profile(5)"
+is "$miss5" "" "every key is in jailrun.profile(5) (profile keys in KEYS)"
 for opt in $help_opts; do
-	printf '%s\n' "$text1" | grep -Eq -- "^ +--$opt([=[]|\$| )" ||
+	printf '%s\n' "$options1" | grep -Eq -- "^ +--$opt([=[]|\$| )" ||
 		miss1="$miss1 --$opt"
 done
 is "$miss1" "" "every option of --help has its entry in jailrun(1) OPTIONS"
@@ -71,7 +76,7 @@ groups=$("$JAILRUN" --debug-syscalls | sed -n 's/^# groups: //p')
 	not_ok "--debug-syscalls names its groups"
 missing=
 for g in $groups; do
-	printf '%s\n' "$text5" | grep -Eq -- "^ +$g( |\$)" || missing="$missing $g"
+	printf '%s\n' "$groups5" | grep -Eq -- "^ +$g( |\$)" || missing="$missing $g"
 done
 is "$missing" "" "every group of --debug-syscalls has its entry in jailrun.profile(5)"
 
