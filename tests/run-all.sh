@@ -10,7 +10,10 @@
 #      `make dist` tarball (which also proves the tarball complete);
 #   4. the integration tests again, jailrun built with the sanitizers;
 #   5. the unit tests under valgrind memcheck;
-#   6. the libFuzzer targets for a bounded time (tests/fuzz/ci-fuzz.sh).
+#   6. the libFuzzer targets for a bounded time (tests/fuzz/ci-fuzz.sh);
+#   7. as root with dpkg-buildpackage: the Debian package built, installed,
+#      run and purged (tests/deb-check.sh), counted as one test (skipped
+#      without debhelper, unless JAILRUN_MUST_WORK=1).
 #
 # Ends with one line: "N passed, N failed, N skipped", summed from the
 # test-suite.log of every `make check` above.
@@ -107,6 +110,17 @@ if command -v clang-14 >/dev/null; then
 else
 	echo "run-all: clang-14 not installed: the fuzzing pass is not run" >&2
 	failed=$((failed + 1))
+fi
+
+if [ "$(id -u)" = 0 ] && command -v dpkg-buildpackage >/dev/null; then
+	step "Debian package: build, install, run, purge (tests/deb-check.sh)"
+	if ! command -v dh >/dev/null && [ "${JAILRUN_MUST_WORK:-0}" != 1 ]; then
+		echo "run-all: debhelper not installed: the package is not checked" >&2
+	elif tests/deb-check.sh; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
 fi
 
 [ "$failed" = 0 ] || status=1
