@@ -193,19 +193,21 @@ static int add_protocol(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		struct scmp_arg_cmp cmp;
 
 		if (ok && pol->keep_mode) {
-			cmp = SCMP_A0_64(SCMP_CMP_EQ, (uint64_t)af);
+			cmp = (struct scmp_arg_cmp){ 0, SCMP_CMP_EQ,
+						     (uint64_t)af, 0 };
 			if (add_rule(ctx, SCMP_ACT_ALLOW, nr, 1, &cmp, err) < 0)
 				return -1;
 		} else if (!ok && refuse != def) {
-			cmp = SCMP_A0_64(SCMP_CMP_MASKED_EQ, 0xffffffffULL,
-					 (uint64_t)af);
+			cmp = (struct scmp_arg_cmp){ 0, SCMP_CMP_MASKED_EQ,
+						     0xffffffffULL,
+						     (uint64_t)af };
 			if (add_rule(ctx, refuse, nr, 1, &cmp, err) < 0)
 				return -1;
 		}
 	}
 	if (refuse != def) {
-		struct scmp_arg_cmp cmp =
-			SCMP_A0_64(SCMP_CMP_GE, (uint64_t)AF_MAX);
+		struct scmp_arg_cmp cmp = { 0, SCMP_CMP_GE, (uint64_t)AF_MAX,
+					    0 };
 
 		return add_rule(ctx, refuse, nr, 1, &cmp, err);
 	}

@@ -31,7 +31,8 @@ int jr_fail(struct jr_err *err, const char *where, const char *fmt, ...)
 	return -1;
 }
 
-static void vmsg(const char *fmt, va_list ap, int e)
+__attribute__((format(printf, 1, 0))) static void vmsg(const char *fmt,
+							va_list ap, int e)
 {
 	char buf[1024];
 
