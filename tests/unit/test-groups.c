@@ -190,8 +190,8 @@ static void test_coverage(void)
  * holds B and C (fork is clone on arches without fork). */
 static const char *const variants[] = {
 	"open openat openat2",
-	"stat lstat fstat newfstatat fstatat64 statx stat64 lstat64 fstat64 "
-	"oldstat oldlstat oldfstat",
+	("stat lstat fstat newfstatat fstatat64 statx stat64 lstat64 fstat64 "
+	 "oldstat oldlstat oldfstat"),
 	"statfs fstatfs statfs64 fstatfs64",
 	"access faccessat faccessat2",
 	"readlink readlinkat",
