@@ -1,0 +1,2 @@
+# ffprobe: shows what a media file holds; ffmpeg's libraries, same needs.
+include = ffmpeg.profile

@@ -1,0 +1,14 @@
+# file: names the type of files from their contents (libmagic).
+# Allow-list, learned from plain files, an ELF, -z on a .tgz, --mime-type
+# and -s, then written with groups:
+#   @stdio @rpath        start, read the files and the magic database
+# It only reads: nothing is written, created or removed.  -z decompresses
+# inside the process (Debian's libmagic links zlib, bzip2 and xz), so it
+# never runs another program: execve is denied once it has started.
+# No sockets at all; protocol is the narrowest family list there is.
+protocol = unix
+caps.drop = all
+shell = none
+seccomp = yes
+seccomp.keep = @stdio, @rpath
+seccomp.drop = execve, execveat

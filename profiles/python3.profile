@@ -1,0 +1,14 @@
+# python3: the Python 3 interpreter.
+# Deny-list (seccomp = yes: the kernel-attack surface of @default-deny):
+# an interpreter runs whatever its script asks for, so no list learned
+# from a few scripts would be honest for the next one.
+# Families: unix, inet, inet6 (sockets, urllib, pip); raw and packet
+# sockets, netlink and bluetooth are refused.
+# No exec after the start: os.exec*, subprocess and os.system fail with
+# EPERM.  A script that starts programs needs `ignore = seccomp.drop` in
+# python3.local (and then those programs run under this filter).
+protocol = unix, inet, inet6
+caps.drop = all
+shell = none
+seccomp = yes
+seccomp.drop = execve, execveat

@@ -1,0 +1,11 @@
+# transmission-daemon: BitTorrent service with an RPC and web interface.
+# Deny-list (seccomp = yes: the kernel-attack surface of @default-deny),
+# for the reasons given in transmission-cli.profile; the daemon also
+# serves RPC and the web interface over inet and inet6.
+# Families: unix (nscd), inet, inet6.
+# No exec after the start: script-torrent-done-filename cannot run.
+protocol = unix, inet, inet6
+caps.drop = all
+shell = none
+seccomp = yes
+seccomp.drop = execve, execveat

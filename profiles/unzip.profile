@@ -1,0 +1,15 @@
+# unzip: lists, tests and extracts .zip archives.
+# Allow-list, learned from -l, -o -d DIR, -p and -t, then written with
+# groups:
+#   @stdio @rpath        start, read the archive
+#   @wpath @cpath        create files and directories, set modes and times
+#   @chown               -X restores owners
+# No sockets at all (socket is not in the list); protocol is the
+# narrowest family list there is.
+# It never runs another program: execve is denied once it has started.
+protocol = unix
+caps.drop = all
+shell = none
+seccomp = yes
+seccomp.keep = @stdio, @rpath, @wpath, @cpath, @chown
+seccomp.drop = execve, execveat

@@ -1,0 +1,11 @@
+# vim: the text editor (also used as vim -es in scripts).
+# Deny-list (seccomp = yes: the kernel-attack surface of @default-deny):
+# vim runs ':!' commands, filters, ':make', ':grep', system() and plugins,
+# which inherit this filter; an allow-list would break them.
+# Families: unix only (nscd; channels to local sockets).  Network access
+# from vim (netrw's curl and wget, ch_open() over TCP) is refused.
+# execve stays allowed for shell commands and filters.
+protocol = unix
+caps.drop = all
+shell = none
+seccomp = yes
