@@ -256,6 +256,10 @@ static int set_protocol(struct jr_policy *pol, const char *value,
 {
 	pol->protocol_set = true;
 	pol->protocol_origin = where;
+	if (strcmp(value, "none") == 0) {
+		pol->protocols = 0; /* every family refused */
+		return 0;
+	}
 	return jr_list_foreach(value, family_item, pol, where, err);
 }
 
@@ -629,9 +633,9 @@ const struct jr_key jr_keys[] = {
 	  set_print_filter },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
 	  "use this profile (a value containing / is a path)", set_profile },
-	{ "protocol", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	{ "protocol", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST|none",
 	  "socket families allowed (unix,inet,inet6,netlink,packet,"
-	  "bluetooth); others fail with EAFNOSUPPORT",
+	  "bluetooth, or none); others fail with EAFNOSUPPORT",
 	  set_protocol },
 	{ "quiet", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "print only errors and security warnings", set_quiet },

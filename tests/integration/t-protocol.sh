@@ -33,4 +33,15 @@ else
 	skip "python3 not installed"
 	skip "python3 not installed"
 fi
+# protocol = none: every family refused, socketpair too; it clears the
+# families named before it.
+for fam in unix inet; do
+	jr --noprofile --protocol=none "$TRY" socket $fam
+	is "$out" EAFNOSUPPORT "protocol=none: $fam refused"
+done
+jr --noprofile --protocol=unix --protocol=none "$TRY" socket unix
+is "$out" EAFNOSUPPORT "protocol=unix then protocol=none: unix refused too"
+jr --noprofile --protocol=none --protocol=unix "$TRY" socket unix
+is "$out" OK "protocol=none then protocol=unix: unix allowed again"
+
 done_testing
