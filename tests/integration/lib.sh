@@ -81,6 +81,27 @@ jr() { run "$JAILRUN" "$@"; }
 
 is_root() { [ "$(id -u)" = 0 ]; }
 
+# installed PROGRAM N: true if PROGRAM is installed; otherwise skip the
+# N tests that need it.
+installed() {
+	if command -v "$1" >/dev/null 2>&1; then
+		return 0
+	fi
+	_n=$2
+	while [ "$_n" -gt 0 ]; do
+		skip "$1 is not installed"
+		_n=$((_n - 1))
+	done
+	return 1
+}
+
+# found NAME: jailrun NAME reads profiles/NAME.profile, by name.
+found() {
+	jr --debug --print-filter "$1"
+	like "$out" "read .*/profiles/$1\\.profile" \
+		"$1: its profile is found by name"
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" = 0 ]

@@ -14,19 +14,6 @@ mkdir -p "$HOME"
 unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
 cd "$TMPD" || exit 1
 
-# installed PROGRAM N: true if PROGRAM is installed; otherwise skip the
-# N tests that need it.
-installed() {
-	if command -v "$1" >/dev/null 2>&1; then
-		return 0
-	fi
-	_n=$2
-	while [ "$_n" -gt 0 ]; do
-		skip "$1 is not installed"
-		_n=$((_n - 1))
-	done
-	return 1
-}
 
 # pid_of_child PID: the first child of PID (waits for it to exist).
 pid_of_child() {
@@ -67,12 +54,6 @@ noexec() {
 		not_ok "$1: a program it starts is refused (execve dropped)" \
 			"rc $rc" "$out"
 	fi
-}
-# found NAME: jailrun NAME reads profiles/NAME.profile, by name.
-found() {
-	jr --debug --print-filter "$1"
-	like "$out" "read .*/profiles/$1\\.profile" \
-		"$1: its profile is found by name"
 }
 stop() {
 	kill "$app" 2>/dev/null
