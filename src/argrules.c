@@ -90,11 +90,21 @@ const char *jr_argrule_key(enum jr_argrule_kind kind)
 	return "?";
 }
 
+/* Each row's native number, resolved once: the filter compiler asks
+ * about every syscall number on every launch. */
 static bool row_is(const struct jr_argrule *r, int nr)
 {
-	int n;
+	static int rows_nr[ARRAY_SIZE(jr_argrules)];
+	static bool ready;
 
-	return jr_syscall_resolve(r->syscall, &n) == JR_SC_NATIVE && n == nr;
+	if (!ready) {
+		for (size_t i = 0; i < jr_nargrules; i++)
+			if (jr_syscall_resolve(jr_argrules[i].syscall,
+					       &rows_nr[i]) != JR_SC_NATIVE)
+				rows_nr[i] = -1;
+		ready = true;
+	}
+	return nr >= 0 && rows_nr[r - jr_argrules] == nr;
 }
 
 bool jr_argrule_active(const struct jr_policy *pol, const struct jr_argrule *r,

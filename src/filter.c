@@ -70,6 +70,17 @@ static const struct special *special(void)
 	return &sp;
 }
 
+bool jr_filter_is_exec(int nr)
+{
+	return nr >= 0 && (nr == special()->execve || nr == special()->execveat);
+}
+
+bool jr_filter_is_socket(int nr)
+{
+	return nr >= 0 &&
+	       (nr == special()->socket || nr == special()->socketpair);
+}
+
 bool jr_filter_is_probe(int nr)
 {
 	return nr >= 0 && nr < JR_NR_MAX && special()->probe[nr];
@@ -214,10 +225,6 @@ static int add_protocol(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
-static bool is_socket_call(int nr)
-{
-	return nr == special()->socket || nr == special()->socketpair;
-}
 
 /* Denied syscalls that the launch itself needs (execve, execveat) cannot
  * be denied before the target starts: they are delayed.  So is seccomp
@@ -301,7 +308,7 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 				      SCMP_ACT_NOTIFY :
 				      SCMP_ACT_ALLOW;
 		} else if (jr_policy_allows(pol, nr)) {
-			if (pol->protocol_set && is_socket_call(nr)) {
+			if (pol->protocol_set && jr_filter_is_socket(nr)) {
 				if (add_protocol(ctx, pol, o, nr, def, err) < 0)
 					return -1;
 				continue;

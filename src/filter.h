@@ -55,6 +55,10 @@ extern const size_t jr_nprobe_names;
 /* Whether a denied NR gets ENOSYS (libc probes it and falls back). */
 bool jr_filter_is_probe(int nr);
 
+/* execve/execveat; socket/socketpair (resolved once per process). */
+bool jr_filter_is_exec(int nr);
+bool jr_filter_is_socket(int nr);
+
 /* Human-readable rules and size, for --print-filter. */
 void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 			FILE *out);

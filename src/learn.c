@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "filter.h"
 #include "groups.h"
 #include "learn.h"
 #include "options.h"
@@ -48,10 +49,9 @@ void jr_learned_note(struct jr_learned *l, const struct seccomp_data *d,
 	if (nr < 0 || nr >= JR_NR_MAX)
 		return;
 	l->used[nr] = true;
-	if ((nr == native_nr("socket") || nr == native_nr("socketpair")) &&
-	    d->args[0] < 64)
+	if (jr_filter_is_socket(nr) && d->args[0] < 64)
 		l->families |= 1ULL << d->args[0];
-	if (!launch && (nr == native_nr("execve") || nr == native_nr("execveat")))
+	if (!launch && jr_filter_is_exec(nr))
 		l->exec_after_start = true;
 }
 

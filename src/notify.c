@@ -23,6 +23,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
+#include "filter.h"
 #include "notify.h"
 #include "syscalls.h"
 
@@ -202,14 +203,6 @@ static void answer(struct jr_notify *n, const struct jr_policy *pol)
 	n->resp->error = -(v.kind == JR_V_ERRNO ? v.err : EPERM);
 }
 
-static bool is_exec(int nr)
-{
-	int a, b;
-
-	return (jr_syscall_resolve("execve", &a) == JR_SC_NATIVE && nr == a) ||
-	       (jr_syscall_resolve("execveat", &b) == JR_SC_NATIVE && nr == b);
-}
-
 /* The launcher's own calls, before the target exists: the execve of the
  * target, and the one read of the hand-over byte.  Each is let through
  * once, only for the launcher's pid; everything after is target code. */
@@ -220,7 +213,7 @@ static bool launch_call(struct jr_notify *n)
 
 	if (n->launched || (pid_t)n->req->pid != n->launcher)
 		return false;
-	if (is_exec(d->nr)) {
+	if (jr_filter_is_exec(d->nr)) {
 		n->launched = true;
 		return true;
 	}
@@ -245,7 +238,7 @@ int jr_notify_handle(struct jr_notify *n, const struct jr_policy *pol)
 	launch = launch_call(n);
 	if (n->learned) {
 		/* learning: every call runs; the hand-over read is ours */
-		if (!launch || is_exec(n->req->data.nr))
+		if (!launch || jr_filter_is_exec(n->req->data.nr))
 			jr_learned_note(n->learned, &n->req->data, launch);
 		n->resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
 	} else if (launch) {

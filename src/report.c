@@ -43,13 +43,6 @@ static void say_rule(char *buf, size_t size, const char *verb,
 			 base(where));
 }
 
-static bool is_nr(int nr, const char *name)
-{
-	int n;
-
-	return jr_syscall_resolve(name, &n) == JR_SC_NATIVE && n == nr;
-}
-
 static const char *family_name(int af);
 
 static bool family_refused(const struct jr_policy *pol,
@@ -57,8 +50,7 @@ static bool family_refused(const struct jr_policy *pol,
 {
 	uint64_t af = d->args[0];
 
-	if (!pol->protocol_set ||
-	    !(is_nr(d->nr, "socket") || is_nr(d->nr, "socketpair")))
+	if (!pol->protocol_set || !jr_filter_is_socket(d->nr))
 		return false;
 	/* the filter reads the low 32 bits and refuses any high bit */
 	return af >= 64 || !(pol->protocols & (1ULL << af));
