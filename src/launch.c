@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 
 #include "caps.h"
+#include "confine.h"
 #include "launch.h"
 #include "process.h"
 #include "ns.h"
@@ -132,6 +133,7 @@ static void prepare_shim(const struct jr_launch *l)
  * from the supervisor comes first, and it is let through once too. */
 __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 {
+	struct jr_err err = { { 0 } };
 	const char *what = NULL;
 	char ack;
 	sigset_t none;
@@ -155,6 +157,11 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 	 * chdir, setrlimit or setsid to the target) */
 	if (jr_process_apply(l->pol, &what) < 0)
 		die_errno("%s", what);
+	/* the sandbox's environment (desktop sockets) and its Landlock
+	 * domain: after no_new_privs (Landlock needs it), before the
+	 * filter (which may deny the landlock calls) */
+	if (l->confine && jr_confine_restrict(l->confine, l->pol, &err) < 0)
+		die("%s", err.msg);
 	/* the target dies with the init: without a pid namespace a SIGKILL
 	 * to the init (timeout's last word) would not reach it otherwise */
 	if ((l->pol->die_with_parent || l->pol->timeout) &&
@@ -239,12 +246,15 @@ void jr_init_main(const struct jr_launch *l)
 	if (read(l->sync_fd, &c, 1) != 1)
 		_exit(EXIT_JAILRUN); /* the supervisor said why */
 	close(l->sync_fd);
-	/* 2. mounts and loopback, while we hold the namespace's caps; or,
+	/* 2. mounts (/ private, /proc, then the confinement's: mkdir,
+	 *    whitelist, private-tmp, private-dev, hidden, read-only) and
+	 *    loopback, while we hold the namespace's caps; or,
 	 *    for --join, the running sandbox's namespaces (set up already) */
 	if (l->join_init) {
 		if (jr_ns_join(l->join_init, &err) < 0)
 			die("%s", err.msg);
-	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0) {
+	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0 ||
+		   (l->confine && jr_confine_mount(l->confine, &err) < 0)) {
 		die("%s", err.msg);
 	}
 	if (l->pol->hostname && !l->join_init) {

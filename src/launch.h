@@ -26,6 +26,8 @@ struct jr_launch {
 	pid_t join_init;   /* --join: enter its namespaces, create none */
 	bool await_ack;    /* the launch is not notified: wait on hello_fd
 			    * until the supervisor has taken the listener */
+	const struct jr_confine *confine; /* mounts (init), Landlock and
+					   * environment (launcher) */
 	sigset_t signals; /* blocked by the supervisor; the init forwards them */
 };
 

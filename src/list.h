@@ -9,7 +9,7 @@
 #include "util.h"
 
 #define JR_LIST_MAX_ITEMS 1024 /* items in one value */
-#define JR_LIST_MAX_ITEM 64    /* characters in one item */
+#define JR_LIST_MAX_ITEM 1024  /* characters in one item (a path) */
 #define JR_VALUE_MAX 8192      /* characters in one value */
 
 typedef int (*jr_list_fn)(void *ctx, const char *item, bool negate,

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "confine.h"
 #include "elfinfo.h"
 #include "filter.h"
 #include "notify.h"
@@ -546,6 +547,46 @@ static void warn_no_shim(const struct jr_policy *pol,
 			on, off);
 }
 
+/* What the sandbox cannot enforce: loud, every time, even with --quiet. */
+static void warn_unenforced(const struct jr_confine *c)
+{
+	bool tty = isatty(STDERR_FILENO);
+	const char *on = tty ? "\033[1;31m" : "", *off = tty ? "\033[0m" : "";
+
+	for (size_t i = 0; i < c->nwarnings; i++)
+		fprintf(stderr, "%sjailrun: WARNING: %s%s\n", on,
+			c->warnings[i], off);
+}
+
+/* Mounts, Landlock rules and environment for PATH; errors are the
+ * profile's (FILE:LINE).  landlock.require turns a Landlock rule this
+ * kernel cannot enforce into an error. */
+static struct jr_confine *plan_confine(struct jr_policy *pol,
+				       const char *path, const char *shim,
+				       struct jr_bpf *prog)
+{
+	struct jr_confine *c = xcalloc(1, sizeof(*c));
+	struct jr_err err = { { 0 } };
+
+	if (jr_confine_plan(pol, path, jr_landlock_abi(), c, &err) < 0 ||
+	    (c->ll_fs && shim &&
+	     jr_confine_ll_add(c, shim, JR_LL_READ, false, "(the postexec shim)",
+			       &err) < 0)) {
+		jr_confine_free(c);
+		free(c);
+		exit(fail(pol, prog, &err));
+	}
+	if (pol->ll_require && c->ll_unenforced) {
+		for (size_t i = 0; i < c->nwarnings; i++)
+			warnx_jr("landlock.require: %s", c->warnings[i]);
+		exit(EXIT_JAILRUN);
+	}
+	warn_unenforced(c);
+	if (jr_verbosity >= 2)
+		jr_confine_describe(c, pol);
+	return c;
+}
+
 /* --learn: what earlier runs recorded (--learn-append), checked before
  * the program runs; and somewhere to write the result. */
 static struct jr_learned *learn_start(const struct jr_policy *pol)
@@ -736,6 +777,7 @@ int main(int argc, char **argv)
 	struct jr_err err = { { 0 } };
 	cleanup_free char *path = NULL;
 	cleanup_free char *rec_args = NULL;
+	struct jr_confine *confine = NULL;
 	struct jr_cli cli;
 	int r;
 
@@ -800,6 +842,9 @@ int main(int argc, char **argv)
 	if (r)
 		return r;
 	plan_filters(pol, path, &plan, &prog, &postexec);
+	plan.confine = confine =
+		plan_confine(pol, path, plan.postexec->len ? plan.shim_path : NULL,
+			     &prog);
 	plan.rec_args = rec_args = record_args(&cli);
 	plan.digest = jr_policy_digest(pol);
 	if (jr_verbosity >= 2)
@@ -814,6 +859,8 @@ int main(int argc, char **argv)
 		learn_finish(pol, plan.learned, cli.program);
 	free(plan.learned);
 	free((char *)plan.shim_path);
+	jr_confine_free(confine);
+	free(confine);
 	jr_bpf_free(&prog);
 	jr_bpf_free(&postexec);
 	jr_bpf_free(&init_prog);

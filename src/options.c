@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
@@ -499,6 +500,240 @@ BOOL_SETTER(set_die_with_parent, die_with_parent)
 
 BOOL_SETTER(set_new_session, new_session)
 
+/* ---- filesystem -------------------------------------------------------- */
+
+static const char *const pathkey_names[JR_PK_N] = {
+	[JR_PK_LL_READ] = "landlock.read",   [JR_PK_LL_WRITE] = "landlock.write",
+	[JR_PK_LL_EXEC] = "landlock.exec",   [JR_PK_READ_ONLY] = "read-only",
+	[JR_PK_BLACKLIST] = "blacklist",     [JR_PK_WHITELIST] = "whitelist",
+	[JR_PK_MKDIR] = "mkdir",
+};
+
+const char *jr_pathkey_name(enum jr_pathkey k)
+{
+	return pathkey_names[k];
+}
+
+/* An absolute path, or one starting with ~ or ${VAR}; no '..'
+ * component (a rule names a place, not a way to get there). */
+static int path_check(const char *path, const char *where, struct jr_err *err)
+{
+	const char *p = path;
+
+	if (path[0] != '/' && path[0] != '~' && strncmp(path, "${", 2) != 0)
+		return jr_fail(err, where,
+			       "'%s': expected an absolute path (or ~, ${HOME}, "
+			       "${XDG_...})",
+			       path);
+	while ((p = strstr(p, "..")) != NULL) {
+		if ((p == path || p[-1] == '/') && (p[2] == '/' || !p[2]))
+			return jr_fail(err, where,
+				       "'%s': '..' is not allowed in a path",
+				       path);
+		p += 2;
+	}
+	return 0;
+}
+
+struct path_ctx {
+	struct jr_policy *pol;
+	enum jr_pathkey key;
+};
+
+static int path_item(void *ctx, const char *item, bool negate,
+		     const char *where, struct jr_err *err)
+{
+	struct path_ctx *c = ctx;
+	struct jr_policy *pol = c->pol;
+
+	if (path_check(item, where, err) < 0)
+		return -1;
+	if (negate) {
+		/* take back earlier rules of this key for this path */
+		size_t j = 0;
+
+		for (size_t i = 0; i < pol->npaths; i++)
+			if (pol->paths[i].key != c->key ||
+			    strcmp(pol->paths[i].path, item) != 0)
+				pol->paths[j++] = pol->paths[i];
+		pol->npaths = j;
+		return 0;
+	}
+	if (pol->npaths == JR_PATHS_MAX)
+		return jr_fail(err, where, "more than %d path rules",
+			       JR_PATHS_MAX);
+	pol->paths[pol->npaths++] = (struct jr_pathrule){
+		.key = c->key,
+		.path = jr_policy_intern(pol, item),
+		.origin = where,
+	};
+	return 0;
+}
+
+#define PATH_SETTER(fn, k)                                                     \
+	static int fn(struct jr_policy *pol, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		struct path_ctx c = { pol, k };                                \
+		return jr_list_foreach(value, path_item, &c, where, err);      \
+	}
+PATH_SETTER(set_ll_read, JR_PK_LL_READ)
+PATH_SETTER(set_ll_write, JR_PK_LL_WRITE)
+PATH_SETTER(set_ll_exec, JR_PK_LL_EXEC)
+PATH_SETTER(set_read_only, JR_PK_READ_ONLY)
+PATH_SETTER(set_blacklist, JR_PK_BLACKLIST)
+PATH_SETTER(set_whitelist, JR_PK_WHITELIST)
+PATH_SETTER(set_mkdir, JR_PK_MKDIR)
+
+#define JR_PORTS_MAX 1024 /* ports named by one landlock.net key */
+
+static unsigned port_count(const uint64_t *bits)
+{
+	unsigned n = 0;
+
+	for (size_t i = 0; i < 1024; i++)
+		n += (unsigned)__builtin_popcountll(bits[i]);
+	return n;
+}
+
+/* PORT or FIRST-LAST */
+static int port_item(void *ctx, const char *item, bool negate,
+		     const char *where, struct jr_err *err)
+{
+	uint64_t *bits = ctx;
+	unsigned long lo, hi;
+	char *end;
+
+	errno = 0;
+	lo = strtoul(item, &end, 10);
+	hi = lo;
+	if (*end == '-' && end > item)
+		hi = strtoul(end + 1, &end, 10);
+	if (errno || *end || !isdigit((unsigned char)item[0]) || lo > hi ||
+	    hi > 65535)
+		return jr_fail(err, where,
+			       "'%s': expected a TCP port (0-65535) or a range "
+			       "FIRST-LAST",
+			       item);
+	for (unsigned long p = lo; p <= hi; p++) {
+		if (negate)
+			bits[p / 64] &= ~(1ULL << (p % 64));
+		else
+			bits[p / 64] |= 1ULL << (p % 64);
+	}
+	if (port_count(bits) > JR_PORTS_MAX)
+		return jr_fail(err, where, "more than %d ports in one key",
+			       JR_PORTS_MAX);
+	return 0;
+}
+
+static int set_ll_bind(struct jr_policy *pol, const char *value,
+		       const char *where, struct jr_err *err)
+{
+	pol->ll_bind_set = true;
+	pol->ll_net_origin = where;
+	if (strcmp(value, "none") == 0)
+		return 0;
+	return jr_list_foreach(value, port_item, pol->ll_bind, where, err);
+}
+
+static int set_ll_connect(struct jr_policy *pol, const char *value,
+			  const char *where, struct jr_err *err)
+{
+	pol->ll_connect_set = true;
+	pol->ll_net_origin = where;
+	if (strcmp(value, "none") == 0)
+		return 0;
+	return jr_list_foreach(value, port_item, pol->ll_connect, where, err);
+}
+
+static int scope_item(void *ctx, const char *item, bool negate,
+		      const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = ctx;
+	unsigned bit;
+
+	if (strcmp(item, "abstract-unix") == 0)
+		bit = JR_SCOPE_ABSTRACT_UNIX;
+	else if (strcmp(item, "signal") == 0)
+		bit = JR_SCOPE_SIGNAL;
+	else
+		return jr_fail(err, where,
+			       "unknown scope '%s' (known: abstract-unix, "
+			       "signal)",
+			       item);
+	if (negate)
+		pol->ll_scope &= ~bit;
+	else
+		pol->ll_scope |= bit;
+	return 0;
+}
+
+static int set_ll_scope(struct jr_policy *pol, const char *value,
+			const char *where, struct jr_err *err)
+{
+	pol->ll_scope_origin = where;
+	if (strcmp(value, "none") == 0) {
+		pol->ll_scope = 0;
+		return 0;
+	}
+	return jr_list_foreach(value, scope_item, pol, where, err);
+}
+
+BOOL_SETTER(set_ll_require, ll_require)
+BOOL_SETTER(set_private_tmp, private_tmp)
+BOOL_SETTER(set_private_dev, private_dev)
+
+/* ---- desktop sockets ---------------------------------------------------- */
+
+static int parse_tristate(const char *value, int *out, const char *where,
+			  struct jr_err *err)
+{
+	bool on = false;
+
+	if (parse_bool(value, &on, where, err) < 0)
+		return -1;
+	*out = on;
+	return 0;
+}
+
+#define TRISTATE_SETTER(fn, field)                                             \
+	static int fn(struct jr_policy *pol, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		return parse_tristate(value, &pol->field, where, err);         \
+	}
+TRISTATE_SETTER(set_x11, x11)
+TRISTATE_SETTER(set_wayland, wayland)
+TRISTATE_SETTER(set_sound, sound)
+
+static int parse_dbus(const char *value, bool filter_ok, int *out,
+		      const char *where, struct jr_err *err)
+{
+	if (strcmp(value, "none") == 0 || strcmp(value, "no") == 0)
+		*out = JR_DBUS_NONE;
+	else if (strcmp(value, "yes") == 0)
+		*out = JR_DBUS_YES;
+	else if (filter_ok && strcmp(value, "filter") == 0)
+		*out = JR_DBUS_FILTER;
+	else
+		return jr_fail(err, where, "expected none%s or yes, not '%s'",
+			       filter_ok ? ", filter" : "", value);
+	return 0;
+}
+
+static int set_dbus_user(struct jr_policy *pol, const char *value,
+			 const char *where, struct jr_err *err)
+{
+	return parse_dbus(value, true, &pol->dbus_user, where, err);
+}
+
+static int set_dbus_system(struct jr_policy *pol, const char *value,
+			   const char *where, struct jr_err *err)
+{
+	return parse_dbus(value, false, &pol->dbus_system, where, err);
+}
+
 /* ---- command-line-only settings --------------------------------------- */
 
 /* Setters that only store: a constant, a non-empty string (the option
@@ -550,6 +785,9 @@ static int set_debug_syscalls(struct jr_policy *pol, const char *value,
 
 /* The table, sorted by name (a unit test holds it to that). */
 const struct jr_key jr_keys[] = {
+	{ "blacklist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "hide these files and directories behind an empty read-only mount",
+	  set_blacklist },
 	{ "caps.drop", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "all|LIST",
 	  "drop capabilities from every set, bounding and ambient included",
 	  set_caps_drop },
@@ -559,6 +797,12 @@ const struct jr_key jr_keys[] = {
 	  set_caps_keep },
 	{ "chdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIR",
 	  "the target starts in DIR", set_chdir },
+	{ "dbus.system", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|yes",
+	  "the system bus socket: hidden, or reachable", set_dbus_system },
+	{ "dbus.user", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|filter|yes",
+	  "the session bus: hidden, filtered through xdg-dbus-proxy, or "
+	  "reachable",
+	  set_dbus_user },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "say what is being set up: files read, merged policy", set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -599,6 +843,32 @@ const struct jr_key jr_keys[] = {
 	  "run COMMAND inside a running sandbox: its namespaces, filter, "
 	  "capabilities, no_new_privs",
 	  set_join },
+	{ "landlock.exec", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "Landlock: programs may be run (and read) only from beneath these",
+	  set_ll_exec },
+	{ "landlock.net.bind", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PORTS|none",
+	  "Landlock (ABI 4): TCP bind only to these ports (N or N-M)",
+	  set_ll_bind },
+	{ "landlock.net.connect", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PORTS|none",
+	  "Landlock (ABI 4): TCP connect only to these ports (N or N-M)",
+	  set_ll_connect },
+	{ "landlock.read", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "Landlock: files may be read only beneath these (and landlock.write, "
+	  "landlock.exec)",
+	  set_ll_read },
+	{ "landlock.require", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a Landlock rule this kernel cannot enforce is an error (exit 125), "
+	  "not a warning",
+	  set_ll_require },
+	{ "landlock.scope", JR_SCOPE_BOTH, JR_ARG_REQUIRED,
+	  "abstract-unix,signal|none",
+	  "Landlock (ABI 6): no connecting to abstract unix sockets, no "
+	  "signals to processes outside the sandbox",
+	  set_ll_scope },
+	{ "landlock.write", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "Landlock: files may be written, created, removed (and read) only "
+	  "beneath these",
+	  set_ll_write },
 	{ "learn", JR_SCOPE_CLI, JR_ARG_REQUIRED, "FILE",
 	  "run permissively and write a profile of what the program did to "
 	  "FILE",
@@ -614,6 +884,10 @@ const struct jr_key jr_keys[] = {
 	  "no memory both writable and executable, none made executable "
 	  "later (mmap, mprotect, shmat): JIT-style code injection fails",
 	  set_mdwe },
+	{ "mkdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "create these directories (under ~ or $XDG_RUNTIME_DIR) before the "
+	  "sandbox starts",
+	  set_mkdir },
 	{ "namespaces", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "add (or with !NAME remove) namespaces; default "
 	  "user,mount,pid,ipc,uts,cgroup (user only when not root)",
@@ -631,6 +905,11 @@ const struct jr_key jr_keys[] = {
 	{ "print-filter", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the compiled filter (rules and BPF size) and exit",
 	  set_print_filter },
+	{ "private-dev", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a minimal /dev: null, zero, full, random, urandom, tty, pts, shm",
+	  set_private_dev },
+	{ "private-tmp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a fresh, empty /tmp", set_private_tmp },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
 	  "use this profile (a value containing / is a path)", set_profile },
 	{ "protocol", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST|none",
@@ -639,6 +918,9 @@ const struct jr_key jr_keys[] = {
 	  set_protocol },
 	{ "quiet", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "print only errors and security warnings", set_quiet },
+	{ "read-only", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "these files and directories (and all below) are read-only",
+	  set_read_only },
 	{ "remove-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "remove exactly what --install-shortcuts made", set_remove_shortcuts },
 	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
@@ -675,6 +957,9 @@ const struct jr_key jr_keys[] = {
 	  "run the target directly (the only mode)", set_shell },
 	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
 	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
+	{ "sound", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "the PulseAudio and PipeWire sockets: reachable, or hidden",
+	  set_sound },
 	{ "static", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "warn|refuse",
 	  "when a delayed filter (execve) cannot be enforced for a target: "
 	  "warn loudly (default) or refuse with 125",
@@ -689,6 +974,14 @@ const struct jr_key jr_keys[] = {
 	  set_user },
 	{ "version", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the version and exit", set_version },
+	{ "wayland", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "the Wayland socket: reachable, or hidden", set_wayland },
+	{ "whitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "the home directory holds only these (a fresh tmpfs with them bound "
+	  "in)",
+	  set_whitelist },
+	{ "x11", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "the X11 socket and XAUTHORITY: reachable, or hidden", set_x11 },
 };
 const size_t jr_nkeys = ARRAY_SIZE(jr_keys);
 

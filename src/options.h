@@ -41,6 +41,9 @@ const struct jr_key *jr_key_find(const char *name);
 /* Closest key name to NAME (for "did you mean"), or NULL. */
 const char *jr_key_suggest(const char *name);
 
+/* The key that makes path rules of kind K ("landlock.read", ...). */
+const char *jr_pathkey_name(enum jr_pathkey k);
+
 /* Apply KEY = VALUE (VALUE NULL for a bare flag).  WHERE names the
  * source ("FILE:LINE" or "--key") for errors and for the origin of each
  * rule; it must outlive the policy (intern it). */

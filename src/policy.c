@@ -7,11 +7,6 @@
 #include "policy.h"
 #include "util.h"
 
-struct jr_strpool {
-	struct jr_strpool *next;
-	char s[];
-};
-
 struct jr_policy *jr_policy_new(void)
 {
 	struct jr_policy *pol = xcalloc(1, sizeof(*pol));
@@ -21,31 +16,22 @@ struct jr_policy *jr_policy_new(void)
 	pol->namespaces = JR_NS_DEFAULT;
 	pol->verbosity = 1;
 	pol->report = -1;
+	pol->x11 = pol->wayland = pol->sound = -1;
+	pol->dbus_user = pol->dbus_system = JR_DBUS_UNSET;
 	return pol;
 }
 
 void jr_policy_free(struct jr_policy *pol)
 {
-	struct jr_strpool *p, *next;
-
 	if (!pol)
 		return;
-	for (p = pol->pool; p; p = next) {
-		next = p->next;
-		free(p);
-	}
+	jr_pool_free(&pol->pool);
 	free(pol);
 }
 
 const char *jr_policy_intern(struct jr_policy *pol, const char *s)
 {
-	size_t n = strlen(s);
-	struct jr_strpool *p = xmalloc(sizeof(*p) + n + 1);
-
-	memcpy(p->s, s, n + 1);
-	p->next = pol->pool;
-	pol->pool = p;
-	return p->s;
+	return jr_pool_intern(&pol->pool, s);
 }
 
 void jr_policy_note_absent(struct jr_policy *pol, const char *name)
@@ -101,6 +87,23 @@ uint64_t jr_policy_digest(const struct jr_policy *pol)
 		MIX(h, pol->rlimit[i].set);
 		MIX(h, pol->rlimit[i].value);
 	}
+	for (size_t i = 0; i < pol->npaths; i++) {
+		MIX(h, pol->paths[i].key);
+		h = fnv(h, pol->paths[i].path, strlen(pol->paths[i].path));
+	}
+	MIX(h, pol->ll_bind_set);
+	MIX(h, pol->ll_connect_set);
+	MIX(h, pol->ll_bind);
+	MIX(h, pol->ll_connect);
+	MIX(h, pol->ll_scope);
+	MIX(h, pol->ll_require);
+	MIX(h, pol->private_tmp);
+	MIX(h, pol->private_dev);
+	MIX(h, pol->x11);
+	MIX(h, pol->wayland);
+	MIX(h, pol->sound);
+	MIX(h, pol->dbus_user);
+	MIX(h, pol->dbus_system);
 	return h;
 }
 

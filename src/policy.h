@@ -5,6 +5,7 @@
 #define JAILRUN_POLICY_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Native syscall numbers tracked by the sets (x86_64 stops below 500;
@@ -39,6 +40,32 @@ enum jr_ns {
 #define JR_ABSENT_MAX 256
 #define JR_ENV_MAX 64      /* env.set / env.unset entries */
 #define JR_ENV_LEN_MAX 4096 /* one NAME=VALUE */
+
+/* path keys: landlock.read/write/exec, read-only, blacklist, whitelist,
+ * mkdir; each rule keeps its unexpanded path and where it came from */
+enum jr_pathkey {
+	JR_PK_LL_READ,
+	JR_PK_LL_WRITE,
+	JR_PK_LL_EXEC,
+	JR_PK_READ_ONLY,
+	JR_PK_BLACKLIST,
+	JR_PK_WHITELIST,
+	JR_PK_MKDIR,
+	JR_PK_N
+};
+#define JR_PATHS_MAX 256
+#define JR_PATH_LEN_MAX 1024
+struct jr_pathrule {
+	enum jr_pathkey key;
+	const char *path;   /* as written: ~, ${HOME}, ${XDG_*} expand later */
+	const char *origin; /* FILE:LINE or --option */
+};
+
+/* landlock.scope bits (Landlock ABI 6) */
+enum jr_ll_scope { JR_SCOPE_ABSTRACT_UNIX = 1 << 0, JR_SCOPE_SIGNAL = 1 << 1 };
+
+/* desktop keys: -1 until set */
+enum jr_dbus { JR_DBUS_UNSET = -1, JR_DBUS_NONE, JR_DBUS_FILTER, JR_DBUS_YES };
 
 /* rlimit.* keys, in the key table's order */
 enum jr_rlim { JR_RLIM_AS, JR_RLIM_CPU, JR_RLIM_FSIZE, JR_RLIM_NOFILE,
@@ -91,6 +118,24 @@ struct jr_policy {
 	unsigned timeout;          /* seconds; 0: none */
 	bool die_with_parent;
 	bool new_session;
+
+	/* filesystem: path rules in the order given (a !PATH removes an
+	 * earlier rule of the same key), Landlock's TCP ports (bit p = port
+	 * p) and scopes, private mounts */
+	struct jr_pathrule paths[JR_PATHS_MAX];
+	size_t npaths;
+	bool ll_bind_set, ll_connect_set;
+	uint64_t ll_bind[1024], ll_connect[1024];
+	const char *ll_net_origin;
+	unsigned ll_scope;         /* JR_SCOPE_* */
+	const char *ll_scope_origin;
+	bool ll_require;           /* landlock.require: unenforceable is an
+				    * error, not a warning */
+	bool private_tmp, private_dev;
+
+	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */
+	int x11, wayland, sound;
+	int dbus_user, dbus_system;
 
 	/* report: name denied calls via the supervisor; -1 until set (then
 	 * on when stderr is a terminal) */

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 
+#include "confine.h"
 #include "launch.h"
 #include "notify.h"
 #include "ns.h"
@@ -31,7 +32,8 @@ static bool userns_refused(int e)
 	       e == EUSERS;
 }
 
-static pid_t start(const struct jr_policy *pol, int *flags)
+static pid_t start(const struct jr_policy *pol,
+		   const struct jr_confine *confine, int *flags)
 {
 	char names[96];
 	pid_t pid;
@@ -40,9 +42,12 @@ static pid_t start(const struct jr_policy *pol, int *flags)
 	pid = jr_ns_clone(*flags);
 	if (pid >= 0 || !(*flags & CLONE_NEWUSER) || !userns_refused(errno))
 		return pid;
-	if (pol->net_none || pol->hostname)
+	if (pol->net_none || pol->hostname || jr_confine_has_mounts(confine))
 		die("user namespaces are not available (%s), and %s needs one",
-		    strerror(errno), pol->net_none ? "net=none" : "hostname");
+		    strerror(errno),
+		    pol->net_none ? "net=none" :
+		    pol->hostname ? "hostname" :
+				    "the file-system confinement (mounts)");
 	warnx_jr("user namespaces are not available (%s): running without "
 		 "namespaces, with seccomp, capabilities and no_new_privs only",
 		 strerror(errno));
@@ -336,7 +341,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.pol = pol, .prog = plan->prog, .init_prog = plan->init_prog,
 		.path = path, .argv = argv, .via_execveat = plan->via_execveat,
 		.await_ack = plan->listener && !plan->launch_notified,
-		.join_init = plan->join_init,
+		.join_init = plan->join_init, .confine = plan->confine,
 	};
 	struct watch w = { .notify = { .fd = -1, .ack_fd = -1 } };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
@@ -372,7 +377,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0)
 		die_errno("pipe");
 	make_channels(plan, &l, hello);
-	init = start(pol, &l.ns_flags);
+	init = start(pol, plan->confine, &l.ns_flags);
 	if (init < 0)
 		die_errno("clone");
 	if (init == 0) {

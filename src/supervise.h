@@ -25,6 +25,7 @@ struct jr_plan {
 	const char *rec_args; /* the options, for the record ("": none) */
 	uint64_t digest;      /* jr_policy_digest, for the record */
 	pid_t join_init;      /* --join: enter this init's namespaces */
+	const struct jr_confine *confine; /* mounts, Landlock, environment */
 };
 
 /* Run PATH with ARGV under POL.  Returns jailrun's exit status. */

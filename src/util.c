@@ -251,3 +251,30 @@ const char *jr_errno_name(int e)
 
 	return n ? n : "?";
 }
+
+struct jr_strpool {
+	struct jr_strpool *next;
+	char s[];
+};
+
+const char *jr_pool_intern(struct jr_strpool **pool, const char *s)
+{
+	size_t n = strlen(s);
+	struct jr_strpool *p = xmalloc(sizeof(*p) + n + 1);
+
+	memcpy(p->s, s, n + 1);
+	p->next = *pool;
+	*pool = p;
+	return p->s;
+}
+
+void jr_pool_free(struct jr_strpool **pool)
+{
+	struct jr_strpool *p, *next;
+
+	for (p = *pool; p; p = next) {
+		next = p->next;
+		free(p);
+	}
+	*pool = NULL;
+}

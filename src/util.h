@@ -99,6 +99,12 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len);
 
 bool jr_streq(const char *a, const char *b);
 
+/* A pool of strings freed together: intern returns a copy of S that
+ * lives until jr_pool_free. */
+struct jr_strpool;
+const char *jr_pool_intern(struct jr_strpool **pool, const char *s);
+void jr_pool_free(struct jr_strpool **pool);
+
 /* A wait(2) status as an exit code: the code itself, or 128+N for a
  * death by signal N (the convention of shells and timeout(1)). */
 int jr_exit_code(int status);

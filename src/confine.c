@@ -1,0 +1,463 @@
+/* confine.c - the confinement plan: from the policy's path keys, private
+ * mounts and desktop keys to a list of mounts, Landlock rules and
+ * environment changes.  Pure: reads the environment and user-dirs.dirs
+ * to expand paths, touches nothing. */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <pwd.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "options.h"
+
+const char *jr_confine_intern(struct jr_confine *plan, const char *s)
+{
+	return s ? jr_pool_intern(&plan->pool, s) : NULL;
+}
+
+void jr_confine_free(struct jr_confine *plan)
+{
+	if (plan)
+		jr_pool_free(&plan->pool);
+}
+
+int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
+			 enum jr_mnt_op op, const char *src, const char *dst,
+			 bool optional, const char *origin, struct jr_err *err)
+{
+	if (plan->nmounts == JR_MOUNTS_MAX)
+		return jr_fail(err, origin, "more than %d mounts",
+			       JR_MOUNTS_MAX);
+	plan->mounts[plan->nmounts++] = (struct jr_mount){
+		.phase = phase,
+		.op = op,
+		.src = jr_confine_intern(plan, src),
+		.dst = jr_confine_intern(plan, dst),
+		.mode = op == JR_MNT_TMPFS ? 0700 : 0,
+		.optional = optional,
+		.origin = jr_confine_intern(plan, origin),
+	};
+	return 0;
+}
+
+int jr_confine_ll_add(struct jr_confine *plan, const char *path,
+		      unsigned access, bool optional, const char *origin,
+		      struct jr_err *err)
+{
+	if (plan->nll == JR_LLRULES_MAX)
+		return jr_fail(err, origin, "more than %d Landlock path rules",
+			       JR_LLRULES_MAX);
+	plan->ll[plan->nll++] = (struct jr_llrule){
+		.path = jr_confine_intern(plan, path),
+		.access = access,
+		.optional = optional,
+		.origin = jr_confine_intern(plan, origin),
+	};
+	return 0;
+}
+
+int jr_confine_setenv(struct jr_confine *plan, const char *name,
+		      const char *value, struct jr_err *err)
+{
+	cleanup_free char *kv = xasprintf("%s=%s", name, value);
+
+	if (plan->nenv_set == JR_CONFINE_ENV_MAX)
+		return jr_fail(err, NULL, "too many environment changes");
+	plan->env_set[plan->nenv_set++] = jr_confine_intern(plan, kv);
+	return 0;
+}
+
+int jr_confine_unsetenv(struct jr_confine *plan, const char *name,
+			struct jr_err *err)
+{
+	if (plan->nenv_unset == JR_CONFINE_ENV_MAX)
+		return jr_fail(err, NULL, "too many environment changes");
+	plan->env_unset[plan->nenv_unset++] = jr_confine_intern(plan, name);
+	return 0;
+}
+
+void jr_confine_warn(struct jr_confine *plan, const char *fmt, ...)
+{
+	char buf[JR_ERR_MAX];
+	va_list ap;
+
+	if (plan->nwarnings == JR_WARNINGS_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	plan->warnings[plan->nwarnings++] = jr_confine_intern(plan, buf);
+}
+
+/* ---- path expansion ---------------------------------------------------- */
+
+static const char *home_dir(void)
+{
+	const char *h = getenv("HOME");
+	struct passwd *pw;
+
+	if (h && h[0] == '/')
+		return h;
+	pw = getpwuid(getuid());
+	return pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
+}
+
+/* NAME's value in ~/.config/user-dirs.dirs (XDG_DOWNLOAD_DIR="$HOME/x"),
+ * with $HOME expanded; NULL when the file does not say. */
+static char *user_dirs_lookup(const char *home, const char *name)
+{
+	cleanup_free char *file = NULL, *text = NULL;
+	const char *cfg = getenv("XDG_CONFIG_HOME");
+	size_t len, n = strlen(name);
+	char *line, *save = NULL;
+
+	file = cfg && cfg[0] == '/' ?
+		       xasprintf("%s/user-dirs.dirs", cfg) :
+		       xasprintf("%s/.config/user-dirs.dirs", home);
+	if (jr_read_file(file, 64 * 1024, &text, &len) < 0)
+		return NULL;
+	for (line = strtok_r(text, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *v, *end;
+
+		if (strncmp(line, name, n) != 0 || line[n] != '=' ||
+		    line[n + 1] != '"')
+			continue;
+		v = line + n + 2;
+		end = strchr(v, '"');
+		if (!end)
+			return NULL;
+		*end = '\0';
+		if (strncmp(v, "$HOME", 5) == 0)
+			return xasprintf("%s%s", home, v + 5);
+		return v[0] == '/' ? xstrdup(v) : NULL;
+	}
+	return NULL;
+}
+
+static const struct {
+	const char *name;
+	const char *fallback; /* under $HOME, when the environment is silent */
+	bool user_dirs;       /* read ~/.config/user-dirs.dirs */
+} path_vars[] = {
+	{ "HOME", "", false },
+	{ "XDG_CACHE_HOME", "/.cache", false },
+	{ "XDG_CONFIG_HOME", "/.config", false },
+	{ "XDG_DATA_HOME", "/.local/share", false },
+	{ "XDG_DESKTOP_DIR", "/Desktop", true },
+	{ "XDG_DOCUMENTS_DIR", "/Documents", true },
+	{ "XDG_DOWNLOAD_DIR", "/Downloads", true },
+	{ "XDG_MUSIC_DIR", "/Music", true },
+	{ "XDG_PICTURES_DIR", "/Pictures", true },
+	{ "XDG_PUBLICSHARE_DIR", "/Public", true },
+	{ "XDG_RUNTIME_DIR", NULL, false },
+	{ "XDG_STATE_HOME", "/.local/state", false },
+	{ "XDG_TEMPLATES_DIR", "/Templates", true },
+	{ "XDG_VIDEOS_DIR", "/Videos", true },
+};
+
+static char *var_value(const char *name, const char *where,
+		       struct jr_err *err)
+{
+	const char *home = home_dir();
+
+	for (size_t i = 0; i < ARRAY_SIZE(path_vars); i++) {
+		const char *v;
+		char *u;
+
+		if (strcmp(path_vars[i].name, name) != 0)
+			continue;
+		v = getenv(name);
+		if (v && v[0] == '/')
+			return xstrdup(v);
+		if (!path_vars[i].fallback) {
+			jr_fail(err, where, "${%s} is not set", name);
+			return NULL;
+		}
+		if (!home) {
+			jr_fail(err, where, "${%s}: no home directory", name);
+			return NULL;
+		}
+		if (path_vars[i].user_dirs && (u = user_dirs_lookup(home, name)))
+			return u;
+		return xasprintf("%s%s", home, path_vars[i].fallback);
+	}
+	jr_fail(err, where,
+		"unknown variable ${%s} (known: HOME, XDG_RUNTIME_DIR, "
+		"XDG_CONFIG_HOME, XDG_DOWNLOAD_DIR, ...)",
+		name);
+	return NULL;
+}
+
+/* Collapse //, /./ and a trailing /; refuse '..' (a value from the
+ * environment could bring one). */
+static int normalise(char *p, const char *where, struct jr_err *err)
+{
+	char *out = p, *in = p;
+
+	while (*in) {
+		if (in[0] == '/' && (in[1] == '/' || !in[1])) {
+			in++;
+			continue;
+		}
+		if (in[0] == '/' && in[1] == '.' && (in[2] == '/' || !in[2])) {
+			in += 2;
+			continue;
+		}
+		if (in[0] == '/' && in[1] == '.' && in[2] == '.' &&
+		    (in[3] == '/' || !in[3]))
+			return jr_fail(err, where,
+				       "'..' is not allowed in a path");
+		*out++ = *in++;
+	}
+	if (out == p)
+		*out++ = '/';
+	*out = '\0';
+	return 0;
+}
+
+char *jr_path_expand(const char *path, const char *where, struct jr_err *err)
+{
+	cleanup_free char *head = NULL;
+	const char *rest = path;
+	char *full;
+
+	if (path[0] == '~' && (path[1] == '/' || !path[1])) {
+		const char *home = home_dir();
+
+		if (!home) {
+			jr_fail(err, where, "'%s': no home directory", path);
+			return NULL;
+		}
+		head = xstrdup(home);
+		rest = path + 1;
+	} else if (strncmp(path, "${", 2) == 0) {
+		const char *end = strchr(path, '}');
+		char name[64];
+
+		if (!end || end - path - 2 >= (long)sizeof(name) ||
+		    end == path + 2) {
+			jr_fail(err, where, "'%s': expected ${NAME}", path);
+			return NULL;
+		}
+		memcpy(name, path + 2, (size_t)(end - path - 2));
+		name[end - path - 2] = '\0';
+		head = var_value(name, where, err);
+		if (!head)
+			return NULL;
+		rest = end + 1;
+		if (*rest && *rest != '/') {
+			jr_fail(err, where, "'%s': expected / after ${%s}",
+				path, name);
+			return NULL;
+		}
+	} else if (path[0] != '/') {
+		jr_fail(err, where, "'%s': expected an absolute path", path);
+		return NULL;
+	}
+	full = xasprintf("%s%s", head ? head : "", rest);
+	if (full[0] != '/' || strlen(full) >= PATH_MAX ||
+	    normalise(full, where, err) < 0) {
+		if (full[0] != '/' || strlen(full) >= PATH_MAX)
+			jr_fail(err, where, "'%s': not an absolute path (%.64s)",
+				path, full);
+		free(full);
+		return NULL;
+	}
+	return full;
+}
+
+/* ---- the plan ------------------------------------------------------------ */
+
+/* Whether P is DIR or beneath it. */
+static bool beneath(const char *p, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return true;
+	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
+}
+
+static int plan_mkdir(struct jr_confine *plan, const char *p,
+		      const char *origin, struct jr_err *err)
+{
+	const char *home = home_dir(), *run = getenv("XDG_RUNTIME_DIR");
+
+	if (!(home && beneath(p, home) && strcmp(p, home) != 0) &&
+	    !(run && run[0] == '/' && beneath(p, run) && strcmp(p, run) != 0))
+		return jr_fail(err, origin,
+			       "mkdir: '%s' is not beneath the home directory "
+			       "or $XDG_RUNTIME_DIR",
+			       p);
+	return jr_confine_mount_add(plan, JR_PH_MKDIR, JR_MNT_MKDIR, NULL, p,
+				    false, origin, err);
+}
+
+static int plan_whitelist(struct jr_confine *plan, const char *p,
+			  const char *origin, bool *home_done,
+			  struct jr_err *err)
+{
+	const char *home = home_dir();
+
+	if (!home || !beneath(p, home) || strcmp(p, home) == 0)
+		return jr_fail(err, origin,
+			       "whitelist: '%s' is not beneath the home "
+			       "directory (%s)",
+			       p, home ? home : "unknown");
+	if (!*home_done) {
+		*home_done = true;
+		if (jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_TMPFS, NULL,
+					 home, false, origin, err) < 0)
+			return -1;
+	}
+	return jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_BIND, p, p, true,
+				    origin, err);
+}
+
+static const unsigned ll_access[JR_PK_N] = {
+	[JR_PK_LL_READ] = JR_LL_READ,
+	[JR_PK_LL_WRITE] = JR_LL_WRITE | JR_LL_READ,
+	[JR_PK_LL_EXEC] = JR_LL_EXEC | JR_LL_READ,
+};
+
+static int plan_path(struct jr_confine *plan, const struct jr_pathrule *r,
+		     bool *home_done, struct jr_err *err)
+{
+	cleanup_free char *p = jr_path_expand(r->path, r->origin, err);
+
+	if (!p)
+		return -1;
+	switch (r->key) {
+	case JR_PK_LL_READ:
+	case JR_PK_LL_WRITE:
+	case JR_PK_LL_EXEC:
+		plan->ll_fs = true;
+		return jr_confine_ll_add(plan, p, ll_access[r->key], true,
+					 r->origin, err);
+	case JR_PK_READ_ONLY:
+		return jr_confine_mount_add(plan, JR_PH_RO, JR_MNT_RO, NULL, p,
+					    true, r->origin, err);
+	case JR_PK_BLACKLIST:
+		return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL,
+					    p, true, r->origin, err);
+	case JR_PK_WHITELIST:
+		return plan_whitelist(plan, p, r->origin, home_done, err);
+	case JR_PK_MKDIR:
+		return plan_mkdir(plan, p, r->origin, err);
+	case JR_PK_N:
+		break;
+	}
+	return jr_fail(err, r->origin, "unknown path rule");
+}
+
+bool jr_confine_has_mounts(const struct jr_confine *plan)
+{
+	for (size_t i = 0; plan && i < plan->nmounts; i++)
+		if (plan->mounts[i].op != JR_MNT_MKDIR)
+			return true;
+	return false;
+}
+
+/* Mounts run phase by phase; within a phase in the order given. */
+static void sort_mounts(struct jr_confine *plan)
+{
+	for (size_t i = 1; i < plan->nmounts; i++) {
+		struct jr_mount m = plan->mounts[i];
+		size_t j = i;
+
+		while (j > 0 && plan->mounts[j - 1].phase > m.phase) {
+			plan->mounts[j] = plan->mounts[j - 1];
+			j--;
+		}
+		plan->mounts[j] = m;
+	}
+}
+
+static void plan_abi_warn(const struct jr_policy *pol,
+			  struct jr_confine *plan, int abi, bool net)
+{
+	if (abi < 1 && (plan->ll_fs || net || pol->ll_scope)) {
+		jr_confine_warn(plan,
+				"this kernel has no Landlock (not built in, or "
+				"not in the lsm= list): the landlock.* rules "
+				"are NOT enforced");
+		return;
+	}
+	if (plan->ll_fs && abi < 3)
+		jr_confine_warn(plan,
+				"Landlock ABI %d cannot restrict truncate(2): "
+				"files outside landlock.write can be truncated",
+				abi);
+	if (plan->ll_fs && abi < 5)
+		jr_confine_warn(plan,
+				"Landlock ABI %d cannot restrict ioctl on "
+				"devices opened in the sandbox",
+				abi);
+	if (net && abi < 4)
+		jr_confine_warn(plan,
+				"Landlock ABI %d has no TCP rules: "
+				"landlock.net.bind/connect are NOT enforced",
+				abi);
+	if (pol->ll_scope && abi < 6)
+		jr_confine_warn(plan,
+				"Landlock ABI %d has no scopes: landlock.scope "
+				"is NOT enforced",
+				abi);
+}
+
+/* What this kernel's Landlock cannot do that the policy asks for. */
+static void plan_abi(const struct jr_policy *pol, struct jr_confine *plan)
+{
+	size_t before = plan->nwarnings;
+
+	plan_abi_warn(pol, plan, plan->ll_abi,
+		      pol->ll_bind_set || pol->ll_connect_set);
+	plan->ll_unenforced = plan->nwarnings > before;
+}
+
+int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
+		    struct jr_confine *plan, struct jr_err *err)
+{
+	bool home_done = false;
+
+	plan->ll_abi = abi;
+	for (size_t i = 0; i < pol->npaths; i++)
+		if (plan_path(plan, &pol->paths[i], &home_done, err) < 0)
+			return -1;
+	if (pol->private_tmp &&
+	    jr_confine_mount_add(plan, JR_PH_TMP, JR_MNT_TMPFS, NULL, "/tmp",
+				 false, "private-tmp", err) < 0)
+		return -1;
+	if (pol->private_tmp)
+		plan->mounts[plan->nmounts - 1].mode = 01777;
+	if (pol->private_dev &&
+	    jr_confine_mount_add(plan, JR_PH_DEV, JR_MNT_DEV, NULL, "/dev",
+				 false, "private-dev", err) < 0)
+		return -1;
+	if (jr_desktop_plan(pol, plan, err) < 0)
+		return -1;
+	/* mkdir alone needs no namespace: it runs before any mount */
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		if (plan->mounts[i].op != JR_MNT_MKDIR &&
+		    !(pol->namespaces & JR_NS_MOUNT))
+			return jr_fail(err, plan->mounts[i].origin,
+				       "this needs the mount namespace "
+				       "(namespaces = mount)");
+	}
+	/* the target itself can always be run */
+	if (plan->ll_fs && path &&
+	    jr_confine_ll_add(plan, path, JR_LL_EXEC | JR_LL_READ, false,
+			      "(the target)", err) < 0)
+		return -1;
+	plan_abi(pol, plan);
+	sort_mounts(plan);
+	return 0;
+}
