@@ -297,15 +297,16 @@ static int do_ro(const struct jr_mount *m, struct jr_err *err)
 	return 0;
 }
 
-static int do_mkdir(const struct jr_mount *m, struct jr_err *err)
+/* A directory that cannot be made (no home directory, say) is said and
+ * left out: rules for it are skipped, which only takes access away. */
+static int do_mkdir(const struct jr_mount *m)
 {
 	int r = mkdir_p(m->dst, 0700);
 
-	if (r < 0) {
-		errno = -r;
-		return fail_mount(err, m, "mkdir", m->dst);
-	}
-	debugx("mkdir: %s (%s)", m->dst, m->origin);
+	if (r < 0)
+		warnx_jr("mkdir %s: %s (%s)", m->dst, strerror(-r), m->origin);
+	else
+		debugx("mkdir: %s (%s)", m->dst, m->origin);
 	return 0;
 }
 
@@ -314,7 +315,7 @@ static int do_mount(const struct jr_mount *m, size_t i,
 {
 	switch (m->op) {
 	case JR_MNT_MKDIR:
-		return do_mkdir(m, err);
+		return do_mkdir(m);
 	case JR_MNT_TMPFS:
 		return do_tmpfs(m, err);
 	case JR_MNT_BIND:
@@ -375,7 +376,7 @@ int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err)
 	/* 1. directories asked for (mkdir), so that they can be bound */
 	for (; i < plan->nmounts && plan->mounts[i].phase == JR_PH_MKDIR && !r;
 	     i++)
-		r = do_mkdir(&plan->mounts[i], err);
+		r = do_mkdir(&plan->mounts[i]);
 	/* 2. every bind source as it is now; 3. the mounts, phase by phase */
 	if (!r)
 		r = capture(plan, st, err);

@@ -10,7 +10,14 @@
  *   jr-try x32-getpid          (x32 syscall number)
  *   jr-try pid                 (print getpid())
  *   jr-try wait-signal         (print the first SIGINT/SIGTERM/SIGHUP/
- *                               SIGUSR1 received, exit 0) */
+ *                               SIGUSR1 received, exit 0)
+ *   jr-try read|write|create|truncate|exec|opendir PATH
+ *                              (open for reading, for writing, O_CREAT,
+ *                               truncate(2), execv with no arguments,
+ *                               open a directory and read its entries)
+ *   jr-try connect|bind PORT   (TCP on 127.0.0.1)
+ *   jr-try watch FILE OUT      (append "open" to OUT for every inotify
+ *                               open of FILE, until killed) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <seccomp.h>
@@ -18,6 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <sys/inotify.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -109,6 +120,81 @@ static int wait_signal(void)
 	return 0;
 }
 
+static const char *const file_ops[] = { "read",	"write", "create",
+					"truncate", "exec",  "opendir" };
+
+static int try_file(const char *op, const char *path)
+{
+	int fd = -1;
+
+	if (!strcmp(op, "read"))
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+	else if (!strcmp(op, "write"))
+		fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC);
+	else if (!strcmp(op, "create"))
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	else if (!strcmp(op, "truncate"))
+		return report(truncate(path, 0));
+	else if (!strcmp(op, "exec"))
+		return report(execl(path, path, (char *)NULL));
+	else if (!strcmp(op, "opendir")) {
+		DIR *d = opendir(path);
+
+		if (d && !readdir(d) && errno)
+			d = NULL;
+		if (d)
+			closedir(d);
+		return report(d ? 0 : -1);
+	}
+	if (fd >= 0)
+		close(fd);
+	return report(fd);
+}
+
+static int try_tcp(const char *op, const char *port)
+{
+	struct sockaddr_in sa = {
+		.sin_family = AF_INET,
+		.sin_port = htons((unsigned short)atoi(port)),
+		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
+	};
+	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+
+	if (fd < 0)
+		return report(fd);
+	if (!strcmp(op, "bind"))
+		return report(bind(fd, (struct sockaddr *)&sa, sizeof(sa)));
+	return report(connect(fd, (struct sockaddr *)&sa, sizeof(sa)));
+}
+
+static int watch(const char *file, const char *out)
+{
+	char buf[4096] __attribute__((aligned(8)));
+	int in = inotify_init1(IN_CLOEXEC);
+	FILE *o = fopen(out, "a");
+
+	if (in < 0 || !o || inotify_add_watch(in, file, IN_OPEN) < 0) {
+		perror(file);
+		return 1;
+	}
+	fprintf(o, "watching\n");
+	fflush(o);
+	for (;;) {
+		ssize_t n = read(in, buf, sizeof(buf));
+
+		if (n <= 0)
+			return 1;
+		for (char *p = buf; p < buf + n;) {
+			struct inotify_event *e = (struct inotify_event *)p;
+
+			if (e->mask & IN_OPEN)
+				fprintf(o, "open\n");
+			p += sizeof(*e) + e->len;
+		}
+		fflush(o);
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *op = argc > 1 ? argv[1] : "";
@@ -127,7 +213,16 @@ int main(int argc, char **argv)
 		return printf("%d\n", getpid()) < 0;
 	if (!strcmp(op, "wait-signal"))
 		return wait_signal();
+	for (size_t i = 0; argc == 3 && i < sizeof(file_ops) / sizeof(*file_ops);
+	     i++)
+		if (!strcmp(op, file_ops[i]))
+			return try_file(op, argv[2]);
+	if (argc == 3 && (!strcmp(op, "connect") || !strcmp(op, "bind")))
+		return try_tcp(op, argv[2]);
+	if (argc == 4 && !strcmp(op, "watch"))
+		return watch(argv[2], argv[3]);
 	fprintf(stderr, "usage: jr-try mkdir|socket|call|int80-getpid|"
-			"x32-getpid|pid|wait-signal ...\n");
+			"x32-getpid|pid|wait-signal|read|write|create|truncate|"
+			"exec|opendir|connect|bind|watch ...\n");
 	return 2;
 }

@@ -1,0 +1,374 @@
+/* test-confine.c - the confinement planner: path expansion, the mounts
+ * each key asks for and their order, the Landlock rules and what each
+ * Landlock ABI cannot enforce.  Pure: nothing is mounted here. */
+#include "config.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "confine.h"
+#include "options.h"
+#include "tap.h"
+
+static char scratch[] = "/tmp/jr-test-confine.XXXXXX";
+
+static void set(struct jr_policy *pol, const char *key, const char *value)
+{
+	struct jr_err err = { { 0 } };
+
+	if (jr_key_set(pol, jr_key_find(key), value, "t.profile:1", &err) < 0)
+		diag("%s = %s: %s", key, value, err.msg);
+}
+
+static void expand_is(const char *in, const char *want, const char *desc)
+{
+	struct jr_err err = { { 0 } };
+	char *got = jr_path_expand(in, "t:1", &err);
+
+	is_str(got ? got : err.msg, want, "%s", desc);
+	free(got);
+}
+
+static void test_expand(void)
+{
+	char home[PATH_MAX], dirs[PATH_MAX + 32];
+	FILE *f;
+
+	snprintf(home, sizeof(home), "%s/home", scratch);
+	mkdir(home, 0700);
+	setenv("HOME", home, 1);
+	setenv("XDG_CONFIG_HOME", "/nonexistent-config", 1);
+	unsetenv("XDG_DOWNLOAD_DIR");
+	unsetenv("XDG_CACHE_HOME");
+	unsetenv("XDG_RUNTIME_DIR");
+
+	expand_is("/usr/lib", "/usr/lib", "an absolute path is itself");
+	expand_is("//usr///lib/./x/", "/usr/lib/x", "//, /./ and a trailing / "
+						    "are normalised");
+	expand_is("/", "/", "/ stays /");
+	expand_is("~", home, "~ is $HOME");
+	expand_is("~/.ssh", strcat(strcpy(dirs, home), "/.ssh"),
+		  "~/ is beneath $HOME");
+	expand_is("${HOME}/x", strcat(strcpy(dirs, home), "/x"), "${HOME}");
+	expand_is("${XDG_CONFIG_HOME}/app", "/nonexistent-config/app",
+		  "${XDG_CONFIG_HOME} from the environment");
+	expand_is("${XDG_CACHE_HOME}", strcat(strcpy(dirs, home), "/.cache"),
+		  "${XDG_CACHE_HOME} defaults to ~/.cache");
+	expand_is("${XDG_DOWNLOAD_DIR}",
+		  strcat(strcpy(dirs, home), "/Downloads"),
+		  "${XDG_DOWNLOAD_DIR} defaults to ~/Downloads");
+	setenv("XDG_CONFIG_HOME", home, 1);
+	snprintf(dirs, sizeof(dirs), "%s/user-dirs.dirs", home);
+	f = fopen(dirs, "w");
+	if (f) {
+		fputs("# written by xdg-user-dirs-update\n"
+		      "XDG_DOWNLOAD_DIR=\"$HOME/Fetched\"\n"
+		      "XDG_MUSIC_DIR=\"/srv/music\"\n",
+		      f);
+		fclose(f);
+	}
+	expand_is("${XDG_DOWNLOAD_DIR}/t", strcat(strcpy(dirs, home),
+						  "/Fetched/t"),
+		  "${XDG_DOWNLOAD_DIR} from user-dirs.dirs, $HOME expanded");
+	expand_is("${XDG_MUSIC_DIR}", "/srv/music",
+		  "an absolute user-dirs.dirs entry");
+	setenv("XDG_DOWNLOAD_DIR", "/dl", 1);
+	expand_is("${XDG_DOWNLOAD_DIR}", "/dl",
+		  "the environment beats user-dirs.dirs");
+	expand_is("${XDG_RUNTIME_DIR}/bus", "t:1: ${XDG_RUNTIME_DIR} is not set",
+		  "an unset ${XDG_RUNTIME_DIR} is an error");
+	expand_is("${NOPE}/x",
+		  "t:1: unknown variable ${NOPE} (known: HOME, "
+		  "XDG_RUNTIME_DIR, XDG_CONFIG_HOME, XDG_DOWNLOAD_DIR, ...)",
+		  "an unknown variable is an error naming the known ones");
+	expand_is("${HOME", "t:1: '${HOME': expected ${NAME}",
+		  "an unclosed ${ is an error");
+	expand_is("${HOME}x", "t:1: '${HOME}x': expected / after ${HOME}",
+		  "${HOME}x is an error");
+	expand_is("relative/x", "t:1: 'relative/x': expected an absolute path",
+		  "a relative path is an error");
+	setenv("XDG_DOWNLOAD_DIR", "/a/../etc", 1);
+	expand_is("${XDG_DOWNLOAD_DIR}", "t:1: '..' is not allowed in a path",
+		  "a '..' brought in by the environment is refused");
+	unsetenv("XDG_DOWNLOAD_DIR");
+}
+
+static void test_parse(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	struct jr_err err = { { 0 } };
+
+	is_int(jr_key_set(pol, jr_key_find("blacklist"), "/a/../b", "p:2",
+			  &err),
+	       -1, "'..' in a path is refused at parse time");
+	is_str(err.msg, "p:2: '/a/../b': '..' is not allowed in a path",
+	       "... naming the file and line");
+	is_int(jr_key_set(pol, jr_key_find("read-only"), "etc", "p:3", &err),
+	       -1, "a relative path is refused");
+	set(pol, "blacklist", "/x,/y");
+	set(pol, "blacklist", "!/x");
+	is_int((int)pol->npaths, 1, "!PATH takes an earlier rule back");
+	is_str(pol->paths[0].path, "/y", "... leaving the other");
+	is_int(jr_key_set(pol, jr_key_find("landlock.net.bind"), "70000",
+			  "p:4", &err),
+	       -1, "a port above 65535 is refused");
+	is_int(jr_key_set(pol, jr_key_find("landlock.net.bind"), "1-2000",
+			  "p:5", &err),
+	       -1, "more than 1024 ports in one key are refused");
+	is_str(err.msg, "p:5: more than 1024 ports in one key",
+	       "... with the limit named");
+	is_int(jr_key_set(pol, jr_key_find("landlock.scope"), "signals",
+			  "p:6", &err),
+	       -1, "an unknown scope is refused");
+	jr_policy_free(pol);
+}
+
+static struct jr_confine *plan_of(struct jr_policy *pol, int abi,
+				  const char **msg)
+{
+	struct jr_confine *c = calloc(1, sizeof(*c));
+	static struct jr_err err;
+
+	memset(&err, 0, sizeof(err));
+	if (jr_confine_plan(pol, "/usr/bin/true", abi, c, &err) < 0) {
+		*msg = err.msg;
+		jr_confine_free(c);
+		free(c);
+		return NULL;
+	}
+	*msg = NULL;
+	return c;
+}
+
+static void drop(struct jr_confine *c)
+{
+	jr_confine_free(c);
+	free(c);
+}
+
+static void test_mounts(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	const char *home = getenv("HOME"), *msg;
+	char want[PATH_MAX + 16];
+	struct jr_confine *c;
+
+	/* given in the opposite order of the phases */
+	set(pol, "read-only", "/etc");
+	set(pol, "blacklist", "~/.ssh");
+	set(pol, "private-dev", "yes");
+	set(pol, "private-tmp", "yes");
+	set(pol, "whitelist", "~/Downloads");
+	set(pol, "mkdir", "~/Downloads");
+	c = plan_of(pol, 7, &msg);
+	if (!ok(c != NULL, "a plan with every mount key")) {
+		diag("%s", msg);
+		jr_policy_free(pol);
+		return;
+	}
+	is_int((int)c->nmounts, 7, "seven mounts");
+	{
+		static const enum jr_mnt_op order[] = {
+			JR_MNT_MKDIR, JR_MNT_TMPFS, JR_MNT_BIND, JR_MNT_TMPFS,
+			JR_MNT_DEV,   JR_MNT_HIDE,  JR_MNT_RO,
+		};
+		bool same = c->nmounts == 7;
+
+		for (size_t i = 0; same && i < 7; i++)
+			same = c->mounts[i].op == order[i];
+		ok(same, "in phase order: mkdir, home tmpfs, bind, /tmp, /dev, "
+			 "hide, read-only");
+	}
+	is_str(c->mounts[1].dst, home, "the whitelist's tmpfs is on $HOME");
+	is_int((int)c->mounts[1].mode, 0700, "... mode 0700");
+	snprintf(want, sizeof(want), "%s/Downloads", home);
+	is_str(c->mounts[2].src, want, "the whitelisted path is bound back");
+	is_str(c->mounts[2].dst, want, "... at the same place");
+	ok(c->mounts[2].optional, "... and skipped when missing");
+	is_str(c->mounts[3].dst, "/tmp", "private-tmp: a tmpfs on /tmp");
+	is_int((int)c->mounts[3].mode, 01777, "... mode 1777");
+	is_str(c->mounts[4].dst, "/dev", "private-dev: /dev");
+	snprintf(want, sizeof(want), "%s/.ssh", home);
+	is_str(c->mounts[5].dst, want, "blacklist: ~ expanded");
+	is_str(c->mounts[5].origin, "t.profile:1", "... its origin kept");
+	is_str(c->mounts[6].dst, "/etc", "read-only last");
+	ok(!c->ll_fs && c->nll == 0, "no Landlock rules without landlock.*");
+	ok(jr_confine_has_mounts(c), "it has mounts");
+	drop(c);
+
+	set(pol, "namespaces", "!mount,!pid");
+	c = plan_of(pol, 7, &msg);
+	ok(c == NULL, "mounts without the mount namespace are refused");
+	is_str(msg, "t.profile:1: this needs the mount namespace "
+		    "(namespaces = mount)",
+	       "... saying which key needs it");
+	jr_policy_free(pol);
+
+	pol = jr_policy_new();
+	set(pol, "whitelist", "/etc");
+	c = plan_of(pol, 7, &msg);
+	ok(c == NULL, "whitelist outside the home directory is refused");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: whitelist: '/etc' is not beneath the home "
+		 "directory (%s)",
+		 home);
+	is_str(msg, want, "... saying so");
+	jr_policy_free(pol);
+
+	pol = jr_policy_new();
+	set(pol, "whitelist", "~");
+	ok(plan_of(pol, 7, &msg) == NULL, "whitelist of ~ itself is refused");
+	jr_policy_free(pol);
+
+	pol = jr_policy_new();
+	set(pol, "mkdir", "/var/x");
+	c = plan_of(pol, 7, &msg);
+	ok(c == NULL, "mkdir outside the home is refused");
+	jr_policy_free(pol);
+
+	pol = jr_policy_new();
+	set(pol, "namespaces", "!mount,!pid");
+	set(pol, "mkdir", "~/.config/app");
+	c = plan_of(pol, 7, &msg);
+	ok(c != NULL && !jr_confine_has_mounts(c),
+	   "mkdir alone needs no mount namespace");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+}
+
+static const struct jr_llrule *rule_for(const struct jr_confine *c,
+					const char *path)
+{
+	for (size_t i = 0; i < c->nll; i++)
+		if (strcmp(c->ll[i].path, path) == 0)
+			return &c->ll[i];
+	return NULL;
+}
+
+static void test_landlock_rules(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	const struct jr_llrule *r;
+	struct jr_confine *c;
+	const char *msg;
+
+	set(pol, "landlock.read", "/etc");
+	set(pol, "landlock.write", "/var/tmp");
+	set(pol, "landlock.exec", "/usr");
+	c = plan_of(pol, 7, &msg);
+	if (!ok(c && c->ll_fs, "landlock.* makes Landlock file rules")) {
+		jr_policy_free(pol);
+		return;
+	}
+	r = rule_for(c, "/etc");
+	ok(r && r->access == JR_LL_READ, "landlock.read: read");
+	r = rule_for(c, "/var/tmp");
+	ok(r && r->access == (JR_LL_READ | JR_LL_WRITE),
+	   "landlock.write: write and read");
+	r = rule_for(c, "/usr");
+	ok(r && r->access == (JR_LL_READ | JR_LL_EXEC),
+	   "landlock.exec: exec and read");
+	r = rule_for(c, "/usr/bin/true");
+	ok(r && (r->access & JR_LL_EXEC) && !r->optional,
+	   "the target itself is always executable");
+	is_int((int)c->nwarnings, 0, "ABI 7: nothing unenforced");
+	drop(c);
+	jr_policy_free(pol);
+}
+
+/* What each ABI cannot enforce: file rules, TCP ports, scopes. */
+static void test_abi(void)
+{
+	static const struct {
+		int abi;
+		bool fs, net, scope;
+		size_t warnings;
+	} rows[] = {
+		{ 0, true, false, false, 1 }, { 0, true, true, true, 1 },
+		{ 1, true, false, false, 2 }, { 2, true, false, false, 2 },
+		{ 3, true, false, false, 1 }, { 4, true, true, false, 1 },
+		{ 3, false, true, false, 1 }, { 4, false, true, false, 0 },
+		{ 5, true, true, true, 1 },   { 6, true, true, true, 0 },
+		{ 7, true, true, true, 0 },   { 0, false, false, false, 0 },
+		{ 5, false, false, true, 1 },
+	};
+
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		struct jr_policy *pol = jr_policy_new();
+		struct jr_confine *c;
+		const char *msg;
+
+		if (rows[i].fs)
+			set(pol, "landlock.read", "/etc");
+		if (rows[i].net)
+			set(pol, "landlock.net.connect", "443");
+		if (rows[i].scope)
+			set(pol, "landlock.scope", "signal");
+		c = plan_of(pol, rows[i].abi, &msg);
+		if (!c) {
+			ok(0, "ABI %d: a plan", rows[i].abi);
+			jr_policy_free(pol);
+			continue;
+		}
+		is_int((int)c->nwarnings, (int)rows[i].warnings,
+		       "ABI %d, file rules %s, ports %s, scope %s: %zu "
+		       "warnings",
+		       rows[i].abi, rows[i].fs ? "yes" : "no",
+		       rows[i].net ? "yes" : "no",
+		       rows[i].scope ? "yes" : "no", rows[i].warnings);
+		ok(c->ll_unenforced == (rows[i].warnings > 0),
+		   "... and landlock.require would refuse: %s",
+		   rows[i].warnings ? "yes" : "no");
+		for (size_t w = 0; w < c->nwarnings; w++)
+			ok(strstr(c->warnings[w], "NOT enforced") ||
+				   strstr(c->warnings[w], "cannot restrict"),
+			   "... warning says what is lost: %.60s",
+			   c->warnings[w]);
+		drop(c);
+		jr_policy_free(pol);
+	}
+}
+
+static void test_limits(void)
+{
+	struct jr_confine *c = calloc(1, sizeof(*c));
+	struct jr_err err = { { 0 } };
+	int r = 0;
+
+	for (size_t i = 0; i <= JR_MOUNTS_MAX && r == 0; i++)
+		r = jr_confine_mount_add(c, JR_PH_HIDE, JR_MNT_HIDE, NULL, "/x",
+					 true, "o:1", &err);
+	is_int((int)c->nmounts, JR_MOUNTS_MAX, "mounts stop at the limit");
+	is_str(err.msg, "o:1: more than 512 mounts", "... with an error");
+	for (size_t i = 0; i < JR_WARNINGS_MAX + 3; i++)
+		jr_confine_warn(c, "w%zu", i);
+	is_int((int)c->nwarnings, JR_WARNINGS_MAX, "warnings are bounded");
+	drop(c);
+}
+
+int main(void)
+{
+	if (!mkdtemp(scratch)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	test_expand();
+	test_parse();
+	test_mounts();
+	test_landlock_rules();
+	test_abi();
+	test_limits();
+	{
+		char cmd[PATH_MAX + 16];
+
+		snprintf(cmd, sizeof(cmd), "rm -rf %s", scratch);
+		if (system(cmd) != 0)
+			diag("could not remove %s", scratch);
+	}
+	return tap_done();
+}
