@@ -10,3 +10,16 @@ caps.drop = all
 shell = none
 seccomp = yes
 seccomp.drop = execve, execveat
+
+# files: torrent files are read from the home directory (they are named
+# on the command line) or /tmp; data is written only to the download
+# directory, state only to its settings; the secrets are hidden (and
+# beyond Landlock's reach: a hidden directory is an empty one).  A
+# download directory elsewhere (-w) is refused: add it with
+# --landlock.write=DIR.
+include = landlock-base.inc
+mkdir = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
+landlock.read = ~, /tmp
+landlock.write = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
+blacklist = ~/.ssh, ~/.gnupg, ~/.password-store, ~/.mozilla, ~/.thunderbird
+private-dev = yes

@@ -8,7 +8,7 @@ protocol = inet, inet6
 seccomp.drop = execve, execveat
 
 # files: its settings and the download directory are writable; torrent
-# files are opened from the download directory, the desktop or /tmp;
+# files are opened from the download directory or the desktop;
 # nothing else of the home directory is readable (~/.ssh, ~/.gnupg,
 # mail, browser profiles), and the secrets are also hidden by mounts
 # for a kernel without Landlock.  GTK's own needs: settings, fonts and
@@ -16,7 +16,7 @@ seccomp.drop = execve, execveat
 include = landlock-base.inc
 mkdir = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
 landlock.write = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
-landlock.read = ${XDG_DESKTOP_DIR}, /tmp
+landlock.read = ${XDG_DESKTOP_DIR}
 landlock.read = ${XDG_CONFIG_HOME}/user-dirs.dirs, ${XDG_CONFIG_HOME}/gtk-3.0
 landlock.read = ${XDG_CONFIG_HOME}/fontconfig, ${XDG_DATA_HOME}/fonts
 landlock.read = ${XDG_DATA_HOME}/icons, ${XDG_DATA_HOME}/themes, ~/.Xauthority

@@ -286,16 +286,35 @@ static bool beneath(const char *p, const char *dir)
 	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
 }
 
+/* mkdir only where the user's own files live: the home directory, the
+ * XDG base directories (which may be elsewhere), the runtime directory
+ * and /tmp. */
+static bool users_place(const char *p)
+{
+	static const char *const vars[] = { "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
+					    "XDG_DATA_HOME", "XDG_STATE_HOME",
+					    "XDG_RUNTIME_DIR" };
+	const char *home = home_dir();
+
+	if ((home && beneath(p, home) && strcmp(p, home) != 0) ||
+	    (beneath(p, "/tmp") && strcmp(p, "/tmp") != 0))
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v && v[0] == '/' && strcmp(v, "/") != 0 && beneath(p, v))
+			return true;
+	}
+	return false;
+}
+
 static int plan_mkdir(struct jr_confine *plan, const char *p,
 		      const char *origin, struct jr_err *err)
 {
-	const char *home = home_dir(), *run = getenv("XDG_RUNTIME_DIR");
-
-	if (!(home && beneath(p, home) && strcmp(p, home) != 0) &&
-	    !(run && run[0] == '/' && beneath(p, run) && strcmp(p, run) != 0))
+	if (!users_place(p))
 		return jr_fail(err, origin,
-			       "mkdir: '%s' is not beneath the home directory "
-			       "or $XDG_RUNTIME_DIR",
+			       "mkdir: '%s' is not beneath the home directory, "
+			       "an XDG base directory or /tmp",
 			       p);
 	return jr_confine_mount_add(plan, JR_PH_MKDIR, JR_MNT_MKDIR, NULL, p,
 				    false, origin, err);

@@ -885,8 +885,8 @@ const struct jr_key jr_keys[] = {
 	  "later (mmap, mprotect, shmat): JIT-style code injection fails",
 	  set_mdwe },
 	{ "mkdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
-	  "create these directories (under ~ or $XDG_RUNTIME_DIR) before the "
-	  "sandbox starts",
+	  "create these directories (beneath ~, an XDG base directory or "
+	  "/tmp) before the sandbox starts",
 	  set_mkdir },
 	{ "namespaces", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "add (or with !NAME remove) namespaces; default "

@@ -102,6 +102,28 @@ found() {
 		"$1: its profile is found by name"
 }
 
+# xvfb_start: an X server for this test (Xvfb picks a free display and
+# writes its number to fd 3); sets DISPLAY and $xvfb, killed on exit.
+# Fails (with the server's log as a diagnostic) when it does not start.
+xvfb_start() {
+	Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp \
+		3>"$TMPD/display" >"$TMPD/xvfb.log" 2>&1 &
+	xvfb=$!
+	trap 'kill $xvfb 2>/dev/null; rm -rf "$TMPD"' EXIT
+	_i=0
+	while [ ! -s "$TMPD/display" ] && [ $_i -lt 300 ] &&
+		kill -0 $xvfb 2>/dev/null; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+	DISPLAY=:$(cat "$TMPD/display")
+	export DISPLAY
+	if [ "$DISPLAY" = : ]; then
+		not_ok "Xvfb started" "$(cat "$TMPD/xvfb.log")"
+		return 1
+	fi
+}
+
 done_testing() {
 	echo "1..$tap_n"
 	[ "$tap_failed" = 0 ]

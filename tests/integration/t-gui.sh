@@ -71,21 +71,7 @@ then
 	exit
 fi
 
-# Xvfb picks a free display and writes its number to fd 3.
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp \
-	3>"$TMPD/display" >"$TMPD/xvfb.log" 2>&1 &
-xvfb=$!
-trap 'kill $xvfb 2>/dev/null; rm -rf "$TMPD"' EXIT
-i=0
-while [ ! -s "$TMPD/display" ] && [ $i -lt 300 ] && kill -0 $xvfb 2>/dev/null
-do
-	sleep 0.1
-	i=$((i + 1))
-done
-DISPLAY=:$(cat "$TMPD/display")
-export DISPLAY
-if [ "$DISPLAY" = : ]; then
-	not_ok "Xvfb started" "$(cat "$TMPD/xvfb.log")"
+if ! xvfb_start; then
 	done_testing
 	exit
 fi

@@ -1,0 +1,169 @@
+#!/bin/sh
+# transmission-gtk and transmission-cli under their confined profiles,
+# end to end: they still add and verify torrents, and cannot read a
+# planted ~/.ssh/id_test.
+#
+# The witness is outside the sandbox: an inotify watch on the planted
+# file (jr-try watch) sees every open of it, whoever makes it.  The bait
+# is a torrent of that very file: a client that may read the download
+# directory verifies the data, which opens it.  Without jailrun's
+# profile the open is seen; with it, the torrent is added (the client
+# works) and the file is never opened.
+. "$top_srcdir/tests/integration/lib.sh"
+
+PATH=/usr/bin:/bin
+export PATH
+HOME="$TMPD/home"
+export HOME
+unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS XDG_DOWNLOAD_DIR
+cfg="$XDG_CONFIG_HOME/transmission"
+mkdir -p "$HOME/.ssh" "$HOME/Downloads" "$HOME/Documents" "$cfg" "$TMPD/src"
+echo "planted-key-$$" >"$HOME/.ssh/id_test"
+cp "$HOME/.ssh/id_test" "$TMPD/src/id_test"
+cd "$TMPD" || exit 1
+
+ntests=13
+if ! command -v transmission-create >/dev/null 2>&1 ||
+	! command -v transmission-cli >/dev/null 2>&1; then
+	while [ $ntests -gt 0 ]; do
+		skip "transmission-cli is not installed"
+		ntests=$((ntests - 1))
+	done
+	done_testing
+	exit
+fi
+transmission-create -o "$TMPD/id_test.torrent" "$TMPD/src/id_test" >/dev/null
+
+# watch FILE: start the witness on FILE; opens are counted by opens()
+watch() {
+	: >"$TMPD/opens"
+	"$TRY" watch "$1" "$TMPD/opens" &
+	watcher=$!
+	_i=0
+	while ! grep -q watching "$TMPD/opens" && [ $_i -lt 100 ]; do
+		sleep 0.1
+		_i=$((_i + 1))
+	done
+}
+opens() { grep -c '^open$' "$TMPD/opens"; }
+unwatch() { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
+
+# wait_for SECONDS CMD...: poll CMD every 0.2 s
+wait_for() {
+	_n=$(($1 * 5))
+	shift
+	while [ $_n -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.2
+		_n=$((_n - 1))
+	done
+	return 1
+}
+has_torrent() { ls "$1" 2>/dev/null | grep -q '\.torrent$'; }
+opened() { [ "$(opens)" -gt 0 ]; }
+
+# ---- transmission-cli ----------------------------------------------------
+# cli RUN-OPTIONS... -- DOWNLOAD-DIR: verify the bait in DOWNLOAD-DIR for
+# a few seconds; leaves the client's log in $TMPD/cli.log
+cli() {
+	_dir=$1
+	shift
+	rm -rf "$cfg/torrents" "$cfg/resume"
+	watch "$_dir/id_test"
+	"$JAILRUN" "$@" transmission-cli -w "$_dir" "$TMPD/id_test.torrent" \
+		>"$TMPD/cli.log" 2>&1 &
+	_cli=$!
+	wait_for 20 opened
+	wait_for 10 has_torrent "$cfg/torrents"
+	sleep 2
+	kill "$_cli" 2>/dev/null
+	wait "$_cli" 2>/dev/null
+	unwatch
+}
+
+cp "$HOME/.ssh/id_test" "$HOME/Downloads/id_test"
+cli "$HOME/Downloads"
+[ "$(opens)" -gt 0 ] &&
+	ok "transmission-cli (profile): verifies data in the download directory" ||
+	not_ok "transmission-cli (profile): verifies data in the download directory" \
+		"$(tail -5 "$TMPD/cli.log")"
+cli "$HOME/.ssh" --noprofile
+[ "$(opens)" -gt 0 ] &&
+	ok "transmission-cli --noprofile -w ~/.ssh: opens ~/.ssh/id_test" ||
+	not_ok "transmission-cli --noprofile -w ~/.ssh: opens ~/.ssh/id_test" \
+		"$(tail -5 "$TMPD/cli.log")"
+cli "$HOME/.ssh"
+has_torrent "$cfg/torrents" &&
+	ok "transmission-cli (profile) -w ~/.ssh: the torrent is added" ||
+	not_ok "transmission-cli (profile) -w ~/.ssh: the torrent is added" \
+		"$(tail -5 "$TMPD/cli.log")"
+is "$(opens)" 0 "transmission-cli (profile) -w ~/.ssh: ~/.ssh/id_test is never opened"
+
+# ---- transmission-gtk ----------------------------------------------------
+ntests=9
+if ! command -v transmission-gtk >/dev/null 2>&1 ||
+	! command -v Xvfb >/dev/null 2>&1 ||
+	! command -v xdotool >/dev/null 2>&1; then
+	while [ $ntests -gt 0 ]; do
+		skip "transmission-gtk, Xvfb or xdotool is not installed"
+		ntests=$((ntests - 1))
+	done
+	done_testing
+	exit
+fi
+if ! xvfb_start; then
+	done_testing
+	exit
+fi
+
+# gtk PROFILE-OPTIONS...: transmission-gtk with its settings pointing the
+# download directory at ~/.ssh and watching ~/Downloads, where the bait
+# is dropped; waits for the window, the torrent, and an open of the key
+gtk() {
+	rm -rf "$cfg/torrents" "$cfg/resume" "$HOME/Downloads"/*
+	printf '{ "show-options-window": false, "download-dir": "%s",
+  "watch-dir": "%s", "watch-dir-enabled": true }\n' \
+		"$HOME/.ssh" "$HOME/Downloads" >"$cfg/settings.json"
+	cp "$TMPD/id_test.torrent" "$HOME/Downloads/"
+	watch "$HOME/.ssh/id_test"
+	"$JAILRUN" "$@" transmission-gtk >"$TMPD/gtk.log" 2>&1 &
+	_gtk=$!
+	mapped=no
+	timeout 60 xdotool search --sync --onlyvisible --name '^Transmission$' \
+		>/dev/null 2>&1 && mapped=yes
+	wait_for 60 has_torrent "$cfg/torrents"
+	wait_for 15 opened
+	kill "$_gtk" 2>/dev/null
+	wait "$_gtk" 2>/dev/null
+	unwatch
+}
+
+gtk --noprofile
+is "$mapped" yes "transmission-gtk --noprofile: its window maps"
+[ "$(opens)" -gt 0 ] &&
+	ok "transmission-gtk --noprofile: verifying the bait opens ~/.ssh/id_test" ||
+	not_ok "transmission-gtk --noprofile: verifying the bait opens ~/.ssh/id_test" \
+		"$(tail -5 "$TMPD/gtk.log")"
+
+gtk
+is "$mapped" yes "jailrun transmission-gtk: its window maps"
+has_torrent "$cfg/torrents" &&
+	ok "jailrun transmission-gtk: the dropped torrent is added" ||
+	not_ok "jailrun transmission-gtk: the dropped torrent is added" \
+		"$(tail -5 "$TMPD/gtk.log")"
+is "$(opens)" 0 "jailrun transmission-gtk: ~/.ssh/id_test is never opened"
+
+# Landlock alone (the profile without its blacklist): the key is there to
+# be seen, and still cannot be opened
+sed '/^blacklist/d' "$top_srcdir/profiles/transmission-gtk.profile" \
+	>"$TMPD/tgtk-landlock.profile"
+gtk --profile="$TMPD/tgtk-landlock.profile"
+is "$mapped" yes "transmission-gtk, Landlock only: its window maps"
+has_torrent "$cfg/torrents" &&
+	ok "transmission-gtk, Landlock only: the torrent is added" ||
+	not_ok "transmission-gtk, Landlock only: the torrent is added" \
+		"$(tail -5 "$TMPD/gtk.log")"
+is "$(opens)" 0 "transmission-gtk, Landlock only: ~/.ssh/id_test is never opened"
+
+is "$(cat "$HOME/.ssh/id_test")" "planted-key-$$" "the key is untouched"
+done_testing
