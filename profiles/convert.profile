@@ -14,3 +14,14 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @thread
 seccomp.drop = execve, execveat
+
+# files
+# Converts the images the user names, wherever they are in the home
+# directory or /tmp (its temporary files go to /tmp, or $MAGICK_TMPDIR);
+# its policy and coders are in /etc and /usr/lib.  The keys and secrets in
+# ~ are hidden.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

@@ -13,3 +13,16 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @thread, @inet, @dns
 seccomp.drop = execve, execveat
+
+# files
+# A network program that reads and writes where the user says: -o, -O,
+# --create-dirs, cookie jars, uploads (-T, -d @file, -F file=@) and
+# file:// URLs in the home directory and /tmp; nothing else of the system
+# but what every program reads (/etc: certificates, landlock-base.inc).
+# The keys and secrets in ~ are hidden, ~/.netrc too (curl -n finds it
+# empty): a compromised curl has nothing to send.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

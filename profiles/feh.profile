@@ -6,3 +6,14 @@
 # run commands, are refused.
 include = common-gui.inc
 seccomp.drop = execve, execveat
+
+# files
+# A viewer: it reads the images the user names in the home directory and
+# /tmp, and writes only its thumbnail cache and ~/.fehbg; saving an image
+# or a file list ('s', --filelist) is refused.  No devices beyond the
+# minimal /dev (it draws through Xlib, no GPU).
+include = landlock-base.inc
+landlock.read = ~, /tmp
+landlock.read = ${XDG_CONFIG_HOME}/feh
+landlock.write = ${XDG_CACHE_HOME}/thumbnails, ~/.fehbg
+private-dev = yes

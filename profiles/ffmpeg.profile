@@ -21,3 +21,17 @@ seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @thread, @memlock, prctl
 seccomp.keep = get_mempolicy, set_mempolicy
 seccomp.drop = execve, execveat, !set_mempolicy
+
+# files
+# Converts the files the user names, in the home directory or /tmp.  No
+# private-dev: it records from capture devices, so the GPU (/dev/dri,
+# hardware encoders), sound cards (/dev/snd) and the first cameras
+# (/dev/video0..3) are writable -- those that exist.  The keys and secrets
+# in ~ are hidden.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+landlock.write = /dev/dri, /dev/snd
+landlock.write = /dev/video0, /dev/video1, /dev/video2, /dev/video3
+landlock.read = /sys/dev, /sys/devices

@@ -12,3 +12,14 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath
 seccomp.drop = execve, execveat
+
+# files
+# Reads only: the files the user names in the home directory and /tmp,
+# and its magic database (/usr/share/misc, /etc/magic: landlock-base.inc);
+# it may write nothing but the base devices.  The keys and secrets in ~
+# are hidden.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.read = ~, /tmp
+private-dev = yes

@@ -11,3 +11,16 @@ protocol = unix, inet, inet6
 caps.drop = all
 shell = none
 seccomp = yes
+
+# files
+# Repositories live anywhere in the home directory or /tmp: it may read
+# and write there (work trees, ~/.gitconfig, ${XDG_CONFIG_HOME}/git) and
+# run hooks and helpers from ~ (.git/hooks, ~/.local/bin), not from /tmp.
+# It keeps ~/.ssh (ssh remotes), ~/.gnupg (signed commits and tags) and
+# the credential store (disable-keys.inc is not included); the other
+# secrets are hidden.  `pass git` runs in ~/.password-store, which is
+# hidden: run that git without the sandbox.
+include = landlock-base.inc
+include = disable-secrets.inc
+landlock.write = ~, /tmp
+landlock.exec = ~

@@ -12,3 +12,15 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @chown
 seccomp.drop = execve, execveat
+
+# files
+# Compresses the files the user names, wherever they are: it may read and
+# write the home directory and /tmp (outputs go beside the inputs), not
+# the rest of the system; the keys and secrets in ~ are hidden.  Files
+# elsewhere (/srv, /mnt, ...) need a landlock.write line in gzip.local.
+# A pipe (gzip -c, gzip -d <in >out) is not governed: the shell opens it.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

@@ -5,3 +5,13 @@
 # execve stays allowed: many import and export formats and every
 # Extensions menu entry run Python scripts.
 include = common-gui.inc
+
+# files
+# An editor of the files the user names: it reads and writes the home
+# directory and /tmp (drawings, exports, its preferences in
+# ${XDG_CONFIG_HOME}/inkscape, extensions); its Python extensions run
+# /usr/bin/python3 on scripts in /usr/share and ~.  No devices beyond the
+# minimal /dev (GTK 3 draws with cairo, no GPU).
+include = landlock-base.inc
+landlock.write = ~, /tmp
+private-dev = yes

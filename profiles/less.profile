@@ -14,3 +14,17 @@ caps.drop = all
 shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @tty, @wpath, @cpath, @unix, @proc, @exec
+
+# files
+# A viewer: it may read the home directory and /tmp (what the user pages
+# through) but write only its history (~/.lesshst, or lesshst in
+# ${XDG_STATE_HOME} or ${XDG_DATA_HOME}, where they exist); the 's' (save)
+# command is refused.  LESSOPEN filters (lesspipe) run from /usr/bin and
+# read through the same rules.  The keys and secrets in ~ are hidden.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.read = ~, /tmp
+landlock.write = ~/.lesshst, ${XDG_STATE_HOME}/lesshst
+landlock.write = ${XDG_DATA_HOME}/lesshst
+private-dev = yes

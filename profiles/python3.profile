@@ -12,3 +12,15 @@ caps.drop = all
 shell = none
 seccomp = yes
 seccomp.drop = execve, execveat
+
+# files
+# An interpreter: it may read and write the home directory and /tmp
+# (scripts, data, ~/.local for pip --user) and read the system; no
+# private-dev (a script may talk to a serial port or a sensor, through a
+# landlock.write line in python3.local).  The keys and secrets in ~ are
+# hidden.  Scripts and virtual environments outside ~ and /tmp (/opt,
+# /srv) need a landlock.read or landlock.exec line in python3.local.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp

@@ -13,3 +13,13 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @chown
 seccomp.drop = execve, execveat
+
+# files
+# Extracts archives the user names into the home directory or /tmp, not
+# elsewhere: a crafted archive (../ entries, symlinks) cannot write
+# outside them; the keys and secrets in ~ are hidden.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

@@ -9,3 +9,15 @@ protocol = unix
 caps.drop = all
 shell = none
 seccomp = yes
+
+# files
+# An editor of the files the user names: it may read and write the home
+# directory and /tmp (files, swap files beside them, ~/.viminfo, undo and
+# backup files), run programs from the system directories (':!', filters,
+# ':make'), and not touch the rest of the system -- editing /etc needs
+# another tool.  The keys and secrets in ~ are hidden.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

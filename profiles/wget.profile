@@ -12,3 +12,15 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @inet, @dns
 seccomp.drop = execve, execveat
+
+# files
+# A network program that writes where the user says (-O, -P, the current
+# directory) and reads its -i lists, in the home directory and /tmp;
+# ~/.wget-hsts and ~/.wgetrc are in ~.  The keys and secrets in ~ are
+# hidden, ~/.netrc too (wget finds no stored passwords): a compromised
+# wget has nothing to send.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

@@ -14,3 +14,14 @@ shell = none
 seccomp = yes
 seccomp.keep = @stdio, @rpath, @wpath, @cpath, @chown, @thread
 seccomp.drop = execve, execveat
+
+# files
+# Compresses the files the user names, wherever they are: it may read and
+# write the home directory and /tmp (outputs go beside the inputs), not
+# the rest of the system; the keys and secrets in ~ are hidden.  Files
+# elsewhere need a landlock.write line in xz.local.
+include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
+landlock.write = ~, /tmp
+private-dev = yes

@@ -5,3 +5,13 @@
 # and SyncTeX's editor command are refused.
 include = common-gui.inc
 seccomp.drop = execve, execveat
+
+# files
+# A viewer: it reads the documents the user names in the home directory
+# and /tmp, and its zathurarc; it writes only its history and bookmarks
+# (${XDG_DATA_HOME}/zathura, where it exists); ':write' (save a copy) is
+# refused.  No devices beyond the minimal /dev.
+include = landlock-base.inc
+landlock.read = ~, /tmp
+landlock.write = ${XDG_DATA_HOME}/zathura
+private-dev = yes
