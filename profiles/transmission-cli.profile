@@ -18,8 +18,9 @@ seccomp.drop = execve, execveat
 # download directory elsewhere (-w) is refused: add it with
 # --landlock.write=DIR.
 include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
 mkdir = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
 landlock.read = ~, /tmp
 landlock.write = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
-blacklist = ~/.ssh, ~/.gnupg, ~/.password-store, ~/.mozilla, ~/.thunderbird
 private-dev = yes

@@ -12,11 +12,12 @@ seccomp.drop = execve, execveat
 
 # files: its settings (the user's, or Debian's service directory) and
 # the download directory are writable, torrents are read from there; the
-# rest of the home directory is out of reach.
+# rest of the home directory is out of reach.  A settings directory
+# elsewhere (-g DIR) needs --landlock.write=DIR.
 include = landlock-base.inc
+include = disable-secrets.inc
+include = disable-keys.inc
 mkdir = ${XDG_CONFIG_HOME}/transmission-daemon, ${XDG_DOWNLOAD_DIR}
 landlock.write = ${XDG_CONFIG_HOME}/transmission-daemon, ${XDG_DOWNLOAD_DIR}
 landlock.write = /var/lib/transmission-daemon
-blacklist = ~/.ssh, ~/.gnupg, ~/.password-store, ~/.mozilla, ~/.thunderbird
 private-dev = yes
-private-tmp = yes

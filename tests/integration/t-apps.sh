@@ -284,7 +284,10 @@ if installed transmission-daemon 7; then
 	like "$out" "Usage: transmission-daemon" "transmission-daemon --help"
 	rport=$(python3 -c 'import socket
 s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-	"$JAILRUN" transmission-daemon -f -g "$TMPD/tdaemon" -T \
+	# a settings directory outside the profile's (-g) is granted with
+	# landlock.write, as the profile says
+	"$JAILRUN" "--landlock.write=$TMPD/tdaemon" transmission-daemon \
+		-f -g "$TMPD/tdaemon" -T \
 		--rpc-bind-address 127.0.0.1 -p "$rport" \
 		>"$TMPD/tdaemon.log" 2>&1 &
 	tpid=$!

@@ -153,9 +153,9 @@ has_torrent "$cfg/torrents" &&
 		"$(tail -5 "$TMPD/gtk.log")"
 is "$(opens)" 0 "jailrun transmission-gtk: ~/.ssh/id_test is never opened"
 
-# Landlock alone (the profile without its blacklist): the key is there to
-# be seen, and still cannot be opened
-sed '/^blacklist/d' "$top_srcdir/profiles/transmission-gtk.profile" \
+# Landlock alone (the profile without its blacklists): the key is there
+# to be seen, and still cannot be opened
+printf 'ignore = blacklist\ninclude = transmission-gtk.profile\n' \
 	>"$TMPD/tgtk-landlock.profile"
 gtk --profile="$TMPD/tgtk-landlock.profile"
 is "$mapped" yes "transmission-gtk, Landlock only: its window maps"
