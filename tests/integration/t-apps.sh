@@ -286,7 +286,8 @@ if installed transmission-daemon 7; then
 s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 	# a settings directory outside the profile's (-g) is granted with
 	# landlock.write, as the profile says
-	"$JAILRUN" "--landlock.write=$TMPD/tdaemon" transmission-daemon \
+	"$JAILRUN" "--mkdir=$TMPD/tdaemon" "--landlock.write=$TMPD/tdaemon" \
+		transmission-daemon \
 		-f -g "$TMPD/tdaemon" -T \
 		--rpc-bind-address 127.0.0.1 -p "$rport" \
 		>"$TMPD/tdaemon.log" 2>&1 &
