@@ -5,5 +5,6 @@
 # No exec after the start: the youtube-dl/yt-dlp hook cannot run, so
 # web pages (as opposed to direct stream URLs) do not play.
 include = common-gui.inc
+sound = yes
 protocol = inet, inet6
 seccomp.drop = execve, execveat

@@ -798,10 +798,13 @@ const struct jr_key jr_keys[] = {
 	{ "chdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIR",
 	  "the target starts in DIR", set_chdir },
 	{ "dbus.system", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|yes",
-	  "the system bus socket: hidden, or reachable", set_dbus_system },
-	{ "dbus.user", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|filter|yes",
-	  "the session bus: hidden, filtered through xdg-dbus-proxy, or "
+	  "the system bus socket: hidden (DBUS_SYSTEM_BUS_ADDRESS unset), or "
 	  "reachable",
+	  set_dbus_system },
+	{ "dbus.user", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|filter|yes",
+	  "the session bus: hidden (its address set to one that fails, so "
+	  "none is autolaunched), filtered (xdg-dbus-proxy --filter: only "
+	  "the bus itself), or reachable",
 	  set_dbus_user },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "say what is being set up: files read, merged policy", set_debug },
@@ -958,7 +961,8 @@ const struct jr_key jr_keys[] = {
 	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
 	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
 	{ "sound", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "the PulseAudio and PipeWire sockets: reachable, or hidden",
+	  "the PulseAudio and PipeWire sockets and /dev/snd: reachable (the "
+	  "cookie too), or hidden",
 	  set_sound },
 	{ "static", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "warn|refuse",
 	  "when a delayed filter (execve) cannot be enforced for a target: "
@@ -975,13 +979,17 @@ const struct jr_key jr_keys[] = {
 	{ "version", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the version and exit", set_version },
 	{ "wayland", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "the Wayland socket: reachable, or hidden", set_wayland },
+	  "the Wayland socket: reachable, or hidden (WAYLAND_DISPLAY unset)",
+	  set_wayland },
 	{ "whitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "the home directory holds only these (a fresh tmpfs with them bound "
 	  "in)",
 	  set_whitelist },
 	{ "x11", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "the X11 socket and XAUTHORITY: reachable, or hidden", set_x11 },
+	  "the X11 socket and XAUTHORITY: reachable (bound back into "
+	  "private-tmp or a whitelisted home), or hidden (DISPLAY unset; its "
+	  "abstract socket needs net = none or landlock.scope = abstract-unix)",
+	  set_x11 },
 };
 const size_t jr_nkeys = ARRAY_SIZE(jr_keys);
 
