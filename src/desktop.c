@@ -27,7 +27,9 @@
  *                  $XDG_RUNTIME_DIR/bus and then autolaunch a bus).
  *   dbus.user = filter  as none, and xdg-dbus-proxy --filter, run by the
  *                  supervisor outside the sandbox, is the bus: its socket
- *                  is bound at $XDG_RUNTIME_DIR/jailrun/dbus/bus.
+ *                  is bound at $XDG_RUNTIME_DIR/jailrun/dbus/bus; the
+ *                  names of dbus.user.talk / dbus.user.own are its
+ *                  --talk / --own rules.
  *   dbus.system = none  /run/dbus/system_bus_socket (and the socket
  *                  DBUS_SYSTEM_BUS_ADDRESS names) hidden, the variable
  *                  unset.
@@ -441,6 +443,14 @@ int jr_desktop_plan(const struct jr_policy *pol, struct jr_confine *plan,
 
 /* ---- the proxy (supervisor side) ------------------------------------------ */
 
+static void free_argv(char ***argv)
+{
+	for (size_t i = 0; *argv && (*argv)[i]; i++)
+		free((*argv)[i]);
+	free(*argv);
+}
+#define cleanup_argv __attribute__((cleanup(free_argv)))
+
 /* mkdir DIR 0700, or accept it when it is a directory of ours (left by
  * a jailrun of the same pid that crashed, or the shared parent). */
 static int own_dir(const char *dir, struct jr_err *err)
@@ -496,6 +506,8 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 			struct jr_err *err)
 {
 	cleanup_free char *bin = NULL, *addr = NULL, *shown = NULL;
+	cleanup_argv char **argv = NULL;
+	size_t argc = 0;
 	int fds[2];
 
 	*p = (struct jr_dbus_proxy){ .pid = -1, .sync = -1 };
@@ -516,6 +528,17 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 	if (unlink(p->sock) < 0 && errno != ENOENT)
 		return jr_fail(err, "dbus.user = filter", "%s: %s", p->sock,
 			       strerror(errno));
+	/* xdg-dbus-proxy --fd=3 ADDRESS PATH --filter --talk=N... --own=N... */
+	argv = xcalloc(6 + pol->ndbus_talk + pol->ndbus_own, sizeof(*argv));
+	argv[argc++] = xstrdup("xdg-dbus-proxy");
+	argv[argc++] = xstrdup("--fd=3");
+	argv[argc++] = xstrdup(addr);
+	argv[argc++] = xstrdup(p->sock);
+	argv[argc++] = xstrdup("--filter");
+	for (size_t i = 0; i < pol->ndbus_talk; i++)
+		argv[argc++] = xasprintf("--talk=%s", pol->dbus_talk[i]);
+	for (size_t i = 0; i < pol->ndbus_own; i++)
+		argv[argc++] = xasprintf("--own=%s", pol->dbus_own[i]);
 	if (pipe2(fds, O_CLOEXEC) < 0)
 		return jr_fail(err, "dbus.user = filter", "pipe: %s",
 			       strerror(errno));
@@ -534,8 +557,7 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
 		if (dup2(fds[1], 3) < 0)
 			_exit(127);
-		execl(bin, "xdg-dbus-proxy", "--fd=3", addr, p->sock,
-		      "--filter", (char *)NULL);
+		execv(bin, argv);
 		_exit(127);
 	}
 	close(fds[1]);

@@ -734,6 +734,64 @@ static int set_dbus_system(struct jr_policy *pol, const char *value,
 	return parse_dbus(value, false, &pol->dbus_system, where, err);
 }
 
+/* A D-Bus well-known name for the proxy: two or more elements of
+ * letters, digits, '_' and '-' joined by '.', at most 255 characters;
+ * a last element '*' stands for every name below (org.example.*). */
+struct dbus_names {
+	struct jr_policy *pol;
+	const char **list;
+	size_t *n;
+};
+
+static int dbus_name_item(void *ctx, const char *item, bool negate,
+			  const char *where, struct jr_err *err)
+{
+	struct dbus_names *d = ctx;
+	size_t len = strlen(item), dots = 0;
+	bool ok = len > 0 && len <= 255 && item[0] != '.' &&
+		  item[len - 1] != '.';
+
+	for (const char *c = item; ok && *c; c++) {
+		if (*c == '.') {
+			dots++;
+			ok = c[1] != '.' && !(c[1] >= '0' && c[1] <= '9');
+		} else if (*c == '*') {
+			ok = c == item + len - 1 && c > item && c[-1] == '.';
+		} else {
+			ok = strchr("abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+				    *c) != NULL;
+		}
+	}
+	if (negate || !ok || !dots || (item[0] >= '0' && item[0] <= '9'))
+		return jr_fail(err, where,
+			       "expected a D-Bus name (org.example.App, or "
+			       "org.example.* for every name below), not "
+			       "'%.64s'",
+			       item);
+	if (*d->n == JR_DBUS_NAMES_MAX)
+		return jr_fail(err, where, "more than %d D-Bus names",
+			       JR_DBUS_NAMES_MAX);
+	d->list[(*d->n)++] = jr_policy_intern(d->pol, item);
+	return 0;
+}
+
+static int set_dbus_user_talk(struct jr_policy *pol, const char *value,
+			      const char *where, struct jr_err *err)
+{
+	struct dbus_names d = { pol, pol->dbus_talk, &pol->ndbus_talk };
+
+	return jr_list_foreach(value, dbus_name_item, &d, where, err);
+}
+
+static int set_dbus_user_own(struct jr_policy *pol, const char *value,
+			     const char *where, struct jr_err *err)
+{
+	struct dbus_names d = { pol, pol->dbus_own, &pol->ndbus_own };
+
+	return jr_list_foreach(value, dbus_name_item, &d, where, err);
+}
+
 /* ---- command-line-only settings --------------------------------------- */
 
 /* Setters that only store: a constant, a non-empty string (the option
@@ -806,6 +864,14 @@ const struct jr_key jr_keys[] = {
 	  "none is autolaunched), filtered (xdg-dbus-proxy --filter: only "
 	  "the bus itself), or reachable",
 	  set_dbus_user },
+	{ "dbus.user.own", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAMES",
+	  "with dbus.user = filter: names the target may own (xdg-dbus-proxy "
+	  "--own; org.example.* for every name below)",
+	  set_dbus_user_own },
+	{ "dbus.user.talk", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAMES",
+	  "with dbus.user = filter: names the target may call (xdg-dbus-proxy "
+	  "--talk; org.example.* for every name below)",
+	  set_dbus_user_talk },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "say what is being set up: files read, merged policy", set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,

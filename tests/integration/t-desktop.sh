@@ -118,7 +118,7 @@ else
 fi
 
 # ---- dbus.user ----------------------------------------------------------------
-dbus_tests=9
+dbus_tests=10
 if ! command -v dbus-daemon >/dev/null 2>&1 ||
 	! command -v dbus-send >/dev/null 2>&1 ||
 	! command -v dbus-test-tool >/dev/null 2>&1; then
@@ -165,6 +165,9 @@ else
 	jr --noprofile --dbus.user=filter -- $ping
 	like "$rc:$out" "^1:.*ServiceUnknown" \
 		"dbus.user = filter: a service not talked to is refused"
+	jr --noprofile --dbus.user=filter --dbus.user.talk=org.jailrun.Echo -- $ping
+	like "$rc:$out" "^0:method return" \
+		"dbus.user = filter with dbus.user.talk: that service answers"
 	jr --noprofile --dbus.user=filter -- env \
 		DBUS_SESSION_BUS_ADDRESS="unix:path=$XDG_RUNTIME_DIR/bus" $ping
 	like "$rc:$out" "^1:.*$refused" \

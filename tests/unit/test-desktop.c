@@ -269,6 +269,32 @@ static void test_dbus(void)
 	   "dbus.user = filter without a bus: an error");
 	setenv("XDG_RUNTIME_DIR", "/run/user/9", 1);
 
+	with("dbus.user.talk=org.freedesktop.Notifications,org.a11y.*",
+	     "dbus.user.own=org.example.App", NULL);
+	ok(pol->ndbus_talk == 2 && pol->ndbus_own == 1 &&
+		   strcmp(pol->dbus_talk[1], "org.a11y.*") == 0,
+	   "dbus.user.talk, dbus.user.own: D-Bus names and org.x.* kept");
+	{
+		const char *bad[] = { "org", "org..x", "org.x*", "1org.x",
+				      ".org.x", "org.x.", "org.*.x", "!org.x",
+				      "org.x/y" };
+		int refused = 0;
+
+		for (size_t i = 0; i < ARRAY_SIZE(bad); i++) {
+			jr_policy_free(pol);
+			pol = jr_policy_new();
+			memset(&err, 0, sizeof(err));
+			if (jr_key_set(pol, jr_key_find("dbus.user.talk"),
+				       bad[i], "test", &err) < 0 &&
+			    strstr(err.msg, "expected a D-Bus name"))
+				refused++;
+			else
+				tap_diag("accepted '%s'", bad[i]);
+		}
+		is_int(refused, (int)ARRAY_SIZE(bad),
+		       "dbus.user.talk: malformed names refused");
+	}
+
 	setenv("DBUS_SYSTEM_BUS_ADDRESS", "unix:path=/srv/sys", 1);
 	with("dbus.system=none", NULL);
 	plan_abi(7);
