@@ -5,6 +5,7 @@
 # No exec after the start: the youtube-dl/yt-dlp hook cannot run, so
 # web pages (as opposed to direct stream URLs) do not play.
 include = common-gui.inc
+sound = yes
 protocol = inet, inet6
 seccomp.drop = execve, execveat
 

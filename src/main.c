@@ -13,6 +13,7 @@
 
 #include "cli.h"
 #include "confine.h"
+#include "desktop.h"
 #include "elfinfo.h"
 #include "filter.h"
 #include "notify.h"
@@ -778,6 +779,7 @@ int main(int argc, char **argv)
 	cleanup_free char *path = NULL;
 	cleanup_free char *rec_args = NULL;
 	struct jr_confine *confine = NULL;
+	struct jr_dbus_proxy proxy;
 	struct jr_cli cli;
 	int r;
 
@@ -854,7 +856,13 @@ int main(int argc, char **argv)
 	plan.init_prog = &init_prog;
 	if (pol->learn)
 		plan.learned = learn_start(pol);
+	/* dbus.user = filter: the proxy's socket is a bind source of the
+	 * plan, so it listens before the clone */
+	if (!pol->join && jr_dbus_proxy_start(pol, &proxy, &err) < 0)
+		return fail(pol, &prog, &err);
 	r = jr_run(pol, &plan, path, cli.program);
+	if (!pol->join)
+		jr_dbus_proxy_stop(&proxy);
 	if (plan.learned)
 		learn_finish(pol, plan.learned, cli.program);
 	free(plan.learned);

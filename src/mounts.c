@@ -85,6 +85,8 @@ static int make_point(int tree, const char *dst)
 	char *slash = strrchr(parent, '/');
 	int fd;
 
+	if (lstat(dst, &st) == 0)
+		return 0; /* there already (a socket cannot be opened) */
 	if (fstat(tree, &st) < 0)
 		return -errno;
 	if (slash && slash != parent) {

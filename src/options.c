@@ -734,6 +734,64 @@ static int set_dbus_system(struct jr_policy *pol, const char *value,
 	return parse_dbus(value, false, &pol->dbus_system, where, err);
 }
 
+/* A D-Bus well-known name for the proxy: two or more elements of
+ * letters, digits, '_' and '-' joined by '.', at most 255 characters;
+ * a last element '*' stands for every name below (org.example.*). */
+struct dbus_names {
+	struct jr_policy *pol;
+	const char **list;
+	size_t *n;
+};
+
+static int dbus_name_item(void *ctx, const char *item, bool negate,
+			  const char *where, struct jr_err *err)
+{
+	struct dbus_names *d = ctx;
+	size_t len = strlen(item), dots = 0;
+	bool ok = len > 0 && len <= 255 && item[0] != '.' &&
+		  item[len - 1] != '.';
+
+	for (const char *c = item; ok && *c; c++) {
+		if (*c == '.') {
+			dots++;
+			ok = c[1] != '.' && !(c[1] >= '0' && c[1] <= '9');
+		} else if (*c == '*') {
+			ok = c == item + len - 1 && c > item && c[-1] == '.';
+		} else {
+			ok = strchr("abcdefghijklmnopqrstuvwxyz"
+				    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+				    *c) != NULL;
+		}
+	}
+	if (negate || !ok || !dots || (item[0] >= '0' && item[0] <= '9'))
+		return jr_fail(err, where,
+			       "expected a D-Bus name (org.example.App, or "
+			       "org.example.* for every name below), not "
+			       "'%.64s'",
+			       item);
+	if (*d->n == JR_DBUS_NAMES_MAX)
+		return jr_fail(err, where, "more than %d D-Bus names",
+			       JR_DBUS_NAMES_MAX);
+	d->list[(*d->n)++] = jr_policy_intern(d->pol, item);
+	return 0;
+}
+
+static int set_dbus_user_talk(struct jr_policy *pol, const char *value,
+			      const char *where, struct jr_err *err)
+{
+	struct dbus_names d = { pol, pol->dbus_talk, &pol->ndbus_talk };
+
+	return jr_list_foreach(value, dbus_name_item, &d, where, err);
+}
+
+static int set_dbus_user_own(struct jr_policy *pol, const char *value,
+			     const char *where, struct jr_err *err)
+{
+	struct dbus_names d = { pol, pol->dbus_own, &pol->ndbus_own };
+
+	return jr_list_foreach(value, dbus_name_item, &d, where, err);
+}
+
 /* ---- command-line-only settings --------------------------------------- */
 
 /* Setters that only store: a constant, a non-empty string (the option
@@ -798,11 +856,22 @@ const struct jr_key jr_keys[] = {
 	{ "chdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIR",
 	  "the target starts in DIR", set_chdir },
 	{ "dbus.system", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|yes",
-	  "the system bus socket: hidden, or reachable", set_dbus_system },
-	{ "dbus.user", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|filter|yes",
-	  "the session bus: hidden, filtered through xdg-dbus-proxy, or "
+	  "the system bus socket: hidden (DBUS_SYSTEM_BUS_ADDRESS unset), or "
 	  "reachable",
+	  set_dbus_system },
+	{ "dbus.user", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|filter|yes",
+	  "the session bus: hidden (its address set to one that fails, so "
+	  "none is autolaunched), filtered (xdg-dbus-proxy --filter: only "
+	  "the bus itself), or reachable",
 	  set_dbus_user },
+	{ "dbus.user.own", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAMES",
+	  "with dbus.user = filter: names the target may own (xdg-dbus-proxy "
+	  "--own; org.example.* for every name below)",
+	  set_dbus_user_own },
+	{ "dbus.user.talk", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAMES",
+	  "with dbus.user = filter: names the target may call (xdg-dbus-proxy "
+	  "--talk; org.example.* for every name below)",
+	  set_dbus_user_talk },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "say what is being set up: files read, merged policy", set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -958,7 +1027,8 @@ const struct jr_key jr_keys[] = {
 	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
 	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
 	{ "sound", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "the PulseAudio and PipeWire sockets: reachable, or hidden",
+	  "the PulseAudio and PipeWire sockets and /dev/snd: reachable (the "
+	  "cookie too), or hidden",
 	  set_sound },
 	{ "static", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "warn|refuse",
 	  "when a delayed filter (execve) cannot be enforced for a target: "
@@ -975,13 +1045,17 @@ const struct jr_key jr_keys[] = {
 	{ "version", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the version and exit", set_version },
 	{ "wayland", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "the Wayland socket: reachable, or hidden", set_wayland },
+	  "the Wayland socket: reachable, or hidden (WAYLAND_DISPLAY unset)",
+	  set_wayland },
 	{ "whitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "the home directory holds only these (a fresh tmpfs with them bound "
 	  "in)",
 	  set_whitelist },
 	{ "x11", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "the X11 socket and XAUTHORITY: reachable, or hidden", set_x11 },
+	  "the X11 socket and XAUTHORITY: reachable (bound back into "
+	  "private-tmp or a whitelisted home), or hidden (DISPLAY unset; its "
+	  "abstract socket needs net = none or landlock.scope = abstract-unix)",
+	  set_x11 },
 };
 const size_t jr_nkeys = ARRAY_SIZE(jr_keys);
 

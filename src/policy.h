@@ -136,6 +136,11 @@ struct jr_policy {
 	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */
 	int x11, wayland, sound;
 	int dbus_user, dbus_system;
+	/* dbus.user.talk / dbus.user.own: names xdg-dbus-proxy lets the
+	 * target call / own (dbus.user = filter) */
+#define JR_DBUS_NAMES_MAX 32
+	const char *dbus_talk[JR_DBUS_NAMES_MAX], *dbus_own[JR_DBUS_NAMES_MAX];
+	size_t ndbus_talk, ndbus_own;
 
 	/* report: name denied calls via the supervisor; -1 until set (then
 	 * on when stderr is a terminal) */
