@@ -16,7 +16,10 @@ tap_failed=0
 
 # A scratch dir any user can write (the build tree may be root's).
 TMPD=$(mktemp -d "${TMPDIR:-/tmp}/jailrun-test.XXXXXX")
-trap 'rm -rf "$TMPD"' EXIT
+# background helpers (an X server, a bus) that a test starts: killed on
+# exit
+bg_pids=
+trap 'kill $bg_pids 2>/dev/null; rm -rf "$TMPD"' EXIT
 # The user's own profile dir must not leak into tests.
 XDG_CONFIG_HOME="$TMPD/xdg"
 export XDG_CONFIG_HOME
@@ -50,6 +53,30 @@ skip_always() {
 	tap_n=$((tap_n + 1))
 	echo "ok $tap_n # SKIP $1"
 }
+# skip_n N REASON, skip_always_n N REASON: the N tests a missing tool or
+# kernel feature stops
+skip_n() {
+	_n=$1
+	while [ "$_n" -gt 0 ]; do
+		skip "$2"
+		_n=$((_n - 1))
+	done
+}
+skip_always_n() {
+	_n=$1
+	while [ "$_n" -gt 0 ]; do
+		skip_always "$2"
+		_n=$((_n - 1))
+	done
+}
+
+# landlock_abi: this kernel's Landlock ABI as jailrun sees it, empty when
+# there is none
+landlock_abi() {
+	"$JAILRUN" --noprofile --debug --landlock.read=/ true 2>&1 |
+		sed -n 's/.*landlock: ABI \([0-9]*\),.*/\1/p'
+}
+
 diag() { printf '%s\n' "$*" | sed 's/^/# /'; }
 
 # is GOT WANT DESCRIPTION
@@ -87,11 +114,7 @@ installed() {
 	if command -v "$1" >/dev/null 2>&1; then
 		return 0
 	fi
-	_n=$2
-	while [ "$_n" -gt 0 ]; do
-		skip "$1 is not installed"
-		_n=$((_n - 1))
-	done
+	skip_n "$2" "$1 is not installed"
 	return 1
 }
 
@@ -103,13 +126,14 @@ found() {
 }
 
 # xvfb_start: an X server for this test (Xvfb picks a free display and
-# writes its number to fd 3); sets DISPLAY and $xvfb, killed on exit.
+# writes its number to fd 3); sets DISPLAY and $xvfb, killed on exit
+# (through bg_pids).
 # Fails (with the server's log as a diagnostic) when it does not start.
 xvfb_start() {
 	Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp \
 		3>"$TMPD/display" >"$TMPD/xvfb.log" 2>&1 &
 	xvfb=$!
-	trap 'kill $xvfb 2>/dev/null; rm -rf "$TMPD"' EXIT
+	bg_pids="$bg_pids $xvfb"
 	_i=0
 	while [ ! -s "$TMPD/display" ] && [ $_i -lt 300 ] &&
 		kill -0 $xvfb 2>/dev/null; do

@@ -33,8 +33,7 @@ chmod 600 "$HOME/.ssh/id_test" "$HOME/.ssh/config"
 printf 'just a note\n' >"$HOME/docs/note.txt"
 cd "$HOME/docs" || exit 1
 
-abi=$("$JAILRUN" --noprofile --debug --landlock.read=/ true 2>&1 |
-	sed -n 's/.*landlock: ABI \([0-9]*\),.*/\1/p')
+abi=$(landlock_abi)
 if [ -z "$abi" ]; then
 	skip "this kernel has no Landlock"
 	done_testing

@@ -16,8 +16,6 @@ chmod 700 "$XDG_RUNTIME_DIR"
 unset DISPLAY XAUTHORITY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS \
 	DBUS_SYSTEM_BUS_ADDRESS PULSE_SERVER PIPEWIRE_REMOTE
 cd "$TMPD" || exit 1
-pids=
-trap 'for p in $pids; do kill $p 2>/dev/null; done; rm -rf "$TMPD"' EXIT
 
 # conn PATH: connect(2) to a unix socket; prints "connected" or the errno
 cat >"$TMPD/conn.py" <<'EOF'
@@ -69,22 +67,10 @@ refused='(Connection refused|Permission denied)'
 x11_tests=9
 if ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1
 then
-	while [ $x11_tests -gt 0 ]; do
-		skip "Xvfb or xdotool is not installed"
-		x11_tests=$((x11_tests - 1))
-	done
+	skip_n $x11_tests "Xvfb or xdotool is not installed"
 else
-	Xvfb -displayfd 3 -screen 0 640x480x24 -nolisten tcp \
-		3>"$TMPD/display" >"$TMPD/xvfb.log" 2>&1 &
-	pids="$pids $!"
-	i=0
-	while [ ! -s "$TMPD/display" ] && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	d=:$(cat "$TMPD/display")
-	DISPLAY=$d
-	export DISPLAY
+	xvfb_start
+	d=$DISPLAY
 	geo='^[0-9]+ [0-9]+$'
 
 	jr --noprofile --x11=yes -- xdotool getdisplaygeometry
@@ -122,14 +108,11 @@ dbus_tests=10
 if ! command -v dbus-daemon >/dev/null 2>&1 ||
 	! command -v dbus-send >/dev/null 2>&1 ||
 	! command -v dbus-test-tool >/dev/null 2>&1; then
-	while [ $dbus_tests -gt 0 ]; do
-		skip "dbus-daemon, dbus-send or dbus-test-tool is not installed"
-		dbus_tests=$((dbus_tests - 1))
-	done
+	skip_n $dbus_tests "dbus-daemon, dbus-send or dbus-test-tool is not installed"
 else
 	dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
 		--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
-	pids="$pids $!"
+	bg_pids="$bg_pids $!"
 	i=0
 	while [ ! -s "$TMPD/bus" ] && [ $i -lt 300 ]; do
 		sleep 0.1
@@ -138,7 +121,7 @@ else
 	DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
 	export DBUS_SESSION_BUS_ADDRESS
 	dbus-test-tool echo --name=org.jailrun.Echo >/dev/null 2>&1 &
-	pids="$pids $!"
+	bg_pids="$bg_pids $!"
 	i=0
 	until dbus-send --session --print-reply --dest=org.jailrun.Echo / \
 		org.jailrun.Echo.Ping >/dev/null 2>&1 || [ $i -ge 100 ]; do
@@ -189,7 +172,7 @@ fi
 run_dir=$XDG_RUNTIME_DIR
 python3 "$TMPD/serve.py" "$TMPD/served" "$run_dir/wayland-0" \
 	"$run_dir/pulse/native" "$run_dir/pipewire-0" "$TMPD/system_bus" &
-pids="$pids $!"
+bg_pids="$bg_pids $!"
 if ! wait_for "$TMPD/served"; then
 	not_ok "fake sockets listen"
 	done_testing

@@ -63,10 +63,7 @@ stop() {
 gui_tests=22
 if ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1
 then
-	while [ $gui_tests -gt 0 ]; do
-		skip "Xvfb or xdotool is not installed"
-		gui_tests=$((gui_tests - 1))
-	done
+	skip_n $gui_tests "Xvfb or xdotool is not installed"
 	done_testing
 	exit
 fi

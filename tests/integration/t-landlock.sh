@@ -27,8 +27,7 @@ try() {
 	is "$out" "$_want" "$_label"
 }
 
-abi=$("$JAILRUN" --noprofile --debug --landlock.read=/ true 2>&1 |
-	sed -n 's/.*landlock: ABI \([0-9]*\),.*/\1/p')
+abi=$(landlock_abi)
 if [ -z "$abi" ]; then
 	skip "this kernel has no Landlock"
 	done_testing
@@ -139,11 +138,7 @@ if [ "$abi" -ge 4 ]; then
 		--noprofile "--landlock.net.bind=$((port - 1))-$((port + 1))" \
 		"$TRY" bind $port
 else
-	_n=7
-	while [ $_n -gt 0 ]; do
-		skip_always "Landlock ABI $abi has no TCP rules"
-		_n=$((_n - 1))
-	done
+	skip_always_n 7 "Landlock ABI $abi has no TCP rules"
 fi
 
 # ---- landlock.require ----------------------------------------------------

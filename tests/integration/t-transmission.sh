@@ -22,13 +22,9 @@ echo "planted-key-$$" >"$HOME/.ssh/id_test"
 cp "$HOME/.ssh/id_test" "$TMPD/src/id_test"
 cd "$TMPD" || exit 1
 
-ntests=13
 if ! command -v transmission-create >/dev/null 2>&1 ||
 	! command -v transmission-cli >/dev/null 2>&1; then
-	while [ $ntests -gt 0 ]; do
-		skip "transmission-cli is not installed"
-		ntests=$((ntests - 1))
-	done
+	skip_n 13 "transmission-cli is not installed"
 	done_testing
 	exit
 fi
@@ -100,14 +96,10 @@ has_torrent "$cfg/torrents" &&
 is "$(opens)" 0 "transmission-cli (profile) -w ~/.ssh: ~/.ssh/id_test is never opened"
 
 # ---- transmission-gtk ----------------------------------------------------
-ntests=9
 if ! command -v transmission-gtk >/dev/null 2>&1 ||
 	! command -v Xvfb >/dev/null 2>&1 ||
 	! command -v xdotool >/dev/null 2>&1; then
-	while [ $ntests -gt 0 ]; do
-		skip "transmission-gtk, Xvfb or xdotool is not installed"
-		ntests=$((ntests - 1))
-	done
+	skip_n 9 "transmission-gtk, Xvfb or xdotool is not installed"
 	done_testing
 	exit
 fi
