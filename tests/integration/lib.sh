@@ -55,17 +55,12 @@ skip_always() {
 }
 # skip_n N REASON, skip_always_n N REASON: the N tests a missing tool or
 # kernel feature stops
-skip_n() {
-	_n=$1
+skip_n() { _skips skip "$@"; }
+skip_always_n() { _skips skip_always "$@"; }
+_skips() {
+	_n=$2
 	while [ "$_n" -gt 0 ]; do
-		skip "$2"
-		_n=$((_n - 1))
-	done
-}
-skip_always_n() {
-	_n=$1
-	while [ "$_n" -gt 0 ]; do
-		skip_always "$2"
+		"$1" "$3"
 		_n=$((_n - 1))
 	done
 }
