@@ -4,8 +4,15 @@
 # No exec after the start: "open folder" (xdg-open), D-Bus autolaunch
 # and the torrent-done script are refused; downloads are unaffected.
 include = common-gui.inc
-# desktop: common-gui.inc's (X11, Wayland; no sound, no D-Bus: no
-# desktop notifications, and each start is a new instance)
+# desktop: the display only; no sound, no D-Bus (no desktop
+# notifications, each start is a new instance; dbus.user = filter with
+# dbus.user.talk = org.freedesktop.Notifications in a .local file brings
+# notifications back where a session bus runs)
+x11 = yes
+wayland = yes
+sound = no
+dbus.user = none
+dbus.system = none
 protocol = inet, inet6
 seccomp.drop = execve, execveat
 
