@@ -176,6 +176,13 @@ att "blacklist of a file: umount from a nested user namespace: EINVAL" \
 att "blacklist of a file: a copy of its directory: EINVAL (locked)" \
 	"open_tree: EINVAL" $BF "$FS" userns open-tree "$HOME/.ssh" id_test
 
+# Not covered: blacklist hides a name.  A hard link made outside
+# beforehand is another name for the same file.
+ln "$HOME/.ssh/id_test" "$O/id_copy"
+att "blacklist: a hard link made outside beforehand is still read (a name is hidden)" \
+	key $BL "$FS" cat "$O/id_copy"
+rm -f "$O/id_copy"
+
 # ---- read-only -------------------------------------------------------------
 RO="$N --read-only=$R"
 att "read-only: control: without it the file is written" OK \
@@ -199,6 +206,34 @@ else
 	skip_always "remount with the capabilities: root only"
 fi
 is "$(cat "$R/f")" ro "read-only: the file is as it was"
+
+# ---- mounts do not propagate out ---------------------------------------------
+# The sandbox makes / rprivate before mounting: a hiding mount under a
+# shared mount of the host stays inside (root only: making a shared
+# mount needs privilege).
+if is_root; then
+	mkdir -p "$TMPD/shared"
+	if mount -t tmpfs -o size=1m tmpfs "$TMPD/shared" &&
+		mount --make-shared "$TMPD/shared"; then
+		mkdir "$TMPD/shared/d"
+		echo inner >"$TMPD/shared/d/f"
+		att "shared host mount: blacklist of a dir under it works inside" \
+			EACCES $N "--blacklist=$TMPD/shared/d" "$FS" cat "$TMPD/shared/d/f"
+		is "$(cat "$TMPD/shared/d/f")" inner \
+			"shared host mount: the hiding mount did not propagate out"
+		is "$(grep -c " $TMPD/shared" /proc/self/mountinfo)" 1 \
+			"shared host mount: no new mount under it on the host"
+		umount "$TMPD/shared"
+	else
+		skip "cannot make a shared tmpfs here"
+		skip "cannot make a shared tmpfs here"
+		skip "cannot make a shared tmpfs here"
+	fi
+else
+	skip_always "a shared host mount: root only"
+	skip_always "a shared host mount: root only"
+	skip_always "a shared host mount: root only"
+fi
 
 # ---- private-tmp -----------------------------------------------------------
 # $TMPD, and the build tree in the unprivileged CI run, are under /tmp,
@@ -345,6 +380,28 @@ else
 	done
 fi
 kill $bg 2>/dev/null
+bg=
+
+# ---- --join: a command joined later is under the same rules ---------------
+XDG_RUNTIME_DIR="$TMPD/rt"
+export XDG_RUNTIME_DIR
+mkdir -m 700 "$XDG_RUNTIME_DIR"
+"$JAILRUN" $L --blacklist=~/.ssh sleep 600 >/dev/null 2>&1 &
+bg=$!
+for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+	[ -f "$XDG_RUNTIME_DIR/jailrun/$bg" ] && break
+	sleep 0.1
+done
+att "--join: control: a file in A is read" data \
+	--join=$bg -- "$FS" cat "$A/f"
+att "--join: S: EACCES (the sandbox's Landlock rules)" EACCES \
+	--join=$bg -- "$FS" cat "$S/f"
+att "--join: the blacklisted key: EACCES (the sandbox's mounts)" EACCES \
+	--join=$bg -- "$FS" cat "$HOME/.ssh/id_test"
+att "--join: a nested user namespace cannot mount: EPERM" EPERM \
+	--join=$bg -- "$FS" userns bind "$S" "$A"
+kill $bg 2>/dev/null
+wait $bg 2>/dev/null
 bg=
 
 # ---- landlock.net -----------------------------------------------------------------
