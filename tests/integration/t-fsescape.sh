@@ -21,6 +21,15 @@ echo secret >"$S/f"
 echo out >"$O/g"
 echo ro >"$R/f"
 echo key >"$HOME/.ssh/id_test"
+# $TMPD, and the build tree in the unprivileged CI run, are under /tmp,
+# which private-tmp hides: a copy of fs-try in /var/tmp runs there.
+mark="jailrun-t-fsescape-$$"
+VT=$(mktemp -d /var/tmp/jailrun-fsescape.XXXXXX) || exit 1
+bg=
+trap 'kill $bg 2>/dev/null; umount "$TMPD/shared" 2>/dev/null
+	rm -rf "$TMPD" "$VT" "/tmp/$mark"' EXIT
+cp "$FS" "$VT/fs-try" && chmod -R go+rx "$VT"
+FS2="$VT/fs-try"
 # Every run drops the capabilities (as root, too: root's sandbox keeps
 # them otherwise, and a process with CAP_SYS_ADMIN undoes any mount).
 N="--noprofile --caps.drop=all"
@@ -236,14 +245,6 @@ else
 fi
 
 # ---- private-tmp -----------------------------------------------------------
-# $TMPD, and the build tree in the unprivileged CI run, are under /tmp,
-# which private-tmp hides: a copy of fs-try in /var/tmp runs there.
-mark="jailrun-t-fsescape-$$"
-VT=$(mktemp -d /var/tmp/jailrun-fsescape.XXXXXX) || exit 1
-trap 'rm -rf "$TMPD" "$VT" "/tmp/$mark"; kill $bg 2>/dev/null' EXIT
-bg=
-cp "$FS" "$VT/fs-try" && chmod -R go+rx "$VT"
-FS2="$VT/fs-try"
 echo host >"/tmp/$mark"
 PT="$N --private-tmp"
 att "private-tmp: control: without it the host's /tmp file is read" host \
@@ -278,7 +279,9 @@ att "inherited directory fd: a file under /proc/self/fd/3: EACCES" EACCES \
 	>"$TMPD/victim.out" 2>&1 &
 bg=$!
 vp=
-for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
+_i=0
+while [ $_i -lt 50 ]; do
+	_i=$((_i + 1))
 	for _p in /proc/[0-9]*; do
 		case $(cat "$_p/cmdline" 2>/dev/null | tr "\0" " ") in
 		"$FS2 unix-listen $mark ") vp=${_p#/proc/} ;;
@@ -318,7 +321,10 @@ if [ "$abi" -ge 6 ]; then
 		$N --landlock.scope=abstract-unix "$FS" unix-connect "$mark"
 	att "landlock.scope=abstract-unix: one made inside works" "OK" \
 		$N --landlock.scope=abstract-unix sh -c \
-		"'$FS' unix-listen in-$mark >'$TMPD/in.out' & sleep 0.3; '$FS' unix-connect in-$mark; kill \$!"
+		"'$FS' unix-listen in-$mark >'$TMPD/in.out' & i=0
+		while ! grep -q ready '$TMPD/in.out' && [ \$i -lt 50 ]; do
+			sleep 0.1; i=\$((i + 1)); done
+		'$FS' unix-connect in-$mark; kill \$!"
 else
 	skip_always "Landlock ABI $abi has no scopes"
 	skip_always "Landlock ABI $abi has no scopes"
@@ -330,9 +336,10 @@ wait $bg 2>/dev/null
 # on this ABI, and a scope covers only the abstract namespace)
 "$FS" unix-listen "$S/sock" >"$TMPD/sock.out" 2>&1 &
 bg=$!
-for _i in 1 2 3 4 5 6 7 8 9 10; do
-	grep -q ready "$TMPD/sock.out" && break
+_i=0
+while ! grep -q ready "$TMPD/sock.out" && [ $_i -lt 50 ]; do
 	sleep 0.1
+	_i=$((_i + 1))
 done
 if [ "$abi" -le 7 ]; then
 	att "a pathname unix socket in S: connect works in spite of Landlock (ABI $abi)" \
@@ -388,9 +395,10 @@ export XDG_RUNTIME_DIR
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 "$JAILRUN" $L --blacklist=~/.ssh sleep 600 >/dev/null 2>&1 &
 bg=$!
-for _i in 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20; do
-	[ -f "$XDG_RUNTIME_DIR/jailrun/$bg" ] && break
+_i=0
+while [ ! -f "$XDG_RUNTIME_DIR/jailrun/$bg" ] && [ $_i -lt 50 ]; do
 	sleep 0.1
+	_i=$((_i + 1))
 done
 att "--join: control: a file in A is read" data \
 	--join=$bg -- "$FS" cat "$A/f"
