@@ -79,6 +79,21 @@ att "/proc/self/cwd: cd into S (allowed) and open through cwd: EACCES" \
 att "/proc/self/cwd: control: the same from A" data \
 	$L sh -c "cd '$A' && exec '$FS' cat /proc/self/cwd/f"
 
+# ---- exec without the execute right ---------------------------------------
+# Landlock's execute right is checked by execve(2); the dynamic loader
+# (executable in landlock-base.inc) maps a readable program itself.
+cp /bin/echo "$A/myecho"
+ldso=$("$top_builddir/tests/helpers/jr-elf" /bin/echo |
+	sed -n 's/.*, \(\/[^ ]*ld[^ ]*\.so[^ ]*\) (.*/\1/p')
+att "exec of a program in A (read, no execute right): EACCES" EACCES \
+	$L "$TRY" exec "$A/myecho"
+if [ -n "$ldso" ] && [ -x "$ldso" ]; then
+	att "not covered: the same program run by the loader ($ldso)" \
+		through-ld.so $L "$ldso" "$A/myecho" through-ld.so
+else
+	skip "no dynamic loader found for /bin/echo"
+fi
+
 # ---- rename across the boundary -------------------------------------------
 att "rename A/f -> outside: EACCES" EACCES \
 	$L "$FS" rename "$A/f" "$O/f"
