@@ -294,8 +294,13 @@ void jr_confine_describe(const struct jr_confine *plan,
 	for (size_t i = 0; plan->ll_fs && i < plan->nll; i++) {
 		const struct jr_llrule *r = &plan->ll[i];
 
-		rights_text(fs_rights(r->access, plan->ll_abi), buf,
-			    sizeof(buf));
+		struct stat st;
+		uint64_t rights = fs_rights(r->access, plan->ll_abi);
+
+		/* what the kernel is given: file rights only, for a file */
+		if (stat(r->path, &st) == 0 && !S_ISDIR(st.st_mode))
+			rights &= LL_FILE_RIGHTS;
+		rights_text(rights, buf, sizeof(buf));
 		debugx("landlock: %-16s %s  = %s  (%s)",
 		       access_words(r->access), r->path, buf, r->origin);
 	}
