@@ -474,7 +474,7 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	/* the target itself can always be run */
 	if (plan->ll_fs && path &&
 	    jr_confine_ll_add(plan, path, JR_LL_EXEC | JR_LL_READ, false,
-			      "(the target)", err) < 0)
+			      "the target", err) < 0)
 		return -1;
 	plan_abi(pol, plan);
 	sort_mounts(plan);

@@ -571,7 +571,7 @@ static struct jr_confine *plan_confine(struct jr_policy *pol,
 
 	if (jr_confine_plan(pol, path, jr_landlock_abi(), c, &err) < 0 ||
 	    (c->ll_fs && shim &&
-	     jr_confine_ll_add(c, shim, JR_LL_READ, false, "(the postexec shim)",
+	     jr_confine_ll_add(c, shim, JR_LL_READ, false, "the postexec shim",
 			       &err) < 0)) {
 		jr_confine_free(c);
 		free(c);
