@@ -55,6 +55,17 @@ wait_for() {
 	done
 	return 1
 }
+# stop PID: SIGTERM to a jailrun started with --die-with-parent, then
+# SIGKILL if it is still there 15 s later (a client that hangs on its
+# way out must not hang the test; the sandbox dies with jailrun)
+stop() {
+	kill "$1" 2>/dev/null
+	wait_for 15 gone "$1" || kill -KILL "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+}
+gone() { # exited: no such process, or a zombie not reaped yet
+	! kill -0 "$1" 2>/dev/null || ps -o stat= -p "$1" | grep -q Z
+}
 has_torrent() { ls "$1" 2>/dev/null | grep -q '\.torrent$'; }
 opened() { [ "$(opens)" -gt 0 ]; }
 
@@ -66,14 +77,13 @@ cli() {
 	shift
 	rm -rf "$cfg/torrents" "$cfg/resume"
 	watch "$_dir/id_test"
-	"$JAILRUN" "$@" transmission-cli -w "$_dir" "$TMPD/id_test.torrent" \
-		>"$TMPD/cli.log" 2>&1 &
+	"$JAILRUN" --die-with-parent "$@" transmission-cli -w "$_dir" \
+		"$TMPD/id_test.torrent" >"$TMPD/cli.log" 2>&1 &
 	_cli=$!
 	wait_for 20 opened
 	wait_for 10 has_torrent "$cfg/torrents"
 	sleep 2
-	kill "$_cli" 2>/dev/null
-	wait "$_cli" 2>/dev/null
+	stop "$_cli"
 	unwatch
 }
 
@@ -118,15 +128,14 @@ gtk() {
 		"$HOME/.ssh" "$HOME/Downloads" >"$cfg/settings.json"
 	cp "$TMPD/id_test.torrent" "$HOME/Downloads/"
 	watch "$HOME/.ssh/id_test"
-	"$JAILRUN" "$@" transmission-gtk >"$TMPD/gtk.log" 2>&1 &
+	"$JAILRUN" --die-with-parent "$@" transmission-gtk >"$TMPD/gtk.log" 2>&1 &
 	_gtk=$!
 	mapped=no
 	timeout 60 xdotool search --sync --onlyvisible --name '^Transmission$' \
 		>/dev/null 2>&1 && mapped=yes
 	wait_for 60 has_torrent "$cfg/torrents"
 	wait_for 15 opened
-	kill "$_gtk" 2>/dev/null
-	wait "$_gtk" 2>/dev/null
+	stop "$_gtk"
 	unwatch
 }
 

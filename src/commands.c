@@ -1,0 +1,367 @@
+/* commands.c - what main does besides running one sandbox: the profile
+ * lookup (for a run and for --join), the records of running sandboxes
+ * (--list, --shutdown, --join's policy) and the shortcuts
+ * (--install-shortcuts, --remove-shortcuts).  Part of main's layer: these
+ * print and decide exit statuses. */
+#include "config.h"
+
+#include <dirent.h>
+#include <libgen.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "launch.h"
+#include "options.h"
+#include "profile.h"
+#include "shortcuts.h"
+#include "state.h"
+
+#ifndef SYSCONFDIR
+#define SYSCONFDIR "/etc"
+#endif
+
+static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
+{
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	const char *home = getenv("HOME");
+	const char *path = getenv("JAILRUN_PROFILE_PATH");
+
+	*user_dir = NULL;
+	if (xdg && xdg[0] == '/')
+		*user_dir = xasprintf("%s/jailrun", xdg);
+	else if (home && home[0] == '/')
+		*user_dir = xasprintf("%s/.config/jailrun", home);
+	/* An unreadable user dir is skipped. */
+	if (*user_dir && access(*user_dir, R_OK | X_OK) < 0) {
+		free(*user_dir);
+		*user_dir = NULL;
+	}
+	lk->user_dir = *user_dir;
+	lk->system_path = path && *path ? path : SYSCONFDIR "/jailrun";
+}
+
+int jr_load_profiles(struct jr_policy *pol, const char *program,
+		     struct jr_err *err)
+{
+	cleanup_free char *user_dir = NULL;
+	cleanup_free char *copy = NULL;
+	struct jr_profile_log log = { .n = 0 };
+	struct jr_lookup lk;
+	int r;
+
+	if (!program && !pol->profile)
+		return 0;
+	lookup_dirs(&lk, &user_dir);
+	copy = program ? xstrdup(program) : NULL;
+	r = jr_profile_load(pol, &lk, copy ? basename(copy) : NULL, &log, err);
+	for (size_t i = 0; i < log.n; i++)
+		debugx("read %s", log.files[i]);
+	if (log.profile)
+		pol->profile_used = jr_policy_intern(pol, log.profile);
+	if (r == 0 && !pol->noprofile && !log.profile)
+		warnx_jr("no profile for '%s' and no default.profile in %s: "
+			 "only the command line applies",
+			 copy ? basename(copy) : "?", lk.system_path);
+	jr_profile_log_free(&log);
+	return r;
+}
+
+
+#define SANDBOXES_MAX 64
+
+static void uptime(long started, char *buf, size_t size)
+{
+	long s = (long)time(NULL) - started;
+
+	if (s < 0)
+		s = 0;
+	snprintf(buf, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
+}
+
+static int list_sandboxes(const char *dir)
+{
+	static struct jr_sandbox s[SANDBOXES_MAX];
+	size_t n = jr_state_list(dir, s, SANDBOXES_MAX);
+
+	printf("%-8s %-20s %-40s %s\n", "PID", "NAME", "PROFILE", "UPTIME");
+	for (size_t i = 0; i < n; i++) {
+		char up[32];
+
+		uptime(s[i].started, up, sizeof(up));
+		printf("%-8d %-20s %-40s %s\n", (int)s[i].pid, s[i].name,
+		       s[i].profile, up);
+	}
+	return 0;
+}
+
+/* Still the same process (not a reused pid)? */
+static bool alive(const struct jr_sandbox *s)
+{
+	return jr_proc_start(s->pid) == s->start;
+}
+
+/* SIGTERM to its jailrun, which forwards it to the target; if it is
+ * still there 5 s later, SIGKILL to the init (ending everything in its
+ * pid namespace) and to jailrun. */
+static void shut_down(const struct jr_sandbox *s)
+{
+	kill(s->pid, SIGTERM);
+	for (int i = 0; i < 50 && alive(s); i++)
+		usleep(100 * 1000);
+	if (alive(s)) {
+		kill(s->init, SIGKILL);
+		kill(s->pid, SIGKILL);
+	}
+	warnx_jr("shut down %s (pid %d)%s", s->name, (int)s->pid,
+		 alive(s) ? ": still running!" : "");
+}
+
+/* The one running sandbox WHICH (a pid, or a unique name) names; OPT is
+ * the option asking, for messages.  0, or EXIT_JAILRUN said. */
+static int find_sandbox(const char *dir, const char *which, const char *opt,
+			struct jr_sandbox *out)
+{
+	static struct jr_sandbox s[SANDBOXES_MAX];
+	size_t n = jr_state_list(dir, s, SANDBOXES_MAX), found = 0, at = 0;
+	char *end;
+	long pid = strtol(which, &end, 10);
+
+	for (size_t i = 0; i < n; i++) {
+		if ((*end == '\0' && s[i].pid == pid) ||
+		    strcmp(s[i].name, which) == 0) {
+			found++;
+			at = i;
+		}
+	}
+	if (found == 0) {
+		warnx_jr("%s: no running sandbox '%s' (see --list)", opt,
+			 which);
+		return EXIT_JAILRUN;
+	}
+	if (found > 1) {
+		warnx_jr("%s: %zu sandboxes are named '%s': give a PID "
+			 "(see --list)",
+			 opt, found, which);
+		return EXIT_JAILRUN;
+	}
+	*out = s[at];
+	return 0;
+}
+
+static int shutdown_sandbox(const char *dir, const char *which)
+{
+	struct jr_sandbox s;
+
+	if (find_sandbox(dir, which, "--shutdown", &s))
+		return EXIT_JAILRUN;
+	shut_down(&s);
+	return alive(&s) ? EXIT_JAILRUN : 0;
+}
+
+/* The options that made the sandbox, for its record: "key=value" of each
+ * profile key given on the command line, joined by \x1f.  "" when they
+ * cannot be recorded (a newline or \x1f in a value, or too long): such a
+ * sandbox cannot be joined. */
+char *jr_record_args(const struct jr_cli *cli)
+{
+	char buf[JR_ARGS_MAX] = "";
+	size_t len = 0;
+
+	for (size_t i = 0; i < cli->n; i++) {
+		const struct jr_cli_item *it = &cli->items[i];
+		const char *v = it->value ? it->value : "";
+
+		if (it->key->scope != JR_SCOPE_BOTH)
+			continue;
+		if (strpbrk(v, "\n\x1f"))
+			return xstrdup("");
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "%s%s%s%s",
+					len ? "\x1f" : "", it->key->name,
+					it->value ? "=" : "", v);
+		if (len >= sizeof(buf))
+			return xstrdup("");
+	}
+	return xstrdup(len ? buf : "\x1f"); /* "\x1f": none, joinable */
+}
+
+
+/* --join: the sandbox's policy, rebuilt from its profile and options as
+ * recorded, and checked against the digest it started with: the joined
+ * command gets exactly the sandbox's rules, never more. */
+struct jr_policy *jr_join_policy(struct jr_policy *own,
+				  const struct jr_cli *cli,
+				  struct jr_plan *plan)
+{
+	struct jr_err err = { { 0 } };
+	cleanup_free char *dir = jr_state_dir(&err);
+	struct jr_policy *pol;
+	struct jr_sandbox s;
+	char *save = NULL;
+
+	if (!dir)
+		die("--join: %s", err.msg);
+	if (find_sandbox(dir, own->join, "--join", &s))
+		exit(EXIT_JAILRUN);
+	if (!s.args[0])
+		die("--join: sandbox %d's options could not be recorded: it "
+		    "cannot be joined",
+		    (int)s.pid);
+	for (size_t i = 0; i < cli->n; i++)
+		if (cli->items[i].key->scope == JR_SCOPE_BOTH)
+			die("--join runs COMMAND under the sandbox's own "
+			    "rules: --%s cannot be added",
+			    cli->items[i].key->name);
+	pol = jr_policy_new();
+	pol->verbosity = own->verbosity;
+	pol->report = own->report;
+	if (strcmp(s.profile, "none") == 0)
+		pol->noprofile = true;
+	else
+		pol->profile = jr_policy_intern(pol, s.profile);
+	if (jr_load_profiles(pol, s.name, &err) < 0)
+		die("--join: %s", err.msg);
+	for (char *a = strtok_r(s.args, "\x1f", &save); a;
+	     a = strtok_r(NULL, "\x1f", &save)) {
+		char *eq = strchr(a, '=');
+		const struct jr_key *k;
+		char where[80];
+
+		if (eq)
+			*eq = '\0';
+		k = jr_key_find(a);
+		snprintf(where, sizeof(where), "--%s", a);
+		if (!k || jr_key_set(pol, k, eq ? eq + 1 : NULL,
+				     jr_policy_intern(pol, where), &err) < 0)
+			die("--join: the sandbox's option --%s: %s", a,
+			    k ? err.msg : "unknown here");
+	}
+	if (jr_policy_digest(pol) != s.digest)
+		die("--join: the sandbox's profile changed since it started, so "
+		    "its rules cannot be rebuilt exactly: not joining");
+	if (jr_proc_start(s.init) != s.init_start)
+		die("--join: sandbox %d has no init any more", (int)s.pid);
+	plan->join_init = s.init;
+	debugx("joining sandbox %d (%s), init %d", (int)s.pid, s.name,
+	       (int)s.init);
+	jr_policy_free(own);
+	return pol;
+}
+
+#define SHORTCUTS_MAX 512
+
+/* Programs that have a profile in the lookup dirs and are installed. */
+static size_t shortcut_names(char **names, size_t max)
+{
+	cleanup_free char *user_dir = NULL;
+	cleanup_free char *dirs = NULL;
+	struct jr_lookup lk;
+	char *save = NULL;
+	size_t n = 0;
+
+	lookup_dirs(&lk, &user_dir);
+	dirs = xasprintf("%s:%s", lk.user_dir ? lk.user_dir : "",
+			 lk.system_path);
+	for (char *dir = strtok_r(dirs, ":", &save); dir;
+	     dir = strtok_r(NULL, ":", &save)) {
+		DIR *dp = opendir(dir);
+		struct dirent *e;
+
+		while (dp && (e = readdir(dp)) && n < max) {
+			size_t len = strlen(e->d_name);
+			cleanup_free char *name = NULL;
+			cleanup_free char *path = NULL;
+			bool dup = false;
+
+			if (len <= 8 || strcmp(e->d_name + len - 8, ".profile"))
+				continue;
+			name = strndup(e->d_name, len - 8);
+			for (size_t i = 0; name && i < n; i++)
+				dup |= strcmp(names[i], name) == 0;
+			if (!name || dup || strcmp(name, "default") == 0 ||
+			    jr_find_program(name, &path) < 0)
+				continue;
+			names[n++] = steal_ptr(&name);
+		}
+		if (dp)
+			closedir(dp);
+	}
+	names[n] = NULL;
+	return n;
+}
+
+/* --install-shortcuts, --remove-shortcuts: the user's dirs, or the
+ * system's when root without --user. */
+int jr_cmd_shortcuts(const struct jr_policy *pol)
+{
+	const char *home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
+	const char *dd = getenv("XDG_DATA_DIRS");
+	bool user = pol->shortcuts_user || getuid() != 0;
+	cleanup_free char *self = realpath("/proc/self/exe", NULL);
+	cleanup_free char *data = NULL, *bin = NULL, *apps = NULL,
+			  *state = NULL, *manifest = NULL;
+	static char *names[SHORTCUTS_MAX + 1];
+	struct jr_shortcut_log log = { 0 };
+	struct jr_err err = { { 0 } };
+	struct jr_shortcut_dirs d;
+	int r;
+
+	if (user && (!home || home[0] != '/')) {
+		warnx_jr("shortcuts: HOME is not set");
+		return EXIT_JAILRUN;
+	}
+	data = user ? (xdg && xdg[0] == '/' ? xstrdup(xdg) :
+					      xasprintf("%s/.local/share", home)) :
+		      xstrdup("/usr/local/share");
+	bin = user ? xasprintf("%s/.local/bin", home) :
+		     xstrdup("/usr/local/bin");
+	apps = xasprintf("%s/applications", data);
+	state = user ? xasprintf("%s/jailrun", data) :
+		       xstrdup("/var/lib/jailrun");
+	manifest = xasprintf("%s/shortcuts", state);
+	d = (struct jr_shortcut_dirs){ self, bin, apps,
+				       dd && *dd ? dd : "/usr/local/share:/usr/share",
+				       state, manifest };
+	if (pol->shortcuts < 0) {
+		r = jr_shortcuts_remove(&d, &log, &err);
+		if (r == 0)
+			warnx_jr("removed %zu shortcuts%s", log.removed,
+				 log.skipped ? " (some changed since: left)" :
+					       "");
+	} else {
+		size_t n = shortcut_names(names, SHORTCUTS_MAX);
+
+		r = jr_shortcuts_install(&d, names, &log, &err);
+		if (r == 0)
+			warnx_jr("%zu programs with a profile: %zu links in %s, "
+				 "%zu .desktop files in %s%s",
+				 n, log.links, bin, log.desktops, apps,
+				 log.skipped ? " (existing files left alone)" :
+					       "");
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+	}
+	if (r < 0) {
+		warnx_jr("%s", err.msg);
+		return EXIT_JAILRUN;
+	}
+	return 0;
+}
+
+/* --list, --shutdown: the records of running sandboxes. */
+int jr_cmd_running(const struct jr_policy *pol)
+{
+	struct jr_err err = { { 0 } };
+	cleanup_free char *dir = jr_state_dir(&err);
+
+	if (!dir) {
+		warnx_jr("%s", err.msg);
+		return EXIT_JAILRUN;
+	}
+	return pol->list ? list_sandboxes(dir) :
+			   shutdown_sandbox(dir, pol->shutdown);
+}
