@@ -15,12 +15,12 @@ seccomp = yes
 # sockets) and /tmp (ControlPath sockets, Kerberos ticket caches), and
 # reads /etc/ssh (landlock-base.inc); the rest of the home directory is
 # out of reach, and the other secrets are hidden (~/.gnupg too: the
-# agent is reached through its socket in /run/user).  A key or config
+# agent is reached through its socket in ${XDG_RUNTIME_DIR}).  A key or config
 # elsewhere (-i, -F) needs a landlock.read line in ssh.local.
 # ProxyCommand and LocalCommand run from the system directories.
 include = landlock-base.inc
 include = disable-secrets.inc
 landlock.write = ~/.ssh, /tmp
-landlock.read = /run/user
+landlock.read = ${XDG_RUNTIME_DIR}
 blacklist = ~/.gnupg, ~/.netrc, ~/.git-credentials
 private-dev = yes

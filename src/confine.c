@@ -347,18 +347,53 @@ static const unsigned ll_access[JR_PK_N] = {
 	[JR_PK_LL_EXEC] = JR_LL_EXEC | JR_LL_READ,
 };
 
+/* Whether PATH starts with a variable that has no value and no default
+ * (${XDG_RUNTIME_DIR} outside a desktop session). */
+static bool unset_var(const char *path)
+{
+	const char *v;
+
+	for (size_t i = 0; i < ARRAY_SIZE(path_vars); i++) {
+		size_t n = strlen(path_vars[i].name);
+
+		if (path_vars[i].fallback || strncmp(path, "${", 2) != 0 ||
+		    strncmp(path + 2, path_vars[i].name, n) != 0 ||
+		    path[n + 2] != '}')
+			continue;
+		v = getenv(path_vars[i].name);
+		return !v || v[0] != '/';
+	}
+	return false;
+}
+
+/* Rules that only grant (Landlock access, a whitelisted path, a
+ * directory made): without them the sandbox is only stricter. */
+static bool grants(enum jr_pathkey k)
+{
+	return k == JR_PK_LL_READ || k == JR_PK_LL_WRITE ||
+	       k == JR_PK_LL_EXEC || k == JR_PK_WHITELIST || k == JR_PK_MKDIR;
+}
+
 static int plan_path(struct jr_confine *plan, const struct jr_pathrule *r,
 		     bool *home_done, struct jr_err *err)
 {
-	cleanup_free char *p = jr_path_expand(r->path, r->origin, err);
+	cleanup_free char *p = NULL;
 
+	/* a grant beneath an unset ${XDG_RUNTIME_DIR} names nothing: left
+	 * out (only access is lost); a hiding or read-only rule there stays
+	 * an error */
+	if (r->key == JR_PK_LL_READ || r->key == JR_PK_LL_WRITE ||
+	    r->key == JR_PK_LL_EXEC)
+		plan->ll_fs = true; /* even when the rule is left out */
+	if (grants(r->key) && unset_var(r->path))
+		return 0;
+	p = jr_path_expand(r->path, r->origin, err);
 	if (!p)
 		return -1;
 	switch (r->key) {
 	case JR_PK_LL_READ:
 	case JR_PK_LL_WRITE:
 	case JR_PK_LL_EXEC:
-		plan->ll_fs = true;
 		return jr_confine_ll_add(plan, p, ll_access[r->key], true,
 					 r->origin, err);
 	case JR_PK_READ_ONLY:

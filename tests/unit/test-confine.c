@@ -334,6 +334,27 @@ static void test_abi(void)
 	}
 }
 
+static void test_unset_runtime_dir(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	struct jr_confine *c;
+	const char *msg;
+
+	unsetenv("XDG_RUNTIME_DIR");
+	set(pol, "landlock.read", "${XDG_RUNTIME_DIR}/app");
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->ll_fs && rule_for(c, "/usr/bin/true") && c->nll == 1,
+	   "a grant beneath an unset ${XDG_RUNTIME_DIR} is left out, the "
+	   "Landlock rules still apply");
+	if (c)
+		drop(c);
+	set(pol, "blacklist", "${XDG_RUNTIME_DIR}/bus");
+	c = plan_of(pol, 7, &msg);
+	ok(c == NULL, "a hiding rule beneath it is an error");
+	is_str(msg, "t.profile:1: ${XDG_RUNTIME_DIR} is not set", "... saying so");
+	jr_policy_free(pol);
+}
+
 static void test_limits(void)
 {
 	struct jr_confine *c = calloc(1, sizeof(*c));
@@ -362,6 +383,7 @@ int main(void)
 	test_mounts();
 	test_landlock_rules();
 	test_abi();
+	test_unset_runtime_dir();
 	test_limits();
 	{
 		char cmd[PATH_MAX + 16];
