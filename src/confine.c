@@ -28,23 +28,50 @@ void jr_confine_free(struct jr_confine *plan)
 		jr_pool_free(&plan->pool);
 }
 
+/* M with its strings copied into the plan */
+static int mount_append(struct jr_confine *plan, struct jr_mount m,
+			struct jr_err *err)
+{
+	if (plan->nmounts == JR_MOUNTS_MAX)
+		return jr_fail(err, m.origin, "more than %d mounts",
+			       JR_MOUNTS_MAX);
+	m.src = jr_confine_intern(plan, m.src);
+	m.dst = jr_confine_intern(plan, m.dst);
+	m.origin = jr_confine_intern(plan, m.origin);
+	plan->mounts[plan->nmounts++] = m;
+	return 0;
+}
+
 int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			 enum jr_mnt_op op, const char *src, const char *dst,
 			 bool optional, const char *origin, struct jr_err *err)
 {
-	if (plan->nmounts == JR_MOUNTS_MAX)
-		return jr_fail(err, origin, "more than %d mounts",
-			       JR_MOUNTS_MAX);
-	plan->mounts[plan->nmounts++] = (struct jr_mount){
-		.phase = phase,
-		.op = op,
-		.src = jr_confine_intern(plan, src),
-		.dst = jr_confine_intern(plan, dst),
-		.mode = op == JR_MNT_TMPFS ? 0700 : 0,
-		.optional = optional,
-		.origin = jr_confine_intern(plan, origin),
-	};
-	return 0;
+	return mount_append(plan,
+			    (struct jr_mount){ .phase = phase, .op = op,
+					       .src = src, .dst = dst,
+					       .optional = optional,
+					       .origin = origin },
+			    err);
+}
+
+static int tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
+		     const char *dst, unsigned mode, const char *origin,
+		     struct jr_err *err)
+{
+	return mount_append(plan,
+			    (struct jr_mount){ .phase = phase,
+					       .op = JR_MNT_TMPFS, .dst = dst,
+					       .mode = mode, .origin = origin },
+			    err);
+}
+
+const char *jr_confine_home_tmpfs(const struct jr_confine *plan)
+{
+	for (size_t i = 0; i < plan->nmounts; i++)
+		if (plan->mounts[i].phase == JR_PH_HOME &&
+		    plan->mounts[i].op == JR_MNT_TMPFS)
+			return plan->mounts[i].dst;
+	return NULL;
 }
 
 int jr_confine_ll_add(struct jr_confine *plan, const char *path,
@@ -276,16 +303,6 @@ char *jr_path_expand(const char *path, const char *where, struct jr_err *err)
 
 /* ---- the plan ------------------------------------------------------------ */
 
-/* Whether P is DIR or beneath it. */
-static bool beneath(const char *p, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	if (strcmp(dir, "/") == 0)
-		return true;
-	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
-}
-
 /* mkdir only where the user's own files live: the home directory, the
  * XDG base directories (which may be elsewhere), the runtime directory
  * and /tmp. */
@@ -296,13 +313,13 @@ static bool users_place(const char *p)
 					    "XDG_RUNTIME_DIR" };
 	const char *home = home_dir();
 
-	if ((home && beneath(p, home) && strcmp(p, home) != 0) ||
-	    (beneath(p, "/tmp") && strcmp(p, "/tmp") != 0))
+	if ((home && jr_path_beneath(p, home) && strcmp(p, home) != 0) ||
+	    (jr_path_beneath(p, "/tmp") && strcmp(p, "/tmp") != 0))
 		return true;
 	for (size_t i = 0; i < ARRAY_SIZE(vars); i++) {
 		const char *v = getenv(vars[i]);
 
-		if (v && v[0] == '/' && strcmp(v, "/") != 0 && beneath(p, v))
+		if (v && v[0] == '/' && strcmp(v, "/") != 0 && jr_path_beneath(p, v))
 			return true;
 	}
 	return false;
@@ -321,22 +338,18 @@ static int plan_mkdir(struct jr_confine *plan, const char *p,
 }
 
 static int plan_whitelist(struct jr_confine *plan, const char *p,
-			  const char *origin, bool *home_done,
-			  struct jr_err *err)
+			  const char *origin, struct jr_err *err)
 {
 	const char *home = home_dir();
 
-	if (!home || !beneath(p, home) || strcmp(p, home) == 0)
+	if (!home || !jr_path_beneath(p, home) || strcmp(p, home) == 0)
 		return jr_fail(err, origin,
 			       "whitelist: '%s' is not beneath the home "
 			       "directory (%s)",
 			       p, home ? home : "unknown");
-	if (!*home_done) {
-		*home_done = true;
-		if (jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_TMPFS, NULL,
-					 home, false, origin, err) < 0)
-			return -1;
-	}
+	if (!jr_confine_home_tmpfs(plan) &&
+	    tmpfs_add(plan, JR_PH_HOME, home, 0700, origin, err) < 0)
+		return -1;
 	return jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_BIND, p, p, true,
 				    origin, err);
 }
@@ -375,7 +388,7 @@ static bool grants(enum jr_pathkey k)
 }
 
 static int plan_path(struct jr_confine *plan, const struct jr_pathrule *r,
-		     bool *home_done, struct jr_err *err)
+		     struct jr_err *err)
 {
 	cleanup_free char *p = NULL;
 
@@ -403,7 +416,7 @@ static int plan_path(struct jr_confine *plan, const struct jr_pathrule *r,
 		return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL,
 					    p, true, r->origin, err);
 	case JR_PK_WHITELIST:
-		return plan_whitelist(plan, p, r->origin, home_done, err);
+		return plan_whitelist(plan, p, r->origin, err);
 	case JR_PK_MKDIR:
 		return plan_mkdir(plan, p, r->origin, err);
 	case JR_PK_N:
@@ -480,18 +493,13 @@ static void plan_abi(const struct jr_policy *pol, struct jr_confine *plan)
 int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		    struct jr_confine *plan, struct jr_err *err)
 {
-	bool home_done = false;
-
 	plan->ll_abi = abi;
 	for (size_t i = 0; i < pol->npaths; i++)
-		if (plan_path(plan, &pol->paths[i], &home_done, err) < 0)
+		if (plan_path(plan, &pol->paths[i], err) < 0)
 			return -1;
 	if (pol->private_tmp &&
-	    jr_confine_mount_add(plan, JR_PH_TMP, JR_MNT_TMPFS, NULL, "/tmp",
-				 false, "private-tmp", err) < 0)
+	    tmpfs_add(plan, JR_PH_TMP, "/tmp", 01777, "private-tmp", err) < 0)
 		return -1;
-	if (pol->private_tmp)
-		plan->mounts[plan->nmounts - 1].mode = 01777;
 	if (pol->private_dev &&
 	    jr_confine_mount_add(plan, JR_PH_DEV, JR_MNT_DEV, NULL, "/dev",
 				 false, "private-dev", err) < 0)

@@ -100,6 +100,10 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		    struct jr_confine *plan, struct jr_err *err);
 void jr_confine_free(struct jr_confine *plan);
 
+/* The home directory's tmpfs (whitelist), NULL when the home is not
+ * replaced. */
+const char *jr_confine_home_tmpfs(const struct jr_confine *plan);
+
 /* Whether PLAN mounts anything (mkdir alone needs no namespace). */
 bool jr_confine_has_mounts(const struct jr_confine *plan);
 

@@ -64,14 +64,6 @@
 #define SYSTEM_BUS_SOCKET_VAR "/var/run/dbus/system_bus_socket"
 #define PROXY_READY_MS 10000
 
-/* Whether P is DIR or beneath it. */
-static bool beneath(const char *p, const char *dir)
-{
-	size_t n = strlen(dir);
-
-	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
-}
-
 /* $XDG_RUNTIME_DIR, or the usual /run/user/UID when it is not set (the
  * target could guess that one). */
 static char *runtime_dir(void)
@@ -81,16 +73,6 @@ static char *runtime_dir(void)
 	if (rt && rt[0] == '/')
 		return xstrdup(rt);
 	return xasprintf("/run/user/%u", (unsigned)getuid());
-}
-
-/* The home directory's tmpfs (whitelist), NULL when home is not replaced. */
-static const char *home_tmpfs(const struct jr_confine *plan)
-{
-	for (size_t i = 0; i < plan->nmounts; i++)
-		if (plan->mounts[i].phase == JR_PH_HOME &&
-		    plan->mounts[i].op == JR_MNT_TMPFS)
-			return plan->mounts[i].dst;
-	return NULL;
 }
 
 /* Whether abstract unix sockets outside the sandbox are out of reach:
@@ -128,12 +110,12 @@ static int bind_back(struct jr_confine *plan, enum jr_mnt_phase phase,
 static int keep_file(const struct jr_policy *pol, struct jr_confine *plan,
 		     const char *path, const char *origin, struct jr_err *err)
 {
-	const char *home = home_tmpfs(plan);
+	const char *home = jr_confine_home_tmpfs(plan);
 
-	if (home && beneath(path, home) &&
+	if (home && jr_path_beneath(path, home) &&
 	    bind_back(plan, JR_PH_HOME, path, origin, err) < 0)
 		return -1;
-	if (pol->private_tmp && beneath(path, "/tmp") &&
+	if (pol->private_tmp && jr_path_beneath(path, "/tmp") &&
 	    bind_back(plan, JR_PH_TMP, path, origin, err) < 0)
 		return -1;
 	if (plan->ll_fs &&
@@ -389,13 +371,12 @@ static int plan_dbus_user(const struct jr_policy *pol, struct jr_confine *plan,
 	    jr_confine_unsetenv(plan, "DBUS_STARTER_ADDRESS", err) < 0 ||
 	    jr_confine_unsetenv(plan, "DBUS_STARTER_BUS_TYPE", err) < 0)
 		return -1;
-	if (pol->dbus_user == JR_DBUS_NONE)
-		return hide(plan, proxies, origin, err) < 0 ||
-				       jr_confine_setenv(
-					       plan, "DBUS_SESSION_BUS_ADDRESS",
-					       DBUS_NONE_ADDRESS, err) < 0 ?
-			       -1 :
-			       0;
+	if (pol->dbus_user == JR_DBUS_NONE) {
+		if (hide(plan, proxies, origin, err) < 0)
+			return -1;
+		return jr_confine_setenv(plan, "DBUS_SESSION_BUS_ADDRESS",
+					 DBUS_NONE_ADDRESS, err);
+	}
 	/* filter: the proxy's own directory, and no other proxy */
 	proxy_paths(&dir, &shown);
 	if (strcmp(dir, shown) != 0 || pol->private_tmp) {
@@ -555,7 +536,8 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 		 * it when ready and exits when its reader is gone */
 		setpgid(0, 0);
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		if (dup2(fds[1], 3) < 0)
+		/* dup2 onto itself keeps O_CLOEXEC: then clear it */
+		if ((fds[1] == 3 ? fcntl(3, F_SETFD, 0) : dup2(fds[1], 3)) < 0)
 			_exit(127);
 		execv(bin, argv);
 		_exit(127);

@@ -20,6 +20,7 @@
 
 #include "confine.h"
 #include "policy.h"
+#include "process.h"
 
 #define LL_EXECUTE (1ULL << 0)
 #define LL_WRITE_FILE (1ULL << 1)
@@ -187,27 +188,19 @@ static int add_ports(int ruleset, const uint64_t *bits, uint64_t right,
 	return 0;
 }
 
-static void apply_env(const struct jr_confine *plan)
-{
-	for (size_t i = 0; i < plan->nenv_unset; i++)
-		unsetenv(plan->env_unset[i]);
-	for (size_t i = 0; i < plan->nenv_set; i++) {
-		const char *kv = plan->env_set[i];
-		cleanup_free char *name = strndup(kv, strcspn(kv, "="));
-
-		if (name)
-			setenv(name, kv + strlen(name) + 1, 1);
-	}
-}
-
 int jr_confine_restrict(const struct jr_confine *plan,
 			const struct jr_policy *pol, struct jr_err *err)
 {
 	struct ll_ruleset_attr attr = { 0 };
 	cleanup_fd int ruleset = -1;
 	int abi = plan->ll_abi;
+	int r;
 
-	apply_env(plan);
+	r = jr_env_change(plan->env_unset, plan->nenv_unset, plan->env_set,
+			  plan->nenv_set);
+	if (r < 0)
+		return jr_fail(err, NULL, "the sandbox's environment: %s",
+			       strerror(-r));
 	if (abi < 1)
 		return 0; /* warned about (or refused) by the supervisor */
 	if (plan->ll_fs)

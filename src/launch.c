@@ -79,21 +79,9 @@ static int load_with_listener(const struct jr_bpf *prog)
 
 /* jailrun's own variables (JAILRUN_PROFILE_PATH, ...) never reach the
  * target; the shim's is set again afterwards, and the shim removes it. */
-static void scrub_env(void)
+static bool is_jailruns(const char *entry)
 {
-	static const char prefix[] = "JAILRUN_";
-
-	for (size_t i = 0; environ[i];) {
-		cleanup_free char *name = NULL;
-
-		if (strncmp(environ[i], prefix, sizeof(prefix) - 1) != 0) {
-			i++;
-			continue;
-		}
-		name = strndup(environ[i], strcspn(environ[i], "="));
-		if (!name || unsetenv(name) < 0)
-			die_errno("unsetenv");
-	}
+	return strncmp(entry, "JAILRUN_", 8) == 0;
 }
 
 /* The shim's program crosses execve in the one descriptor that is not
@@ -151,7 +139,8 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 		       what);
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0)
 		die_errno("prctl(PR_SET_NO_NEW_PRIVS)");
-	scrub_env();
+	if (jr_env_drop(is_jailruns) < 0)
+		die_errno("unsetenv");
 	/* environment, working directory, limits, session: after the caps
 	 * (nothing here needs one) and before the filter (which may deny
 	 * chdir, setrlimit or setsid to the target) */

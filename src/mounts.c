@@ -90,9 +90,12 @@ static int make_point(int tree, const char *dst)
 	if (fstat(tree, &st) < 0)
 		return -errno;
 	if (slash && slash != parent) {
+		int r;
+
 		*slash = '\0';
-		if (mkdir_p(parent, 0755) < 0)
-			return -errno;
+		r = mkdir_p(parent, 0755);
+		if (r < 0)
+			return r;
 	}
 	if (S_ISDIR(st.st_mode))
 		return mkdir(dst, 0755) < 0 && errno != EEXIST ? -errno : 0;

@@ -113,24 +113,24 @@ int jr_duration_parse(const char *value, unsigned *seconds,
 	return 0;
 }
 
-static bool is_kept(const char *entry)
+static bool is_cleared(const char *entry)
 {
 	size_t n = strcspn(entry, "=");
 
 	if (strncmp(entry, "LC_", 3) == 0)
-		return true;
+		return false;
 	for (size_t i = 0; i < ARRAY_SIZE(kept); i++)
 		if (strlen(kept[i]) == n && strncmp(entry, kept[i], n) == 0)
-			return true;
-	return false;
+			return false;
+	return true;
 }
 
-static int env_clear(void)
+int jr_env_drop(bool (*drop)(const char *entry))
 {
 	for (size_t i = 0; environ[i];) {
 		cleanup_free char *name = NULL;
 
-		if (is_kept(environ[i])) {
+		if (!drop(environ[i])) {
 			i++;
 			continue;
 		}
@@ -141,17 +141,26 @@ static int env_clear(void)
 	return 0;
 }
 
-static int apply_env(const struct jr_policy *pol)
+int jr_env_change(const char *const *unset, size_t nunset,
+		  const char *const *set, size_t nset)
 {
-	if (pol->env_clear && env_clear() < 0)
-		return -errno;
-	for (size_t i = 0; i < pol->nenv_unset; i++)
-		if (unsetenv(pol->env_unset[i]) < 0)
+	for (size_t i = 0; i < nunset; i++)
+		if (unsetenv(unset[i]) < 0)
 			return -errno;
-	for (size_t i = 0; i < pol->nenv_set; i++)
-		if (putenv((char *)pol->env_set[i]) != 0)
+	for (size_t i = 0; i < nset; i++)
+		if (putenv((char *)set[i]) != 0)
 			return -errno;
 	return 0;
+}
+
+static int apply_env(const struct jr_policy *pol)
+{
+	int r;
+
+	if (pol->env_clear && (r = jr_env_drop(is_cleared)) < 0)
+		return r;
+	return jr_env_change(pol->env_unset, pol->nenv_unset, pol->env_set,
+			     pol->nenv_set);
 }
 
 static int apply_rlimits(const struct jr_policy *pol)

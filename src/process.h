@@ -29,6 +29,15 @@ int jr_duration_parse(const char *value, unsigned *seconds,
 /* The resource of rlimit index I (JR_RLIM_*), and its key. */
 int jr_rlimit_resource(int i);
 
+/* Unset every variable whose "NAME=VALUE" entry DROP is true for.
+ * 0 or -errno. */
+int jr_env_drop(bool (*drop)(const char *entry));
+
+/* Unset the names UNSET, then put the "NAME=VALUE" entries SET (which
+ * become part of the environment: they must outlive it).  0 or -errno. */
+int jr_env_change(const char *const *unset, size_t nunset,
+		  const char *const *set, size_t nset);
+
 /* In the launcher, in this order: environment (clear, unset, set),
  * working directory, limits, session. */
 int jr_process_apply(const struct jr_policy *pol, const char **what);

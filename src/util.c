@@ -278,3 +278,12 @@ void jr_pool_free(struct jr_strpool **pool)
 	}
 	*pool = NULL;
 }
+
+bool jr_path_beneath(const char *p, const char *dir)
+{
+	size_t n = strlen(dir);
+
+	if (strcmp(dir, "/") == 0)
+		return true;
+	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
+}

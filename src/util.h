@@ -99,6 +99,9 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len);
 
 bool jr_streq(const char *a, const char *b);
 
+/* Whether path P is DIR or beneath it (both absolute, normalised). */
+bool jr_path_beneath(const char *p, const char *dir);
+
 /* A pool of strings freed together: intern returns a copy of S that
  * lives until jr_pool_free. */
 struct jr_strpool;
