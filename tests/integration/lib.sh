@@ -120,6 +120,19 @@ found() {
 		"$1: its profile is found by name"
 }
 
+# wait_for SECONDS CMD...: run CMD every 0.1 s until it succeeds (0) or
+# SECONDS have passed (1)
+wait_for() {
+	_w=$(($1 * 10))
+	shift
+	while [ $_w -gt 0 ]; do
+		"$@" && return 0
+		sleep 0.1
+		_w=$((_w - 1))
+	done
+	return 1
+}
+
 # xvfb_start: an X server for this test (Xvfb picks a free display and
 # writes its number to fd 3); sets DISPLAY and $xvfb, killed on exit
 # (through bg_pids).
@@ -129,12 +142,7 @@ xvfb_start() {
 		3>"$TMPD/display" >"$TMPD/xvfb.log" 2>&1 &
 	xvfb=$!
 	bg_pids="$bg_pids $xvfb"
-	_i=0
-	while [ ! -s "$TMPD/display" ] && [ $_i -lt 300 ] &&
-		kill -0 $xvfb 2>/dev/null; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
+	wait_for 30 _xvfb_settled
 	DISPLAY=:$(cat "$TMPD/display")
 	export DISPLAY
 	if [ "$DISPLAY" = : ]; then
@@ -142,6 +150,8 @@ xvfb_start() {
 		return 1
 	fi
 }
+
+_xvfb_settled() { [ -s "$TMPD/display" ] || ! kill -0 $xvfb 2>/dev/null; }
 
 done_testing() {
 	echo "1..$tap_n"

@@ -46,16 +46,6 @@ unwarned() {
 	printf '%s\n' "$out" | grep -v '^jailrun: WARNING'
 }
 
-# wait_for FILE: until it exists (30 s)
-wait_for() {
-	_i=0
-	while [ ! -e "$1" ] && [ $_i -lt 300 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	[ -e "$1" ]
-}
-
 conn="python3 $TMPD/conn.py"
 # a hidden socket is an empty file (a directory), mode 000: refused to
 # root, not even searchable for anyone else
@@ -113,11 +103,7 @@ else
 	dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
 		--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
 	bg_pids="$bg_pids $!"
-	i=0
-	while [ ! -s "$TMPD/bus" ] && [ $i -lt 300 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	wait_for 30 test -s "$TMPD/bus"
 	DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
 	export DBUS_SESSION_BUS_ADDRESS
 	dbus-test-tool echo --name=org.jailrun.Echo >/dev/null 2>&1 &
@@ -173,7 +159,7 @@ run_dir=$XDG_RUNTIME_DIR
 python3 "$TMPD/serve.py" "$TMPD/served" "$run_dir/wayland-0" \
 	"$run_dir/pulse/native" "$run_dir/pipewire-0" "$TMPD/system_bus" &
 bg_pids="$bg_pids $!"
-if ! wait_for "$TMPD/served"; then
+if ! wait_for 30 test -e "$TMPD/served"; then
 	not_ok "fake sockets listen"
 	done_testing
 	exit

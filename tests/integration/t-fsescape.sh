@@ -351,11 +351,7 @@ wait $bg 2>/dev/null
 # on this ABI, and a scope covers only the abstract namespace)
 "$FS" unix-listen "$S/sock" >"$TMPD/sock.out" 2>&1 &
 bg=$!
-_i=0
-while ! grep -q ready "$TMPD/sock.out" && [ $_i -lt 50 ]; do
-	sleep 0.1
-	_i=$((_i + 1))
-done
+wait_for 5 grep -q ready "$TMPD/sock.out"
 if [ "$abi" -le 7 ]; then
 	att "a pathname unix socket in S: connect works in spite of Landlock (ABI $abi)" \
 		OK $L --landlock.scope=abstract-unix "$FS" unix-connect "$S/sock"
@@ -410,11 +406,7 @@ export XDG_RUNTIME_DIR
 mkdir -m 700 "$XDG_RUNTIME_DIR"
 "$JAILRUN" $L --blacklist=~/.ssh sleep 600 >/dev/null 2>&1 &
 bg=$!
-_i=0
-while [ ! -f "$XDG_RUNTIME_DIR/jailrun/$bg" ] && [ $_i -lt 50 ]; do
-	sleep 0.1
-	_i=$((_i + 1))
-done
+wait_for 5 test -f "$XDG_RUNTIME_DIR/jailrun/$bg"
 att "--join: control: a file in A is read" data \
 	--join=$bg -- "$FS" cat "$A/f"
 att "--join: S: EACCES (the sandbox's Landlock rules)" EACCES \

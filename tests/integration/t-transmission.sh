@@ -35,26 +35,11 @@ watch() {
 	: >"$TMPD/opens"
 	"$TRY" watch "$1" "$TMPD/opens" &
 	watcher=$!
-	_i=0
-	while ! grep -q watching "$TMPD/opens" && [ $_i -lt 100 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
+	wait_for 10 grep -q watching "$TMPD/opens"
 }
 opens() { grep -c '^open$' "$TMPD/opens"; }
 unwatch() { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
 
-# wait_for SECONDS CMD...: poll CMD every 0.2 s
-wait_for() {
-	_n=$(($1 * 5))
-	shift
-	while [ $_n -gt 0 ]; do
-		"$@" && return 0
-		sleep 0.2
-		_n=$((_n - 1))
-	done
-	return 1
-}
 # stop PID: SIGTERM to a jailrun started with --die-with-parent, then
 # SIGKILL if it is still there 15 s later (a client that hangs on its
 # way out must not hang the test; the sandbox dies with jailrun)
