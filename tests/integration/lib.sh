@@ -11,6 +11,7 @@ set -u
 : "${JAILRUN:?run through make check}"
 : "${top_builddir:?run through make check}"
 TRY="$top_builddir/tests/helpers/jr-try"
+NOUSERNS="$top_builddir/tests/helpers/jr-nouserns"
 tap_n=0
 tap_failed=0
 
@@ -152,6 +153,24 @@ xvfb_start() {
 }
 
 _xvfb_settled() { [ -s "$TMPD/display" ] || ! kill -0 $xvfb 2>/dev/null; }
+
+# nouserns CMD...: run CMD where user namespaces are refused (an outer
+# seccomp filter: EPERM for CLONE_NEWUSER), as on a machine that turned
+# them off; sets $out and $rc like run
+nouserns() { run "$NOUSERNS" "$@"; }
+
+# userns_modes: the modes the trust tests run each attack in: "userns"
+# (jailrun makes its user namespace; root makes none) and "nouserns" (the
+# fallback).  A mode this machine cannot give is skipped with its reason
+# by the test itself.
+userns_modes="userns nouserns"
+
+# in_mode MODE CMD...: run CMD (jailrun and its arguments) in MODE
+in_mode() {
+	_m=$1
+	shift
+	if [ "$_m" = nouserns ]; then nouserns "$@"; else run "$@"; fi
+}
 
 done_testing() {
 	echo "1..$tap_n"

@@ -107,6 +107,19 @@ fi
 run "$JAILRUN" --noprofile --net=none sh -c 'tail -n +3 /proc/net/dev | cut -d: -f1 | tr -d " "'
 is "$out" lo "net=none: the only interface is lo"
 
+# the trust tests' fallback (jr-nouserns): CLONE_NEWUSER really refused,
+# other namespaces (as root) and ordinary programs still work
+nouserns unshare -U true
+like "$out" "Operation not permitted" "jr-nouserns: unshare(CLONE_NEWUSER) is EPERM"
+nouserns sh -c 'echo still runs'
+is "$out" "still runs" "jr-nouserns: ordinary programs run"
+if ! is_root; then
+	nouserns "$JAILRUN" --noprofile true
+	like "$out" "user namespaces are not available" "jr-nouserns: jailrun takes its fallback"
+else
+	skip_always "jailrun as root makes no user namespace (fallback not taken)"
+fi
+
 # user namespaces refused (bubblewrap's --disable-userns inside its own
 # user namespace): jailrun says so in one line and still filters
 if command -v bwrap >/dev/null &&
