@@ -15,6 +15,7 @@
 #include "confine.h"
 #include "desktop.h"
 #include "elfinfo.h"
+#include "enforce.h"
 #include "filter.h"
 #include "notify.h"
 #include "launch.h"
@@ -279,127 +280,68 @@ static void learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 			 n, l->runs, l->runs == 1 ? "" : "s", pol->learn);
 }
 
-/* Reporting is on when asked, in permissive mode, or by default when
- * stderr is a terminal (someone is there to read it). */
-static bool want_report(const struct jr_policy *pol)
+/* The enforcement plan's warnings and errors, said (enforce.h). */
+static void say_enforcement(const struct jr_policy *pol,
+			    const struct jr_elf_info *elf,
+			    const struct jr_enforce *e)
 {
-	if (pol->report >= 0)
-		return pol->report;
-	return pol->action == JR_ACT_LOG || isatty(STDERR_FILENO);
-}
-
-/* Reports and learning need the supervisor's listener. */
-static void plan_listener(const struct jr_policy *pol,
-			  struct jr_filter_opts *o)
-{
-	bool learn = pol->learn != NULL;
-	bool report = want_report(pol) && jr_policy_wants_filter(pol);
-
-	if (!learn && !report)
-		return;
-	if (jr_notify_possible()) {
-		o->notify = true;
-		o->learn = learn;
-		o->report = report && !learn;
-		return;
-	}
-	if (learn)
-		die("--learn needs a seccomp listener, and none can be "
-		    "installed here (nested sandbox or old kernel)");
-	if (pol->action == JR_ACT_LOG)
+	if (e->warnings & JR_EW_LOG_UNNAMED)
 		warnx_jr("WARNING: no seccomp listener can be installed here "
 			 "(nested sandbox or old kernel): seccomp.action=log "
 			 "goes to the kernel audit log only, unnamed here");
-	else if (pol->report == 1)
+	if (e->warnings & JR_EW_NO_REPORT)
 		warnx_jr("cannot report denied syscalls: no seccomp listener "
 			 "can be installed here (nested sandbox or old "
 			 "kernel)");
-}
-
-/* Decide how the delayed filter is enforced for this target (unless the
- * supervisor already sees every denial), and compile the programs. */
-static void plan_delayed(const struct jr_policy *pol, const char *path,
-			 const struct jr_elf_info *elf, int judged,
-			 struct jr_plan *plan, struct jr_filter_opts *o)
-{
-	if (judged < 0) {
-		errno = -judged;
-		die_errno("%s", path);
-	}
-	if (!o->notify)
-		o->notify = jr_notify_possible();
-	/* Reporting: every exec after the start reaches the supervisor,
-	 * which refuses and names it; the shim would answer first. */
-	o->shim = elf->kind == JR_ELF_GLIBC && !o->report;
-	if (o->shim) {
-		plan->shim_path = find_shim();
-		if (!plan->shim_path)
-			die("the postexec shim " SHIM_NAME
-			    " is missing (looked next to jailrun and in " PKGLIBDIR
-			    ")");
-	} else if (elf->kind != JR_ELF_NOTELF && elf->kind != JR_ELF_GLIBC) {
-		if (!o->notify && pol->static_refuse)
-			die("%s: %s, and no seccomp listener can be "
-			    "installed: its delayed filter cannot be "
-			    "enforced (static = refuse)",
-			    elf->binary, elf->why);
-		warn_no_shim(pol, elf, o->notify);
-	}
-	if (o->shim && !o->notify)
+	if (e->warnings & JR_EW_SHIM_CANNOT)
+		warn_no_shim(pol, elf, !(e->warnings & JR_EW_UNENFORCED));
+	if (e->warnings & JR_EW_SHIM_ALONE)
 		warnx_jr("no seccomp listener can be installed here: the "
 			 "postexec shim alone enforces the delayed filter, and "
 			 "code that runs before it (preinit, library "
 			 "constructors) is not covered");
-	debugx("delayed filter: %s; %s", elf->why,
-	       o->notify ? "supervisor listens" : "no listener");
+	if (e->delayed && !e->opts.learn)
+		debugx("delayed filter: %s; %s", elf->why,
+		       e->opts.notify ? "supervisor listens" : "no listener");
 }
 
+/* Judge the target, plan the enforcement (enforce.c), compile. */
 static void plan_filters(const struct jr_policy *pol, const char *path,
 			 struct jr_plan *plan, struct jr_bpf *prog,
 			 struct jr_bpf *postexec)
 {
 	struct jr_err err = { { 0 } };
-	struct jr_filter_opts o = { .notify = false };
-	struct jr_elf_info elf;
-	bool delayed = jr_filter_has_delayed(pol);
-	int judged = jr_policy_wants_filter(pol) || pol->learn ?
-			     jr_elf_classify(path, &elf) :
-			     -ENOENT;
-	int launch_nr = -1;
+	struct jr_elf_info elf = { .kind = JR_ELF_NOTELF };
+	struct jr_facts f = {
+		.path = path,
+		.stderr_tty = isatty(STDERR_FILENO),
+		.judged = jr_enforce_needs_elf(pol) ?
+				  jr_elf_classify(path, &elf) : -ENOENT,
+		.elf = &elf,
+	};
+	struct jr_enforce e;
 
-	if (judged == 0 && elf.kind == JR_ELF_32BIT)
-		die("%s: %s; the filter kills every other ABI, so it cannot "
-		    "run here",
-		    elf.binary, elf.why);
-	plan_listener(pol, &o);
-	if (delayed && !o.learn)
-		plan_delayed(pol, path, &elf, judged, plan, &o);
-	if (jr_filter_compile(pol, &o, prog, &err) < 0 ||
-	    (o.shim && jr_filter_compile_postexec(pol, true, postexec, &err) < 0))
+	f.notify_possible = jr_enforce_needs_probe(pol, f.stderr_tty) &&
+			    jr_notify_possible();
+	if (jr_enforce_plan(pol, &f, &e, &err) < 0)
+		die("%s", err.msg);
+	say_enforcement(pol, &elf, &e);
+	if (e.opts.shim) {
+		plan->shim_path = find_shim();
+		if (!plan->shim_path)
+			die("the postexec shim " SHIM_NAME
+			    " is missing (looked next to jailrun and in " PKGLIBDIR
+			    ")");
+	}
+	if (jr_filter_compile(pol, &e.opts, prog, &err) < 0 ||
+	    (e.opts.shim && jr_filter_compile_postexec(pol, true, postexec, &err) < 0))
 		die("%s", err.msg);
 	plan->prog = prog;
 	plan->postexec = postexec;
-	plan->report = o.report;
-	plan->listener = prog->len && (o.learn || o.report ||
-				       (o.notify && delayed));
-	if (!plan->listener)
-		return;
-	/* The launch is a notified call where the policy denies it (it is
-	 * then delayed) or in learning; otherwise the launcher waits for a
-	 * hand-over byte.  Launching with execveat when only it is delayed
-	 * keeps the old shape: the launch itself waits. */
-	if (jr_syscall_resolve("execve", &launch_nr) == JR_SC_NATIVE &&
-	    jr_policy_allows(pol, launch_nr) && !o.learn && !o.report) {
-		int at;
-
-		plan->via_execveat =
-			jr_syscall_resolve("execveat", &at) == JR_SC_NATIVE &&
-			jr_filter_is_delayed(pol, at, false);
-		if (plan->via_execveat)
-			launch_nr = at;
-	}
-	plan->launch_notified =
-		o.learn || (launch_nr >= 0 && !jr_policy_allows(pol, launch_nr));
+	plan->report = e.opts.report;
+	plan->listener = prog->len && e.listener;
+	plan->via_execveat = plan->listener && e.via_execveat;
+	plan->launch_notified = plan->listener && e.launch_notified;
 }
 
 /* Called through a shortcut (a symlink named after a program): run that
