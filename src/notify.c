@@ -14,6 +14,7 @@
 #include <fcntl.h>
 #include <seccomp.h>
 #include <linux/filter.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -203,15 +204,31 @@ static void answer(struct jr_notify *n, const struct jr_policy *pol)
 	n->resp->error = -(v.kind == JR_V_ERRNO ? v.err : EPERM);
 }
 
+/* Whether the launch is over.  Asked when a notification arrives, and
+ * the exec-failure pipe was closed by the launcher's execve before the
+ * target could make any call: a call of target code always finds it
+ * over, whether or not the launch itself was a notified call (with
+ * reporting on, an allowed execve launches unseen).  An error of poll
+ * counts as over: fail closed. */
+static bool launch_over(struct jr_notify *n)
+{
+	struct pollfd p = { .fd = n->exec_fd, .events = POLLIN };
+
+	if (!n->launched && (n->exec_fd < 0 || poll(&p, 1, 0) != 0))
+		n->launched = true;
+	return n->launched;
+}
+
 /* The launcher's own calls, before the target exists: the execve of the
  * target, and the one read of the hand-over byte.  Each is let through
- * once, only for the launcher's pid; everything after is target code. */
+ * once, only for the launcher's pid, and only while the launch is not
+ * over; everything after is target code. */
 static bool launch_call(struct jr_notify *n)
 {
 	const struct seccomp_data *d = &n->req->data;
 	int read_nr;
 
-	if (n->launched || (pid_t)n->req->pid != n->launcher)
+	if ((pid_t)n->req->pid != n->launcher || launch_over(n))
 		return false;
 	if (jr_filter_is_exec(d->nr)) {
 		n->launched = true;
