@@ -22,7 +22,7 @@ static bool wants_caps(const struct jr_policy *pol)
 	return pol->caps_drop_all || pol->caps_keep_set || pol->caps_drop;
 }
 
-static bool keeps(const struct jr_policy *pol, int cap)
+bool jr_caps_keeps(const struct jr_policy *pol, int cap)
 {
 	uint64_t bit = 1ULL << cap;
 
@@ -39,7 +39,7 @@ static int drop_bounding(const struct jr_policy *pol)
 	for (int cap = 0; cap < 64; cap++) {
 		if (prctl(PR_CAPBSET_READ, cap, 0, 0, 0) < 0)
 			return errno == EINVAL ? 0 : -1;
-		if (!keeps(pol, cap) &&
+		if (!jr_caps_keeps(pol, cap) &&
 		    prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) < 0)
 			return -1;
 	}
@@ -57,7 +57,7 @@ static int keep_only(const struct jr_policy *pol, const char **what)
 			capng_have_capability(CAPNG_PERMITTED, (unsigned)cap);
 	capng_clear(CAPNG_SELECT_CAPS | CAPNG_SELECT_AMBIENT);
 	for (int cap = 0; cap <= CAP_LAST_CAP; cap++) {
-		if (!keeps(pol, cap))
+		if (!jr_caps_keeps(pol, cap))
 			continue;
 		if (!permitted[cap]) {
 			*what = "caps.keep names a capability this process "
@@ -101,7 +101,7 @@ int jr_caps_apply(const struct jr_policy *pol, const char **what)
 			return -1;
 	} else {
 		for (int cap = 0; cap <= CAP_LAST_CAP; cap++)
-			if (!keeps(pol, cap))
+			if (!jr_caps_keeps(pol, cap))
 				capng_update(CAPNG_DROP, ALL_SETS | CAPNG_AMBIENT,
 					     (unsigned)cap);
 	}

@@ -10,6 +10,9 @@
  * the ambient set so they survive execve for a non-root uid.  Returns 0,
  * 1 when the bounding set could not be changed (no CAP_SETPCAP), or -1;
  * *what says which step. */
+/* Whether the target keeps capability CAP under POL (when it has it). */
+bool jr_caps_keeps(const struct jr_policy *pol, int cap);
+
 int jr_caps_apply(const struct jr_policy *pol, const char **what);
 
 #endif

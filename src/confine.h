@@ -144,9 +144,13 @@ int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err);
 
 /* In the launcher, after no_new_privs and before the seccomp filter:
  * the environment, then the Landlock domain (POL's ports and scopes
- * with PLAN's paths).  0, or -1 with ERR. */
+ * with PLAN's paths).  OUTSIDE_VISIBLE: the target shares jailrun's pid
+ * namespace; it then gets a domain in any case, which keeps it from
+ * ptrace and (ABI 6) signals of jailrun's processes.  0, or -1 with
+ * ERR. */
 int jr_confine_restrict(const struct jr_confine *plan,
-			const struct jr_policy *pol, struct jr_err *err);
+			const struct jr_policy *pol, bool outside_visible,
+			struct jr_err *err);
 
 /* --debug: every mount and path rule with its access rights */
 void jr_confine_describe(const struct jr_confine *plan,

@@ -188,8 +188,26 @@ static int add_ports(int ruleset, const uint64_t *bits, uint64_t right,
 	return 0;
 }
 
+/* The shield, for a target that shares jailrun's pid namespace and so
+ * can name the supervisor, the init and the D-Bus proxy: a Landlock
+ * domain of its own, whatever the profile says, since Landlock refuses
+ * ptrace, /proc/PID/mem and process_vm_writev of a process outside the
+ * domain even to a holder of CAP_SYS_PTRACE; and from ABI 6, signals to
+ * processes outside it.  When nothing else is handled, the domain
+ * handles only the creation of block devices, which the target could
+ * not do anyway (CAP_MKNOD in the initial user namespace). */
+static void shield(struct ll_ruleset_attr *attr, int abi)
+{
+	if (abi >= 6)
+		attr->scoped |= LL_SCOPE_SIGNAL;
+	if (!attr->handled_access_fs && !attr->handled_access_net &&
+	    !attr->scoped)
+		attr->handled_access_fs = LL_MAKE_BLOCK;
+}
+
 int jr_confine_restrict(const struct jr_confine *plan,
-			const struct jr_policy *pol, struct jr_err *err)
+			const struct jr_policy *pol, bool outside_visible,
+			struct jr_err *err)
 {
 	struct ll_ruleset_attr attr = { 0 };
 	cleanup_fd int ruleset = -1;
@@ -217,6 +235,8 @@ int jr_confine_restrict(const struct jr_confine *plan,
 		if (pol->ll_scope & JR_SCOPE_SIGNAL)
 			attr.scoped |= LL_SCOPE_SIGNAL;
 	}
+	if (outside_visible)
+		shield(&attr, abi);
 	if (!attr.handled_access_fs && !attr.handled_access_net && !attr.scoped)
 		return 0;
 	ruleset = (int)syscall(SYS_landlock_create_ruleset, &attr,

@@ -108,6 +108,17 @@ static void prepare_shim(const struct jr_launch *l)
 	       l->postexec_fd);
 }
 
+/* Whether this launcher is still in the supervisor's pid namespace
+ * (none of its own, or --join of a sandbox without one): the target
+ * could then name jailrun's own processes.  Unknown counts as yes. */
+static bool sees_jailrun(const struct jr_launch *l)
+{
+	struct stat st;
+
+	return !l->outer_pidns || stat("/proc/self/ns/pid", &st) < 0 ||
+	       st.st_ino == l->outer_pidns;
+}
+
 /* The launcher: the order below is the security argument.
  *   capabilities -> no_new_privs -> [announce listener] -> seccomp -> execve
  * Capabilities go first, while the process may still change them; then
@@ -149,12 +160,12 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 	/* the sandbox's environment (desktop sockets) and its Landlock
 	 * domain: after no_new_privs (Landlock needs it), before the
 	 * filter (which may deny the landlock calls) */
-	if (l->confine && jr_confine_restrict(l->confine, l->pol, &err) < 0)
+	if (l->confine && jr_confine_restrict(l->confine, l->pol,
+					      sees_jailrun(l), &err) < 0)
 		die("%s", err.msg);
-	/* the target dies with the init: without a pid namespace a SIGKILL
-	 * to the init (timeout's last word) would not reach it otherwise */
-	if ((l->pol->die_with_parent || l->pol->timeout) &&
-	    prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+	/* the target dies with the init, which dies with the supervisor:
+	 * without a pid namespace nothing else would end it */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
 		die_errno("prctl(PR_SET_PDEATHSIG)");
 	if (l->postexec_fd >= 0)
 		prepare_shim(l);
@@ -226,10 +237,10 @@ void jr_init_main(const struct jr_launch *l)
 	char c;
 	int sfd;
 
-	/* 0. die-with-parent: the sandbox ends with the supervisor (set
-	 *    before the wait: if it is gone already, the read sees EOF) */
-	if ((l->pol->die_with_parent || l->pol->timeout) &&
-	    prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
+	/* 0. the sandbox ends with the supervisor, whose listener and
+	 *    records it depends on (set before the wait: if the supervisor
+	 *    is gone already, the read sees EOF) */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) < 0)
 		die_errno("prctl(PR_SET_PDEATHSIG)");
 	/* 1. wait until the supervisor has written our uid/gid maps */
 	if (read(l->sync_fd, &c, 1) != 1)

@@ -4,6 +4,7 @@
 #define JAILRUN_LAUNCH_H
 
 #include <signal.h>
+#include <sys/types.h>
 
 #include "filter.h"
 #include "policy.h"
@@ -29,6 +30,9 @@ struct jr_launch {
 	const struct jr_confine *confine; /* mounts (init), Landlock and
 					   * environment (launcher) */
 	sigset_t signals; /* blocked by the supervisor; the init forwards them */
+	ino_t outer_pidns; /* the supervisor's pid namespace (0: unknown): a
+			    * launcher still in it can see jailrun's
+			    * processes */
 };
 
 /* The child of the clone.  Never returns. */

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
+#include <linux/capability.h>
 #include <sched.h>
 #include <stdio.h>
 #include <string.h>
@@ -13,8 +14,10 @@
 #include <sys/signalfd.h>
 #include <sys/timerfd.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "caps.h"
 #include "confine.h"
 #include "launch.h"
 #include "notify.h"
@@ -55,19 +58,6 @@ static pid_t start(const struct jr_policy *pol,
 	return jr_ns_clone(0);
 }
 
-static int read_execfail(int *fd, int *exec_errno)
-{
-	int e;
-	ssize_t n = read(*fd, &e, sizeof(e));
-
-	if (n < 0 && errno == EINTR)
-		return 0;
-	if (n == sizeof(e))
-		*exec_errno = e;
-	close(*fd);
-	*fd = -1;
-	return 0;
-}
 
 /* The launcher's announcement: its pid (from the kernel, in our pid
  * namespace) and the descriptor number its listener will get. */
@@ -111,6 +101,23 @@ struct watch {
 	struct jr_notify notify;
 	int exec_errno;
 };
+
+/* The launcher's execve has ended: EOF (it succeeded, the write end was
+ * close-on-exec) or its errno.  The launch allowance closes with it. */
+static void read_execfail(struct watch *w)
+{
+	int e;
+	ssize_t n = read(w->execfail_fd, &e, sizeof(e));
+
+	if (n < 0 && errno == EINTR)
+		return;
+	if (n == sizeof(e))
+		w->exec_errno = e;
+	close(w->execfail_fd);
+	w->execfail_fd = -1;
+	w->notify.exec_fd = -1;
+	w->notify.launched = true;
+}
 
 static void on_hello(struct watch *w)
 {
@@ -227,7 +234,7 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 	struct signalfd_siginfo si;
 
 	if (w->execfail_fd >= 0 && pf[1].revents)
-		read_execfail(&w->execfail_fd, &w->exec_errno);
+		read_execfail(w);
 	if (w->hello_fd >= 0 && pf[2].revents)
 		on_hello(w);
 	if (w->timer_fd >= 0 && pf[4].revents & POLLIN)
@@ -276,7 +283,7 @@ static int supervise(struct watch *w, const sigset_t *mask,
 			break;
 	}
 	if (w->execfail_fd >= 0)
-		read_execfail(&w->execfail_fd, &w->exec_errno);
+		read_execfail(w);
 	if (w->exec_errno)
 		warnx_jr("%s: cannot execute: %s", path,
 			 strerror(w->exec_errno));
@@ -333,6 +340,47 @@ static void make_channels(const struct jr_plan *plan, struct jr_launch *l,
 	}
 }
 
+static ino_t pidns_of_self(void)
+{
+	struct stat st;
+
+	return stat("/proc/self/ns/pid", &st) == 0 ? st.st_ino : 0;
+}
+
+/* A target in our pid namespace can name the supervisor (and the init,
+ * the D-Bus proxy).  They are not dumpable, and the launcher puts the
+ * target in a Landlock domain that refuses it ptrace of them and, from
+ * ABI 6, signals; what this kernel lacks of that is said, loudly. */
+static void warn_visible(const struct jr_policy *pol, int ns_flags, int abi)
+{
+	bool caps = false;
+
+	if (ns_flags & CLONE_NEWPID)
+		return;
+	for (int cap = 0; cap <= CAP_LAST_CAP && geteuid() == 0 &&
+			  !(ns_flags & CLONE_NEWUSER);
+	     cap++)
+		caps |= jr_caps_keeps(pol, cap);
+	if (caps)
+		warnx_jr("WARNING: the target keeps root's capabilities in "
+			 "jailrun's pid namespace, outside any user "
+			 "namespace: it can read what root reads of "
+			 "jailrun's processes, and act as root on the "
+			 "machine (caps.drop = all, or the pid namespace, "
+			 "prevents it)");
+	if (abi < 1)
+		warnx_jr("WARNING: the target shares jailrun's pid namespace "
+			 "and this kernel has no Landlock: a target that "
+			 "keeps CAP_SYS_PTRACE could reach jailrun's "
+			 "supervisor, and it can signal it");
+	else if (abi < 6)
+		warnx_jr("WARNING: the target shares jailrun's pid namespace "
+			 "and Landlock ABI %d cannot scope signals (6 can): it "
+			 "can signal jailrun's supervisor, which ends or "
+			 "stalls its own sandbox only",
+			 abi);
+}
+
 int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	   const char *path, char *const *argv)
 {
@@ -343,7 +391,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.await_ack = plan->listener && !plan->launch_notified,
 		.join_init = plan->join_init, .confine = plan->confine,
 	};
-	struct watch w = { .notify = { .fd = -1, .ack_fd = -1 } };
+	struct watch w = { .notify = { .fd = -1, .ack_fd = -1,
+				       .exec_fd = -1 } };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	int sync_pipe[2], fail_pipe[2], hello[2];
 	pid_t init;
@@ -377,6 +426,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0)
 		die_errno("pipe");
 	make_channels(plan, &l, hello);
+	l.outer_pidns = pidns_of_self();
 	init = start(pol, plan->confine, &l.ns_flags);
 	if (init < 0)
 		die_errno("clone");
@@ -389,6 +439,19 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		l.execfail_fd = fail_pipe[1];
 		jr_init_main(&l);
 	}
+	/* From here on, and for as long as target code exists, the
+	 * supervisor is not dumpable: no ptrace, no /proc/PID/mem, no
+	 * pidfd_getfd by a process of the same user without
+	 * CAP_SYS_PTRACE.  Not before the clone: the init must stay
+	 * dumpable until its uid map is written (a non-dumpable process's
+	 * /proc files belong to root). */
+	if (prctl(PR_SET_DUMPABLE, 0, 0, 0, 0) < 0) {
+		kill(init, SIGKILL);
+		die_errno("prctl(PR_SET_DUMPABLE)");
+	}
+	if (!plan->join_init)
+		warn_visible(pol, l.ns_flags, plan->confine ? plan->confine->ll_abi :
+							 jr_landlock_abi());
 	close(sync_pipe[0]);
 	close(fail_pipe[1]);
 	if (hello[1] >= 0)
@@ -413,6 +476,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		record(&w, pol, plan, path);
 	w.timer_fd = start_timer(pol->timeout);
 	w.execfail_fd = fail_pipe[0];
+	w.notify.exec_fd = fail_pipe[0];
 	w.hello_fd = hello[0];
 	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :
 								    -1;
