@@ -166,12 +166,15 @@ static void comm_of(pid_t pid, char *buf, size_t size)
  *   — family not in protocol (AF_INET) in x.profile:4 */
 static void say(struct jr_notify *n, const struct jr_verdict *v)
 {
-	char comm[32], call[160], result[48] = "";
+	char raw[32], comm[128], call[160], result[48] = "";
 	pid_t pid = (pid_t)n->req->pid;
 
 	if (!jr_report_note(n->rep, pid, n->req->data.nr) || !n->report)
 		return;
-	comm_of(pid, comm, sizeof(comm));
+	/* the target names itself (prctl, the file it runs): never let
+	 * that name reach the user's terminal as escape sequences */
+	comm_of(pid, raw, sizeof(raw));
+	jr_escape(raw, comm, sizeof(comm));
 	jr_report_call(&n->req->data, call, sizeof(call));
 	if (v->kind == JR_V_KILL)
 		snprintf(result, sizeof(result), "killed");

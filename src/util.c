@@ -287,3 +287,25 @@ bool jr_path_beneath(const char *p, const char *dir)
 		return true;
 	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
 }
+
+char *jr_escape(const char *in, char *out, size_t size)
+{
+	size_t o = 0;
+
+	if (!size)
+		return out;
+	for (const unsigned char *p = (const unsigned char *)in;
+	     *p && o + 1 < size; p++) {
+		if (*p >= 0x20 && *p < 0x7f && *p != '\\') {
+			out[o++] = (char)*p;
+		} else if (o + 4 < size) {
+			snprintf(out + o, size - o, *p == '\\' ? "\\\\" :
+				 "\\x%02x", *p);
+			o += *p == '\\' ? 2 : 4;
+		} else {
+			break;
+		}
+	}
+	out[o] = '\0';
+	return out;
+}

@@ -99,6 +99,13 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len);
 
 bool jr_streq(const char *a, const char *b);
 
+/* IN made safe for a terminal, into OUT (SIZE bytes, always terminated,
+ * cut short when full): printable ASCII as it is, every other byte
+ * (control characters, escape sequences, 8-bit C1 codes, UTF-8) as
+ * \xNN, and the backslash as \\.  For what a target or a file controls:
+ * a program's name, a path, a profile's text.  Returns OUT. */
+char *jr_escape(const char *in, char *out, size_t size);
+
 /* Whether path P is DIR or beneath it (both absolute, normalised). */
 bool jr_path_beneath(const char *p, const char *dir);
 

@@ -169,4 +169,28 @@ for mode in $userns_modes; do
 	fi
 done
 
+# ---- 4. the target's name reaches the user's terminal escaped -------------
+# A program named with an escape sequence (its comm, which the report
+# line shows) and a denied call: the report holds no raw control byte.
+esc_name=$(printf 'a\033[2Jb')
+ln -s "$(command -v mkdir)" "$TMPD/$esc_name"
+for mode in $userns_modes; do
+	in_mode $mode "$JAILRUN" --noprofile --report --seccomp.drop=mkdir,mkdirat \
+		"$TMPD/$esc_name" "$TMPD/never"
+	like "$out" 'blocked: a\\x1b\[2Jb\[[0-9]+\] mkdir' "$mode: the report names the program, escaped"
+	# (mkdir's own messages carry its argv[0]: jailrun's lines only)
+	if printf '%s\n' "$out" | grep '^jailrun:' | grep -q "$(printf '\033')"; then
+		not_ok "$mode: jailrun lets no raw escape byte reach the terminal" "$out"
+	else
+		ok "$mode: jailrun lets no raw escape byte reach the terminal"
+	fi
+done
+# the control: that name does reach a terminal raw when a program prints it
+run sh -c "printf '%s' \"\$(basename \"\$1\")\"" sh "$TMPD/$esc_name"
+if printf '%s' "$out" | grep -q "$(printf '\033')"; then
+	ok "control: the name holds a raw escape byte"
+else
+	not_ok "control: the name holds a raw escape byte" "$out"
+fi
+
 done_testing
