@@ -7,7 +7,7 @@
 # pid namespace: the init is 1, the target 2; /proc shows the sandbox only
 run "$JAILRUN" --noprofile "$TRY" pid
 is "$out" 2 "pid namespace: the target is pid 2 (the init is 1)"
-run "$JAILRUN" --noprofile --namespaces=!pid "$TRY" pid
+run "$JAILRUN" --noprofile --namespaces=!pid --caps.drop=all "$TRY" pid
 if [ "$rc" = 0 ] && [ "$out" -gt 2 ]; then
 	ok "without the pid namespace the target has a host pid ($out)"
 else
@@ -22,7 +22,7 @@ fi
 run "$JAILRUN" --noprofile cat /proc/1/cmdline
 like "$out" jailrun "pid 1 inside is jailrun's init"
 hostpids=$(ls /proc | grep -c '^[0-9]')
-run "$JAILRUN" --noprofile --namespaces=!pid sh -c 'ls /proc | grep -c "^[0-9]"'
+run "$JAILRUN" --noprofile --namespaces=!pid --caps.drop=all sh -c 'ls /proc | grep -c "^[0-9]"'
 if [ "$out" -gt 4 ] && [ "$hostpids" -gt 4 ]; then
 	ok "without the pid namespace /proc shows the host ($out)"
 else

@@ -90,19 +90,18 @@ is "$rc" 3 "a target that ends in time: its own status"
 jr --noprofile --timeout=0 true
 is "$rc" 125 "timeout=0: refused"
 
-# die-with-parent: kill -9 jailrun, the target is gone with it.
-# dwp OPTION: start a sandboxed sleep, kill jailrun, count the sleeps left
+# The sandbox always ends with jailrun (its supervisor); die-with-parent
+# ends jailrun, and so the sandbox, with the program that ran jailrun.
+# dwp OPTION WHOM: start a sandboxed sleep under a parent sh, kill -9
+# WHOM (jailrun, or its parent), count the sleeps left
 dwp() {
 	marker="sleep 1234.$$"
-	"$JAILRUN" --noprofile $1 sh -c "exec $marker" >/dev/null 2>&1 &
-	jp=$!
-	i=0
-	while ! pgrep -f "^$marker" >/dev/null && [ $i -lt 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
-	kill -9 $jp
-	wait $jp 2>/dev/null
+	sh -c '"$1" --noprofile $2 sh -c "exec $3" >/dev/null 2>&1 &
+		echo $! >"$4"; wait' sh "$JAILRUN" "$1" "$marker" "$TMPD/jp" &
+	parent=$!
+	wait_for 10 pgrep -f "^$marker" >/dev/null
+	if [ "$2" = jailrun ]; then kill -9 "$(cat "$TMPD/jp")"; else kill -9 $parent; fi
+	wait $parent 2>/dev/null
 	i=0
 	while pgrep -f "^$marker" >/dev/null && [ $i -lt 30 ]; do
 		sleep 0.1
@@ -110,9 +109,11 @@ dwp() {
 	done
 	pgrep -fc "^$marker"
 	pkill -f "^$marker"
+	kill "$(cat "$TMPD/jp")" 2>/dev/null
 }
-is "$(dwp "")" 1 "without die-with-parent: the target outlives a killed jailrun"
-is "$(dwp --die-with-parent)" 0 "die-with-parent: kill -9 jailrun, the target is gone"
+is "$(dwp "" jailrun)" 0 "kill -9 jailrun: the sandbox is gone with it"
+is "$(dwp "" parent)" 1 "without die-with-parent: the sandbox outlives jailrun's killed parent"
+is "$(dwp --die-with-parent parent)" 0 "die-with-parent: kill -9 jailrun's parent, the sandbox is gone"
 
 # new-session: no controlling terminal (script(1) gives one to test).
 if command -v script >/dev/null 2>&1; then
