@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <seccomp.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -149,6 +150,52 @@ static int export_bpf(scmp_filter_ctx ctx, struct jr_bpf *out,
 		return jr_fail(err, NULL, "reading back the filter failed");
 	}
 	out->len = (size_t)st.st_size / sizeof(struct sock_filter);
+	return 0;
+}
+
+/* Numbers above the highest one jailrun knows (libseccomp's table) reach
+ * the kernel under a deny-list, whose default is allow, so a kernel
+ * upgrade would widen the sandbox (statmount, listmount, open_tree_attr
+ * are newer than libseccomp 2.5).  They cannot be named in a rule, so a
+ * short prefix ahead of libseccomp's program answers them:
+ *
+ *	arch != native          -> libseccomp's program (bad arch: kill)
+ *	nr <= MAX               -> libseccomp's program (the rules)
+ *	nr >= 0x40000000        -> libseccomp's program (x32: kill)
+ *	otherwise               -> ACT (ENOSYS: libc falls back)
+ *
+ * libseccomp's jumps are relative, so it runs unchanged behind it. */
+#define X32_SYSCALL_BIT 0x40000000U
+
+static int prepend_unknown(struct jr_bpf *prog, int max, uint32_t act,
+			   struct jr_err *err)
+{
+	const struct sock_filter pre[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, seccomp_arch_native(), 0, 4),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (uint32_t)max, 0, 2),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, act),
+	};
+	struct sock_filter *all;
+
+	if (max < 0)
+		return jr_fail(err, NULL, "libseccomp names no syscall here");
+	if (prog->len + ARRAY_SIZE(pre) > BPF_MAXINSNS)
+		return jr_fail(err, NULL,
+			       "filter has %zu instructions: more than the "
+			       "kernel's %d",
+			       prog->len + ARRAY_SIZE(pre), BPF_MAXINSNS);
+	all = xmalloc((prog->len + ARRAY_SIZE(pre)) * sizeof(*all));
+	memcpy(all, pre, sizeof(pre));
+	memcpy(all + ARRAY_SIZE(pre), prog->insns,
+	       prog->len * sizeof(*all));
+	free(prog->insns);
+	prog->insns = all;
+	prog->len += ARRAY_SIZE(pre);
 	return 0;
 }
 
@@ -404,6 +451,13 @@ int jr_filter_compile(const struct jr_policy *pol,
 	if (r == 0)
 		r = export_bpf(ctx, out, err);
 	seccomp_release(ctx);
+	/* an allow-list's default denies unknown numbers already */
+	if (r == 0 && !pol->keep_mode) {
+		r = prepend_unknown(out, jr_syscall_max(),
+				    probe_action(pol, o), err);
+		if (r < 0)
+			jr_bpf_free(out);
+	}
 	return r;
 }
 
@@ -522,6 +576,11 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 	if (jr_filter_has_delayed(pol))
 		fprintf(out, "delayed: denied once the target runs (postexec "
 			     "shim, supervisor for every exec)\n");
+	if (!pol->keep_mode)
+		fprintf(out, "numbers above %d (newer than libseccomp's "
+			     "table): %s\n",
+			jr_syscall_max(),
+			pol->action == JR_ACT_LOG ? "allow and log" : "ENOSYS");
 	fprintf(out, "other ABIs (i386, x32): kill\n");
 	fprintf(out, "BPF: %zu instructions\n", prog->len);
 }
