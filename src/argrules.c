@@ -68,7 +68,7 @@ bool jr_argrule_on(const struct jr_policy *pol, enum jr_argrule_kind kind)
 {
 	switch (kind) {
 	case JR_AR_TTY:
-		return pol->seccomp;
+		return true; /* every filter jailrun builds (filter.c) */
 	case JR_AR_NS:
 		return pol->restrict_ns;
 	case JR_AR_MDWE:
@@ -81,7 +81,7 @@ const char *jr_argrule_key(enum jr_argrule_kind kind)
 {
 	switch (kind) {
 	case JR_AR_TTY:
-		return "seccomp = yes";
+		return "every filter";
 	case JR_AR_NS:
 		return "restrict-namespaces";
 	case JR_AR_MDWE:

@@ -1,5 +1,5 @@
 /* argrules.h - rules on a syscall's arguments, not just its name:
- * terminal injection (TIOCSTI, TIOCLINUX) under `seccomp = yes`,
+ * terminal injection (TIOCSTI, TIOCLINUX) in every filter jailrun builds,
  * `restrict-namespaces`, `memory-deny-write-execute`.  Pure: the table,
  * the predicate the supervisor uses to name a denial, and the cubes the
  * filter compiler turns into masked compares.  test-argrules holds the
@@ -14,7 +14,8 @@
 #include "policy.h"
 
 enum jr_argrule_kind {
-	JR_AR_TTY,  /* seccomp = yes */
+	JR_AR_TTY,  /* always: a filter never lets a target type into the
+		     * caller's terminal */
 	JR_AR_NS,   /* restrict-namespaces = yes */
 	JR_AR_MDWE, /* memory-deny-write-execute = yes */
 };
@@ -32,8 +33,8 @@ struct jr_argrule {
 extern const struct jr_argrule jr_argrules[];
 extern const size_t jr_nargrules;
 
-/* The setting that switches KIND on, with its origin ("FILE:LINE"), or
- * NULL when it is off. */
+/* Whether the setting that switches KIND on is set (JR_AR_TTY: always),
+ * and its name. */
 bool jr_argrule_on(const struct jr_policy *pol, enum jr_argrule_kind kind);
 const char *jr_argrule_key(enum jr_argrule_kind kind);
 

@@ -1,7 +1,8 @@
 /* confine.c - the confinement plan: from the policy's path keys, private
  * mounts and desktop keys to a list of mounts, Landlock rules and
  * environment changes.  Pure: reads the environment and user-dirs.dirs
- * to expand paths, touches nothing. */
+ * to expand paths, and resolves symlinks to refuse a rule that could not
+ * work as shown; touches nothing. */
 #include "config.h"
 
 #include <ctype.h>
@@ -337,11 +338,111 @@ static int plan_mkdir(struct jr_confine *plan, const char *p,
 				    false, origin, err);
 }
 
+/* P with its symlinks resolved, as the init will find it (the plan is
+ * made before anything is mounted, and the mounts resolve their targets
+ * the same way); P itself when it does not exist. */
+static char *resolved(const char *p)
+{
+	char *r = realpath(p, NULL);
+
+	return r ? r : xstrdup(p);
+}
+
+/* A mount over / stacks above the root every process already holds: it
+ * would be reported and change nothing.  What P resolves to, or NULL
+ * with an error saying so. */
+static char *not_root(const char *what, const char *p, const char *origin,
+		      struct jr_err *err)
+{
+	char *real = resolved(p);
+
+	if (strcmp(real, "/") != 0)
+		return real;
+	free(real);
+	if (strcmp(p, "/") == 0)
+		jr_fail(err, origin,
+			"%s: '/' is the whole file system: a mount over it "
+			"would change nothing",
+			what);
+	else
+		jr_fail(err, origin,
+			"%s: '%s' resolves to /, the whole file system: a "
+			"mount over it would change nothing",
+			what, p);
+	return NULL;
+}
+
+/* blacklist: not / */
+static int plan_hide(struct jr_confine *plan, const char *p,
+		     const char *origin, struct jr_err *err)
+{
+	cleanup_free char *real = not_root("blacklist", p, origin, err);
+
+	if (!real)
+		return -1;
+	return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL, p,
+				    true, origin, err);
+}
+
+const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
+					 const char *path)
+{
+	cleanup_free char *real = resolved(path);
+
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *h = &plan->mounts[i];
+		cleanup_free char *hr = NULL;
+
+		if (h->op != JR_MNT_HIDE)
+			continue;
+		hr = resolved(h->dst);
+		if (jr_path_beneath(real, hr))
+			return h;
+	}
+	return NULL;
+}
+
+/* A whitelisted path that a blacklist hides again (hiding comes after
+ * the binds) would be reported bound and be gone. */
+static int check_hidden_grants(const struct jr_confine *plan,
+			       const char *target, struct jr_err *err)
+{
+	const struct jr_mount *h;
+	cleanup_free char *exe = target ? resolved(target) : NULL;
+
+	/* the run could only fail, as "not found" */
+	if (exe && (h = jr_confine_hiding(plan, exe)))
+		return jr_fail(err, h->origin,
+			       "blacklist: '%s' hides the target %s", h->dst,
+			       exe);
+	for (size_t j = 0; j < plan->nmounts; j++) {
+		const struct jr_mount *b = &plan->mounts[j];
+
+		if (b->phase == JR_PH_HOME && b->op == JR_MNT_BIND &&
+		    (h = jr_confine_hiding(plan, b->dst)))
+			return jr_fail(err, h->origin,
+				       "blacklist: '%s' hides '%s', "
+				       "whitelisted by %s (take one back "
+				       "with !PATH)",
+				       h->dst, b->dst, b->origin);
+	}
+	return 0;
+}
+
 static int plan_whitelist(struct jr_confine *plan, const char *p,
 			  const char *origin, struct jr_err *err)
 {
 	const char *home = home_dir();
 
+	if (home && !jr_confine_home_tmpfs(plan)) {
+		cleanup_free char *real = resolved(home);
+
+		if (strcmp(real, "/") == 0)
+			return jr_fail(err, origin,
+				       "whitelist: the home directory (%s) is "
+				       "/: a tmpfs over it would change nothing",
+				       home);
+	}
 	if (!home || !jr_path_beneath(p, home) || strcmp(p, home) == 0)
 		return jr_fail(err, origin,
 			       "whitelist: '%s' is not beneath the home "
@@ -413,8 +514,7 @@ static int plan_path(struct jr_confine *plan, const struct jr_pathrule *r,
 		return jr_confine_mount_add(plan, JR_PH_RO, JR_MNT_RO, NULL, p,
 					    true, r->origin, err);
 	case JR_PK_BLACKLIST:
-		return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL,
-					    p, true, r->origin, err);
+		return plan_hide(plan, p, r->origin, err);
 	case JR_PK_WHITELIST:
 		return plan_whitelist(plan, p, r->origin, err);
 	case JR_PK_MKDIR:
@@ -497,9 +597,16 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	for (size_t i = 0; i < pol->npaths; i++)
 		if (plan_path(plan, &pol->paths[i], err) < 0)
 			return -1;
-	if (pol->private_tmp &&
-	    tmpfs_add(plan, JR_PH_TMP, "/tmp", 01777, "private-tmp", err) < 0)
+	if (check_hidden_grants(plan, path, err) < 0)
 		return -1;
+	if (pol->private_tmp) {
+		cleanup_free char *real = not_root("private-tmp", "/tmp",
+						   "private-tmp", err);
+
+		if (!real || tmpfs_add(plan, JR_PH_TMP, "/tmp", 01777,
+				       "private-tmp", err) < 0)
+			return -1;
+	}
 	if (pol->private_dev &&
 	    jr_confine_mount_add(plan, JR_PH_DEV, JR_MNT_DEV, NULL, "/dev",
 				 false, "private-dev", err) < 0)

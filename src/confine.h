@@ -104,6 +104,13 @@ void jr_confine_free(struct jr_confine *plan);
  * replaced. */
 const char *jr_confine_home_tmpfs(const struct jr_confine *plan);
 
+/* The hiding mount (blacklist, a hidden desktop socket) that makes PATH,
+ * symlinks resolved, disappear in the sandbox; NULL when none does.  A
+ * file jailrun itself needs inside (the postexec shim) must not be
+ * hidden: ld.so ignores a preload it cannot open. */
+const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
+					 const char *path);
+
 /* Whether PLAN mounts anything (mkdir alone needs no namespace). */
 bool jr_confine_has_mounts(const struct jr_confine *plan);
 

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <seccomp.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -152,6 +153,52 @@ static int export_bpf(scmp_filter_ctx ctx, struct jr_bpf *out,
 	return 0;
 }
 
+/* Numbers above the highest one jailrun knows (libseccomp's table) reach
+ * the kernel under a deny-list, whose default is allow, so a kernel
+ * upgrade would widen the sandbox (statmount, listmount, open_tree_attr
+ * are newer than libseccomp 2.5).  They cannot be named in a rule, so a
+ * short prefix ahead of libseccomp's program answers them:
+ *
+ *	arch != native          -> libseccomp's program (bad arch: kill)
+ *	nr <= MAX               -> libseccomp's program (the rules)
+ *	nr >= 0x40000000        -> libseccomp's program (x32: kill)
+ *	otherwise               -> ACT (ENOSYS: libc falls back)
+ *
+ * libseccomp's jumps are relative, so it runs unchanged behind it. */
+#define X32_SYSCALL_BIT 0x40000000U
+
+static int prepend_unknown(struct jr_bpf *prog, int max, uint32_t act,
+			   struct jr_err *err)
+{
+	const struct sock_filter pre[] = {
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, arch)),
+		BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, seccomp_arch_native(), 0, 4),
+		BPF_STMT(BPF_LD | BPF_W | BPF_ABS,
+			 offsetof(struct seccomp_data, nr)),
+		BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, (uint32_t)max, 0, 2),
+		BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, X32_SYSCALL_BIT, 1, 0),
+		BPF_STMT(BPF_RET | BPF_K, act),
+	};
+	struct sock_filter *all;
+
+	if (max < 0)
+		return jr_fail(err, NULL, "libseccomp names no syscall here");
+	if (prog->len + ARRAY_SIZE(pre) > BPF_MAXINSNS)
+		return jr_fail(err, NULL,
+			       "filter has %zu instructions: more than the "
+			       "kernel's %d",
+			       prog->len + ARRAY_SIZE(pre), BPF_MAXINSNS);
+	all = xmalloc((prog->len + ARRAY_SIZE(pre)) * sizeof(*all));
+	memcpy(all, pre, sizeof(pre));
+	memcpy(all + ARRAY_SIZE(pre), prog->insns,
+	       prog->len * sizeof(*all));
+	free(prog->insns);
+	prog->insns = all;
+	prog->len += ARRAY_SIZE(pre);
+	return 0;
+}
+
 static scmp_filter_ctx new_ctx(uint32_t def, struct jr_err *err)
 {
 	scmp_filter_ctx ctx = seccomp_init(def);
@@ -248,10 +295,27 @@ bool jr_filter_has_delayed(const struct jr_policy *pol)
 	return false;
 }
 
+/* What a call that argument rule R refuses gets.  Terminal injection is
+ * refused in every mode, the permissive ones too: a command typed into
+ * the caller's shell runs outside the sandbox once jailrun exits, so it
+ * is nothing to log or learn. */
+static uint32_t argrule_action(const struct jr_policy *pol,
+			       const struct jr_filter_opts *o,
+			       const struct jr_argrule *r)
+{
+	if (r->err == ENOSYS)
+		return probe_action(pol, o);
+	if (r->kind == JR_AR_TTY && (pol->action == JR_ACT_LOG || o->learn))
+		return SCMP_ACT_ERRNO(EPERM);
+	return deny_action(pol, o);
+}
+
 /* Argument rules (argrules.c) on a call the policy allows.  A deny-list
  * denies the matching values.  An allow-list allows exactly the other
  * values: libseccomp lets an unconditional rule win over conditional ones
- * on the same call, so "allow, except" is written as its complement. */
+ * on the same call, so "allow, except" is written as its complement; a
+ * refusal the default action would not give (terminal injection in
+ * permissive mode) is a rule of its own, disjoint from the cubes. */
 static int add_argrules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 			const struct jr_filter_opts *o, int nr, uint32_t def,
 			struct jr_err *err)
@@ -261,8 +325,7 @@ static int add_argrules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 
 	for (size_t i = 0; i < jr_nargrules; i++) {
 		const struct jr_argrule *r = &jr_argrules[i];
-		uint32_t act = r->err == ENOSYS ? probe_action(pol, o) :
-						  deny_action(pol, o);
+		uint32_t act = argrule_action(pol, o, r);
 		struct scmp_arg_cmp cmp = { r->arg, SCMP_CMP_MASKED_EQ, r->mask,
 					    r->value };
 
@@ -271,8 +334,7 @@ static int add_argrules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		if (r->mask == 0) /* whatever the arguments */
 			return act == def ? 0 :
 					    add_rule(ctx, act, nr, 0, NULL, err);
-		if (def == SCMP_ACT_ALLOW &&
-		    add_rule(ctx, act, nr, 1, &cmp, err) < 0)
+		if (act != def && add_rule(ctx, act, nr, 1, &cmp, err) < 0)
 			return -1;
 	}
 	if (def == SCMP_ACT_ALLOW)
@@ -328,6 +390,34 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
+/* Learning mode's only rules: terminal injection refused. */
+static int add_tty_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
+			 const struct jr_filter_opts *o, struct jr_err *err)
+{
+	for (size_t i = 0; i < jr_nargrules; i++) {
+		const struct jr_argrule *r = &jr_argrules[i];
+		struct scmp_arg_cmp cmp = { r->arg, SCMP_CMP_MASKED_EQ, r->mask,
+					    r->value };
+		int nr;
+
+		if (r->kind != JR_AR_TTY ||
+		    jr_syscall_resolve(r->syscall, &nr) != JR_SC_NATIVE)
+			continue;
+		if (add_rule(ctx, argrule_action(pol, o, r), nr, 1, &cmp,
+			     err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+bool jr_filter_guards_tty(const struct jr_policy *pol)
+{
+	/* jr_filter_compile builds a program exactly then, and every
+	 * program it builds refuses TIOCSTI and TIOCLINUX (test-filter
+	 * holds the two to the same answer) */
+	return jr_policy_wants_filter(pol) || pol->learn;
+}
+
 int jr_filter_compile(const struct jr_policy *pol,
 		      const struct jr_filter_opts *o, struct jr_bpf *out,
 		      struct jr_err *err)
@@ -340,11 +430,14 @@ int jr_filter_compile(const struct jr_policy *pol,
 	out->len = 0;
 	if (o->learn) {
 		/* Learning: every call of every thread and child is seen
-		 * once by the supervisor, which lets it run. */
+		 * once by the supervisor, which lets it run; terminal
+		 * injection excepted. */
 		ctx = new_ctx(SCMP_ACT_NOTIFY, err);
 		if (!ctx)
 			return -1;
-		r = export_bpf(ctx, out, err);
+		r = add_tty_rules(ctx, pol, o, err);
+		if (r == 0)
+			r = export_bpf(ctx, out, err);
 		seccomp_release(ctx);
 		return r;
 	}
@@ -358,6 +451,13 @@ int jr_filter_compile(const struct jr_policy *pol,
 	if (r == 0)
 		r = export_bpf(ctx, out, err);
 	seccomp_release(ctx);
+	/* an allow-list's default denies unknown numbers already */
+	if (r == 0 && !pol->keep_mode) {
+		r = prepend_unknown(out, jr_syscall_max(),
+				    probe_action(pol, o), err);
+		if (r < 0)
+			jr_bpf_free(out);
+	}
 	return r;
 }
 
@@ -476,6 +576,11 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 	if (jr_filter_has_delayed(pol))
 		fprintf(out, "delayed: denied once the target runs (postexec "
 			     "shim, supervisor for every exec)\n");
+	if (!pol->keep_mode)
+		fprintf(out, "numbers above %d (newer than libseccomp's "
+			     "table): %s\n",
+			jr_syscall_max(),
+			pol->action == JR_ACT_LOG ? "allow and log" : "ENOSYS");
 	fprintf(out, "other ABIs (i386, x32): kill\n");
 	fprintf(out, "BPF: %zu instructions\n", prog->len);
 }

@@ -33,6 +33,12 @@ int jr_filter_compile(const struct jr_policy *pol,
 		      const struct jr_filter_opts *o, struct jr_bpf *out,
 		      struct jr_err *err);
 
+/* Whether the filter jailrun builds for POL refuses terminal injection
+ * (ioctl TIOCSTI, TIOCLINUX; every filter does).  When it does not (no
+ * filter at all), the launcher must start the target in a session of its
+ * own, so that it holds no controlling terminal of the caller's. */
+bool jr_filter_guards_tty(const struct jr_policy *pol);
+
 /* The postexec program the shim loads: the delayed denials only.  Empty
  * when nothing is delayed. */
 int jr_filter_compile_postexec(const struct jr_policy *pol, bool shim,

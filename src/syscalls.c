@@ -28,6 +28,21 @@ enum jr_sc_res jr_syscall_resolve(const char *name, int *nr)
 	return JR_SC_NATIVE;
 }
 
+int jr_syscall_max(void)
+{
+	static int max = -1;
+
+	for (int nr = JR_NR_MAX - 1; max < 0 && nr >= 0; nr--) {
+		char *n = seccomp_syscall_resolve_num_arch(
+			seccomp_arch_native(), nr);
+
+		if (n)
+			max = nr;
+		free(n);
+	}
+	return max;
+}
+
 const char *jr_arch_name(void)
 {
 	static struct utsname u;

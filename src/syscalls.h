@@ -14,6 +14,10 @@ enum jr_sc_res {
 /* Resolve NAME for the native architecture. */
 enum jr_sc_res jr_syscall_resolve(const char *name, int *nr);
 
+/* The highest native number libseccomp's table names: every number
+ * above it is newer than anything jailrun can name. */
+int jr_syscall_max(void);
+
 /* The native architecture's name, as uname -m says it. */
 const char *jr_arch_name(void);
 

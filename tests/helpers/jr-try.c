@@ -6,6 +6,8 @@
  *   jr-try call NAME           (syscall NAME with bad pointers: an allowed
  *                               call fails EFAULT/EBADF/EINVAL, a denied one
  *                               with the filter's errno)
+ *   jr-try nr NUMBER           (the same by number: syscalls newer than
+ *                               libseccomp's table have no name)
  *   jr-try int80-getpid        (i386 entry point)
  *   jr-try x32-getpid          (x32 syscall number)
  *   jr-try pid                 (print getpid())
@@ -205,6 +207,9 @@ int main(int argc, char **argv)
 		return try_socket(argv[2], argc > 3);
 	if (!strcmp(op, "call") && argc == 3)
 		return try_call(argv[2]);
+	if (!strcmp(op, "nr") && argc == 3)
+		return report(syscall(atol(argv[2]), -1L, -1L, -1L, -1L, -1L,
+				      -1L));
 	if (!strcmp(op, "int80-getpid"))
 		return report(int80_getpid());
 	if (!strcmp(op, "x32-getpid"))
@@ -221,7 +226,7 @@ int main(int argc, char **argv)
 		return try_tcp(op, argv[2]);
 	if (argc == 4 && !strcmp(op, "watch"))
 		return watch(argv[2], argv[3]);
-	fprintf(stderr, "usage: jr-try mkdir|socket|call|int80-getpid|"
+	fprintf(stderr, "usage: jr-try mkdir|socket|call|nr|int80-getpid|"
 			"x32-getpid|pid|wait-signal|read|write|create|truncate|"
 			"exec|opendir|connect|bind|watch ...\n");
 	return 2;

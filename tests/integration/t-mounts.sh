@@ -143,4 +143,58 @@ jr --noprofile --private-tmp --namespaces=!mount,!pid true
 is "$rc" 125 "private-tmp without the mount namespace: exit 125"
 like "$out" "private-tmp: this needs the mount namespace" "... saying so"
 
+# ---- rules that could not work as shown are errors ---------------------
+# A mount over / (however the path reaches it) stacks above the root every
+# process holds and changes nothing; a blacklist over the target or over
+# a whitelisted path would undo the run or the rule.  Each was once
+# reported under --debug ("mount: / hidden") and did nothing; now each is
+# one line naming the option or FILE:LINE, exit 125, and the same key
+# still works where it can.
+ln -s / "$TMPD/to-root"
+printf 'blacklist = /\n' >"$TMPD/root.profile"
+whole="is the whole file system: a mount over it would change nothing"
+for mode in $userns_modes; do
+	in_mode $mode "$JAILRUN" --noprofile --debug --blacklist=/ true
+	is "$rc:$out" "125:jailrun: --blacklist: blacklist: '/' $whole" \
+		"$mode: --blacklist=/ is an error"
+	in_mode $mode "$JAILRUN" --profile="$TMPD/root.profile" true
+	is "$rc:$out" "125:jailrun: $TMPD/root.profile:1: blacklist: '/' $whole" \
+		"$mode: blacklist = / in a profile: FILE:LINE"
+	in_mode $mode env HOME=/ "$JAILRUN" --noprofile --blacklist=~ true
+	is "$rc:$out" "125:jailrun: --blacklist: blacklist: '/' $whole" \
+		"$mode: --blacklist=~ with HOME=/ is an error"
+	in_mode $mode "$JAILRUN" --noprofile --blacklist="$TMPD/to-root" true
+	is "$rc:$out" "125:jailrun: --blacklist: blacklist: '$TMPD/to-root' resolves to /, the whole file system: a mount over it would change nothing" \
+		"$mode: a blacklist through a symlink to / is an error"
+	in_mode $mode env HOME=/ "$JAILRUN" --noprofile --whitelist=/tmp true
+	is "$rc:$out" "125:jailrun: --whitelist: whitelist: the home directory (/) is /: a tmpfs over it would change nothing" \
+		"$mode: --whitelist with HOME=/ is an error"
+	in_mode $mode "$JAILRUN" --noprofile --blacklist="$(dirname "$TRY")" "$TRY" pid
+	is "$rc:$out" "125:jailrun: --blacklist: blacklist: '$(dirname "$TRY")' hides the target $TRY" \
+		"$mode: a blacklist over the target is an error"
+	in_mode $mode "$JAILRUN" --noprofile --whitelist=~/Downloads --blacklist=~ true
+	is "$rc:$out" "125:jailrun: --blacklist: blacklist: '$HOME' hides '$HOME/Downloads', whitelisted by --whitelist (take one back with !PATH)" \
+		"$mode: a blacklist over a whitelisted path is an error"
+	# the same keys where they work (without a user namespace an
+	# unprivileged user has no mount namespace: refused, 125)
+	if [ $mode = nouserns ] && ! is_root; then
+		in_mode $mode "$JAILRUN" --noprofile --read-only=/ true
+		is "$rc" 125 "$mode: read-only = / without a mount namespace: refused"
+		skip_always_n 6 "$mode: no mount namespace for an unprivileged user"
+		continue
+	fi
+	in_mode $mode "$JAILRUN" --noprofile --whitelist=~/Downloads \
+		cat "$HOME/Downloads/f"
+	is "$out" torrent "$mode: control: a whitelisted file is there"
+	in_mode $mode "$JAILRUN" --noprofile --whitelist=~/Downloads \
+		--blacklist=~/Downloads/f sh -c "cat '$HOME/Downloads/f' 2>/dev/null; echo end"
+	is "$out" end "$mode: control: a blacklist inside a whitelisted path hides it"
+	in_mode $mode "$JAILRUN" --noprofile "$TRY" create "$TMPD/data/new.$mode"
+	is "$out" OK "$mode: control: without read-only, a file can be made"
+	in_mode $mode "$JAILRUN" --noprofile --read-only=/ "$TRY" create "$TMPD/data/ro.$mode"
+	is "$out" EROFS "$mode: read-only = / works: nothing can be made"
+	in_mode $mode "$JAILRUN" --noprofile --read-only="$TMPD/to-root" "$TRY" create "$TMPD/data/ro2.$mode"
+	is "$out" EROFS "$mode: read-only through a symlink to / works too"
+done
+
 done_testing

@@ -241,6 +241,112 @@ static void test_mounts(void)
 	jr_policy_free(pol);
 }
 
+/* Every rule is applied as shown or refused: a mount over / (however it
+ * is reached) would change nothing, a blacklist over the target or over
+ * what a whitelist binds back would undo the run or the rule. */
+static void test_refused(void)
+{
+	char home[PATH_MAX], link[PATH_MAX], want[3 * PATH_MAX];
+	const char *old_home = getenv("HOME");
+	static const struct {
+		const char *key, *value, *key2, *value2;
+		const char *home; /* NULL: the test's */
+		const char *msg;  /* NULL: accepted */
+	} rows[] = {
+		{ "blacklist", "/", NULL, NULL, NULL,
+		  "t.profile:1: blacklist: '/' is the whole file system: a "
+		  "mount over it would change nothing" },
+		{ "blacklist", "//./", NULL, NULL, NULL,
+		  "t.profile:1: blacklist: '/' is the whole file system: a "
+		  "mount over it would change nothing" },
+		{ "blacklist", "~", NULL, NULL, "/",
+		  "t.profile:1: blacklist: '/' is the whole file system: a "
+		  "mount over it would change nothing" },
+		{ "blacklist", "@LINK", NULL, NULL, NULL,
+		  "t.profile:1: blacklist: '@LINK' resolves to /, the whole "
+		  "file system: a mount over it would change nothing" },
+		{ "whitelist", "/tmp", NULL, NULL, "/",
+		  "t.profile:1: whitelist: the home directory (/) is /: a "
+		  "tmpfs over it would change nothing" },
+		{ "blacklist", "/usr", NULL, NULL, NULL,
+		  "t.profile:1: blacklist: '/usr' hides the target "
+		  "/usr/bin/true" },
+		{ "blacklist", "/usr/bin/true", NULL, NULL, NULL,
+		  "t.profile:1: blacklist: '/usr/bin/true' hides the target "
+		  "/usr/bin/true" },
+		{ "whitelist", "~/a/b", "blacklist", "~/a", NULL,
+		  "t.profile:1: blacklist: '@HOME/a' hides '@HOME/a/b', "
+		  "whitelisted by t.profile:1 (take one back with !PATH)" },
+		{ "whitelist", "~/a", "blacklist", "~/a", NULL,
+		  "t.profile:1: blacklist: '@HOME/a' hides '@HOME/a', "
+		  "whitelisted by t.profile:1 (take one back with !PATH)" },
+		/* controls: the same keys where they work */
+		{ "blacklist", "/usr/share/doc", NULL, NULL, NULL, NULL },
+		{ "blacklist", "/nonexistent-x", NULL, NULL, NULL, NULL },
+		{ "whitelist", "~/a", "blacklist", "~/a/secret", NULL, NULL },
+		{ "read-only", "/", NULL, NULL, NULL, NULL },
+		{ "read-only", "@LINK", NULL, NULL, NULL, NULL },
+		{ "whitelist", "~/a", NULL, NULL, NULL, NULL },
+	};
+
+	snprintf(home, sizeof(home), "%s/home", scratch);
+	snprintf(link, sizeof(link), "%s/to-root", scratch);
+	if (symlink("/", link) < 0)
+		diag("symlink %s: failed", link);
+	for (size_t i = 0; i < ARRAY_SIZE(rows); i++) {
+		struct jr_policy *pol = jr_policy_new();
+		struct jr_confine *c;
+		const char *msg;
+		char v[PATH_MAX], what[PATH_MAX + 64];
+
+		setenv("HOME", rows[i].home ? rows[i].home : home, 1);
+		snprintf(v, sizeof(v), "%s",
+			 strcmp(rows[i].value, "@LINK") ? rows[i].value : link);
+		set(pol, rows[i].key, v);
+		if (rows[i].key2)
+			set(pol, rows[i].key2, rows[i].value2);
+		snprintf(what, sizeof(what), "%s = %s%s%s%s%s", rows[i].key,
+			 rows[i].value, rows[i].key2 ? ", " : "",
+			 rows[i].key2 ? rows[i].key2 : "",
+			 rows[i].key2 ? " = " : "",
+			 rows[i].value2 ? rows[i].value2 : "");
+		c = plan_of(pol, 7, &msg);
+		if (!rows[i].msg) {
+			ok(c != NULL, "%s: planned", what);
+			if (!c)
+				diag("%s", msg);
+		} else {
+			/* @HOME and @LINK stand for the test's paths */
+			const char *m = rows[i].msg;
+			size_t n = 0;
+
+			while (*m && n + PATH_MAX < sizeof(want)) {
+				if (!strncmp(m, "@HOME", 5)) {
+					n += (size_t)snprintf(want + n,
+							      sizeof(want) - n,
+							      "%s", home);
+					m += 5;
+				} else if (!strncmp(m, "@LINK", 5)) {
+					n += (size_t)snprintf(want + n,
+							      sizeof(want) - n,
+							      "%s", link);
+					m += 5;
+				} else {
+					want[n++] = *m++;
+				}
+			}
+			want[n] = '\0';
+			ok(c == NULL, "%s: refused", what);
+			is_str(msg, want, "... saying why");
+		}
+		if (c)
+			drop(c);
+		jr_policy_free(pol);
+	}
+	if (old_home)
+		setenv("HOME", old_home, 1);
+}
+
 static const struct jr_llrule *rule_for(const struct jr_confine *c,
 					const char *path)
 {
@@ -381,6 +487,7 @@ int main(void)
 	test_expand();
 	test_parse();
 	test_mounts();
+	test_refused();
 	test_landlock_rules();
 	test_abi();
 	test_unset_runtime_dir();

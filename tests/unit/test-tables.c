@@ -4,10 +4,14 @@
 #include "config.h"
 
 #include <seccomp.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "argrules.h"
 #include "filter.h"
+#include "groups.h"
 #include "options.h"
+#include "syscalls.h"
 #include "tap.h"
 
 static void test_probes(void)
@@ -41,9 +45,73 @@ static void test_families(void)
 	ok(jr_nfamilies == 6, "the six families of DESIGN §1");
 }
 
+/* NAME, if native, is a number jailrun knows: at most jr_syscall_max */
+static bool within(const char *name, int max)
+{
+	int nr;
+
+	if (jr_syscall_resolve(name, &nr) != JR_SC_NATIVE || nr <= max)
+		return true;
+	diag("%s is %d, above the highest known %d", name, nr, max);
+	return false;
+}
+
+/* The highest known number (the deny-list's ENOSYS prefix starts above
+ * it) is libseccomp's, and every name jailrun maps lies within it. */
+static void test_known(void)
+{
+	int max = jr_syscall_max(), table = -1;
+	bool round = true, maps = true;
+	char buf[64];
+
+	for (int nr = 0; nr < 4096; nr++) {
+		char *n = seccomp_syscall_resolve_num_arch(
+			seccomp_arch_native(), nr);
+		int back = -1;
+
+		if (!n)
+			continue;
+		table = nr;
+		if (nr < JR_NR_MAX &&
+		    (jr_syscall_resolve(n, &back) != JR_SC_NATIVE ||
+		     back != nr ||
+		     strcmp(jr_syscall_name(nr, buf, sizeof(buf)), n))) {
+			diag("%d %s resolves back to %d", nr, n, back);
+			round = false;
+		}
+		free(n);
+	}
+	is_int(max, table, "the highest known number is libseccomp's (%d)",
+	       table);
+	ok(max > 0 && max < JR_NR_MAX, "it fits the policy's sets");
+	ok(round, "every native name resolves back to its number");
+	{
+		char want[32];
+
+		snprintf(want, sizeof(want), "#%d", max + 1);
+		is_str(jr_syscall_name(max + 1, buf, sizeof(buf)), want,
+		       "the number above it has no name");
+	}
+	for (size_t i = 0; i < jr_ngroups; i++) {
+		char *m = strdup(jr_groups[i].members), *save = NULL;
+
+		for (char *t = strtok_r(m, " ", &save); t;
+		     t = strtok_r(NULL, " ", &save))
+			if (t[0] != '@')
+				maps &= within(t, max);
+		free(m);
+	}
+	for (size_t i = 0; i < jr_nprobe_names; i++)
+		maps &= within(jr_probe_names[i], max);
+	for (size_t i = 0; i < jr_nargrules; i++)
+		maps &= within(jr_argrules[i].syscall, max);
+	ok(maps, "groups, probes and argument rules name known numbers only");
+}
+
 int main(void)
 {
 	test_probes();
+	test_known();
 	test_families();
 	return tap_done();
 }
