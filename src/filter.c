@@ -410,12 +410,31 @@ static int add_tty_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
-bool jr_filter_guards_tty(const struct jr_policy *pol)
+/* The floor, for a policy that asks for no syscall rule (no profile,
+ * seccomp = no): terminal injection refused, everything else allowed,
+ * on every ABI this kernel runs (the i386 and x32 numbers of ioctl
+ * too, since nothing else kills those ABIs here).  Like no_new_privs it
+ * is always there; it costs the target one short program. */
+static int compile_floor(const struct jr_policy *pol,
+			 const struct jr_filter_opts *o, struct jr_bpf *out,
+			 struct jr_err *err)
 {
-	/* jr_filter_compile builds a program exactly then, and every
-	 * program it builds refuses TIOCSTI and TIOCLINUX (test-filter
-	 * holds the two to the same answer) */
-	return jr_policy_wants_filter(pol) || pol->learn;
+	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, err);
+	int r;
+
+	if (!ctx)
+		return -1;
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW) < 0 ||
+	    seccomp_arch_add(ctx, SCMP_ARCH_X86) < 0 ||
+	    seccomp_arch_add(ctx, SCMP_ARCH_X32) < 0) {
+		seccomp_release(ctx);
+		return jr_fail(err, NULL, "setting up the floor filter failed");
+	}
+	r = add_tty_rules(ctx, pol, o, err);
+	if (r == 0)
+		r = export_bpf(ctx, out, err);
+	seccomp_release(ctx);
+	return r;
 }
 
 int jr_filter_compile(const struct jr_policy *pol,
@@ -442,7 +461,7 @@ int jr_filter_compile(const struct jr_policy *pol,
 		return r;
 	}
 	if (!jr_policy_wants_filter(pol))
-		return 0;
+		return compile_floor(pol, o, out, err);
 	def = pol->keep_mode ? deny_action(pol, o) : SCMP_ACT_ALLOW;
 	ctx = new_ctx(def, err);
 	if (!ctx)

@@ -27,17 +27,12 @@ struct jr_filter_opts {
 	bool learn;  /* every call goes to the supervisor (learning mode) */
 };
 
-/* The target's main filter.  Empty (len 0) when the policy asks for
- * none. */
+/* The target's main filter.  Never empty: a policy that asks for no
+ * syscall rule gets the floor (terminal injection refused). */
 int jr_filter_compile(const struct jr_policy *pol,
 		      const struct jr_filter_opts *o, struct jr_bpf *out,
 		      struct jr_err *err);
 
-/* Whether the filter jailrun builds for POL refuses terminal injection
- * (ioctl TIOCSTI, TIOCLINUX; every filter does).  When it does not (no
- * filter at all), the launcher must start the target in a session of its
- * own, so that it holds no controlling terminal of the caller's. */
-bool jr_filter_guards_tty(const struct jr_policy *pol);
 
 /* The postexec program the shim loads: the delayed denials only.  Empty
  * when nothing is delayed. */

@@ -76,17 +76,6 @@ is "$out" "still runs" "memory-deny-write-execute: an ordinary program runs"
 # gives the sandbox one.  The kernel itself can only say OK (or EIO/EPERM
 # where dev.tty.legacy_tiocsti is off) on the terminal and ENOTTY on a
 # pipe: the filter's EHWPOISON, or EPERM on a pipe, is the filter's.
-# todo_is GOT WANT DESCRIPTION WHY: like is, marked TODO: expected to
-# fail until WHY is done (a pass then shows as XPASS: drop the todo)
-todo_is() {
-	tap_n=$((tap_n + 1))
-	if [ "$1" = "$2" ]; then
-		echo "ok $tap_n - $3 # TODO $4"
-	else
-		echo "not ok $tap_n - $3 # TODO $4"
-		diag "got:  '$1'" "want: '$2'"
-	fi
-}
 if command -v script >/dev/null 2>&1; then
 	tty_try() { # tty_try MODE CMD...: the last answer CMD printed
 		_pre=
@@ -128,12 +117,15 @@ if command -v script >/dev/null 2>&1; then
 		is "$r" EBADF "$mode: other ioctls still reach the kernel"
 		r=$(tty_try $mode "$JAILRUN" --noprofile --seccomp "$TRY" read /dev/tty)
 		is "$r" OK "$mode: control: the terminal is the controlling one under a filter"
-		# no filter: a session of its own, no controlling terminal
-		# (the launcher's setsid when jr_filter_guards_tty says no;
-		# --new-session is the same setsid, asked for)
+		# no rule at all (no profile; seccomp = no): the floor filter
+		# refuses it, the terminal stays the controlling one
+		for rule in "" --seccomp=no; do
+			r=$(tty_try $mode "$JAILRUN" --noprofile $rule $poison \
+				"$esc/tty-inject" tiocsti allhi)
+			is "$r" EHWPOISON "$mode: no rule ${rule:+($rule) }: the floor refuses TIOCSTI|high bits"
+		done
 		r=$(tty_try $mode "$JAILRUN" --noprofile "$TRY" read /dev/tty)
-		todo_is "$r" ENXIO "$mode: no filter: the caller's terminal is not the target's controlling one" \
-			"the launcher calls setsid() unless jr_filter_guards_tty()"
+		is "$r" OK "$mode: no rule: the terminal is still the controlling one"
 		r=$(tty_try $mode "$JAILRUN" --noprofile --new-session \
 			"$TRY" read /dev/tty)
 		is "$r" ENXIO "$mode: --new-session: no controlling terminal either"
