@@ -43,7 +43,7 @@ cd "$srcdir"
 ls src/*.c src/postexec/*.c >"$out/files"
 # One compiler per file, JOBS at a time; each file's diagnostics in
 # its own log.  -fdiagnostics-plain-output: one line per finding.
-# shellcheck disable=SC2086
+# shellcheck disable=SC2016 # expanded by the inner sh
 xargs -P "$jobs" -I{} sh -c '
 	log="$1/$(echo "$2" | tr / _).log"
 	"$3" -fanalyzer -fdiagnostics-plain-output -c -o /dev/null \
