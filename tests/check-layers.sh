@@ -29,6 +29,7 @@ src/profile.c           config   pure
 src/argrules.c          seccomp  pure
 src/bpfsim.c            seccomp  pure
 src/elfinfo.c           seccomp  pure
+src/enforce.c           seccomp  pure
 src/filter.c            seccomp  pure
 src/groups.c            seccomp  pure
 src/learn.c             seccomp  pure
