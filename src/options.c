@@ -1091,5 +1091,23 @@ int jr_key_set(struct jr_policy *pol, const struct jr_key *key,
 	} else if (key->arg == JR_ARG_NONE) {
 		return jr_fail(err, where, "'%s' takes no value", key->name);
 	}
-	return key->set(pol, value, where, err);
+	if (key->set(pol, value, where, err) < 0)
+		return -1;
+	if (jr_key_bounds(key))
+		jr_policy_digest_add(pol, key->name, value);
+	return 0;
+}
+
+/* Profile keys that change only what jailrun says, not what the sandbox
+ * may do: out of the digest, so that --join may report differently. */
+static const char *const says_only[] = { "report" };
+
+bool jr_key_bounds(const struct jr_key *key)
+{
+	if (key->scope == JR_SCOPE_CLI || !key->set)
+		return false;
+	for (size_t i = 0; i < ARRAY_SIZE(says_only); i++)
+		if (strcmp(key->name, says_only[i]) == 0)
+			return false;
+	return true;
 }

@@ -33,6 +33,11 @@ struct jr_key {
 	jr_key_setter set; /* NULL for profile directives */
 };
 
+/* Whether KEY's settings are part of the policy's digest: every key a
+ * profile can set, unless it only changes what jailrun says (a short
+ * list beside the table: a new key is in the digest unless named). */
+bool jr_key_bounds(const struct jr_key *key);
+
 extern const struct jr_key jr_keys[];
 extern const size_t jr_nkeys;
 

@@ -11,6 +11,7 @@ struct jr_policy *jr_policy_new(void)
 {
 	struct jr_policy *pol = xcalloc(1, sizeof(*pol));
 
+	pol->digest = 0xcbf29ce484222325ULL; /* FNV-1a's offset basis */
 	pol->action = JR_ACT_ERRNO;
 	pol->action_errno = 1; /* EPERM */
 	pol->namespaces = JR_NS_DEFAULT;
@@ -55,56 +56,18 @@ static uint64_t fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-#define MIX(h, field) ((h) = fnv((h), &(field), sizeof(field)))
-
 uint64_t jr_policy_digest(const struct jr_policy *pol)
 {
-	uint64_t h = 0xcbf29ce484222325ULL;
+	return pol->digest;
+}
 
-	for (int nr = 0; nr < JR_NR_MAX; nr++) {
-		unsigned char in = (pol->keep.origin[nr] ? 1 : 0) |
-				   (pol->drop.origin[nr] ? 2 : 0);
-
-		MIX(h, in);
-	}
-	MIX(h, pol->seccomp);
-	MIX(h, pol->keep_mode);
-	MIX(h, pol->action);
-	MIX(h, pol->action_errno);
-	MIX(h, pol->protocol_set);
-	MIX(h, pol->protocols);
-	MIX(h, pol->caps_drop_all);
-	MIX(h, pol->caps_drop);
-	MIX(h, pol->caps_keep_set);
-	MIX(h, pol->caps_keep);
-	MIX(h, pol->restrict_ns);
-	MIX(h, pol->mdwe);
-	MIX(h, pol->static_refuse);
-	MIX(h, pol->namespaces);
-	MIX(h, pol->net_none);
-	MIX(h, pol->new_session);
-	for (int i = 0; i < JR_RLIM_N; i++) {
-		MIX(h, pol->rlimit[i].set);
-		MIX(h, pol->rlimit[i].value);
-	}
-	for (size_t i = 0; i < pol->npaths; i++) {
-		MIX(h, pol->paths[i].key);
-		h = fnv(h, pol->paths[i].path, strlen(pol->paths[i].path));
-	}
-	MIX(h, pol->ll_bind_set);
-	MIX(h, pol->ll_connect_set);
-	MIX(h, pol->ll_bind);
-	MIX(h, pol->ll_connect);
-	MIX(h, pol->ll_scope);
-	MIX(h, pol->ll_require);
-	MIX(h, pol->private_tmp);
-	MIX(h, pol->private_dev);
-	MIX(h, pol->x11);
-	MIX(h, pol->wayland);
-	MIX(h, pol->sound);
-	MIX(h, pol->dbus_user);
-	MIX(h, pol->dbus_system);
-	return h;
+/* KEY, then VALUE, each with its terminating NUL, so that "a=bc" and
+ * "ab=c" differ */
+void jr_policy_digest_add(struct jr_policy *pol, const char *key,
+			  const char *value)
+{
+	pol->digest = fnv(pol->digest, key, strlen(key) + 1);
+	pol->digest = fnv(pol->digest, value, strlen(value) + 1);
 }
 
 bool jr_policy_allows(const struct jr_policy *pol, int nr)

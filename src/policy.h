@@ -74,6 +74,7 @@ enum jr_rlim { JR_RLIM_AS, JR_RLIM_CPU, JR_RLIM_FSIZE, JR_RLIM_NOFILE,
 struct jr_strpool; /* owns every origin string */
 
 struct jr_policy {
+	uint64_t digest; /* jr_policy_digest */
 	/* seccomp */
 	bool seccomp;              /* seccomp = yes: @default-deny dropped,
 				    * terminal injection refused */
@@ -193,10 +194,14 @@ const char *jr_policy_intern(struct jr_policy *pol, const char *s);
 /* Remember that NAME was skipped: no syscall of that name here. */
 void jr_policy_note_absent(struct jr_policy *pol, const char *name);
 
-/* A digest of everything that bounds the target (filter inputs, caps,
- * namespaces, limits), not where each came from: --join refuses when
- * the rebuilt policy differs from the sandbox's. */
+/* A digest of everything that bounds the target, not where each came
+ * from: every KEY = VALUE applied, in order, of every key that bounds
+ * the sandbox (jr_key_bounds: the key table decides, so a new key is in
+ * it unless marked).  --join refuses when the rebuilt policy's differs
+ * from the sandbox's. */
 uint64_t jr_policy_digest(const struct jr_policy *pol);
+void jr_policy_digest_add(struct jr_policy *pol, const char *key,
+			  const char *value);
 
 /* Whether the policy lets native syscall NR run (a drop beats a keep). */
 bool jr_policy_allows(const struct jr_policy *pol, int nr);

@@ -749,9 +749,97 @@ static void test_cli_apply(void)
 	       "--shell=bash");
 }
 
+/* The digest --join trusts: every key that bounds the sandbox changes
+ * it (one sample value each; a new key without a sample fails here, so
+ * it cannot be forgotten), a key that only changes what is said does
+ * not, and the same settings always give the same digest. */
+static const struct {
+	const char *key, *value;
+} digest_samples[] = {
+	{ "blacklist", "/tmp/x" }, { "caps.drop", "all" },
+	{ "caps.keep", "net_raw" }, { "chdir", "/tmp" },
+	{ "dbus.system", "none" }, { "dbus.user", "none" },
+	{ "dbus.user.own", "org.example.A" },
+	{ "dbus.user.talk", "org.example.A" }, { "die-with-parent", "yes" },
+	{ "env.clear", "yes" }, { "env.set", "A=b" }, { "env.unset", "A" },
+	{ "hostname", "h" }, { "landlock.exec", "/usr" },
+	{ "landlock.net.bind", "80" }, { "landlock.net.connect", "80" },
+	{ "landlock.read", "/usr" }, { "landlock.require", "yes" },
+	{ "landlock.scope", "signal" }, { "landlock.write", "/tmp" },
+	{ "memory-deny-write-execute", "yes" }, { "mkdir", "/tmp/x" },
+	{ "namespaces", "!ipc" }, { "net", "none" }, { "new-session", "yes" },
+	{ "private-dev", "yes" }, { "private-tmp", "yes" },
+	{ "protocol", "unix" }, { "read-only", "/usr" },
+	{ "restrict-namespaces", "yes" }, { "rlimit.as", "1000000000" },
+	{ "rlimit.cpu", "10" }, { "rlimit.fsize", "1000000" },
+	{ "rlimit.nofile", "64" }, { "rlimit.nproc", "10" },
+	{ "seccomp", "yes" }, { "seccomp.action", "kill" },
+	{ "seccomp.drop", "mkdir" }, { "seccomp.keep", "@default" },
+	{ "shell", "none" }, { "sound", "no" }, { "static", "refuse" },
+	{ "timeout", "10" }, { "wayland", "no" }, { "whitelist", "~/x" },
+	{ "x11", "no" },
+};
+
+static const char *digest_sample(const char *key)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(digest_samples); i++)
+		if (strcmp(digest_samples[i].key, key) == 0)
+			return digest_samples[i].value;
+	return NULL;
+}
+
+static uint64_t digest_of(const char *key, const char *value,
+			  const char *key2, const char *value2)
+{
+	struct jr_policy *p = jr_policy_new();
+	struct jr_err e = { { 0 } };
+	uint64_t d;
+
+	if (key && jr_key_set(p, jr_key_find(key), value, "t:1", &e) < 0)
+		diag("%s = %s: %s", key, value, e.msg);
+	if (key2 && jr_key_set(p, jr_key_find(key2), value2, "t:2", &e) < 0)
+		diag("%s = %s: %s", key2, value2, e.msg);
+	d = jr_policy_digest(p);
+	jr_policy_free(p);
+	return d;
+}
+
+static void test_digest(void)
+{
+	uint64_t none = digest_of(NULL, NULL, NULL, NULL);
+
+	for (size_t i = 0; i < jr_nkeys; i++) {
+		const struct jr_key *k = &jr_keys[i];
+		const char *v = digest_sample(k->name);
+
+		if (!jr_key_bounds(k))
+			continue;
+		if (!ok(v != NULL, "digest: %s has a sample value", k->name))
+			continue;
+		ok(digest_of(k->name, v, NULL, NULL) != none,
+		   "digest: %s = %s changes it", k->name, v);
+	}
+	ok(!jr_key_bounds(jr_key_find("report")) &&
+		   digest_of("report", "yes", NULL, NULL) == none,
+	   "digest: report (what is said) leaves it alone");
+	ok(!jr_key_bounds(jr_key_find("debug")) &&
+		   !jr_key_bounds(jr_key_find("join")),
+	   "digest: command-line-only settings are not in it");
+	ok(digest_of("seccomp.drop", "mkdir", "caps.drop", "all") ==
+		   digest_of("seccomp.drop", "mkdir", "caps.drop", "all"),
+	   "digest: the same settings, the same digest");
+	ok(digest_of("seccomp.drop", "mkdir", NULL, NULL) !=
+		   digest_of("seccomp.drop", "mkdir,rmdir", NULL, NULL),
+	   "digest: another value, another digest");
+	ok(digest_of("hostname", "ab", NULL, NULL) !=
+		   digest_of("hostname", "a", "hostname", "b"),
+	   "digest: values are delimited");
+}
+
 int main(void)
 {
 	test_table();
+	test_digest();
 	test_key_set_rules();
 	test_list();
 	test_syscall_lists();
