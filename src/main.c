@@ -63,6 +63,22 @@ static void usage(FILE *out)
 		"Exit status: the target's; 128+N if it died of signal N; 125 "
 		"jailrun error;\n126 not executable; 127 not found.\n",
 		SYSCONFDIR);
+	fprintf(out,
+		"\nExamples:\n"
+		"  jailrun gzip -k notes.txt\n"
+		"      gzip under its shipped profile, found by the program's "
+		"name\n"
+		"  jailrun --report --noprofile --protocol=unix curl -sI "
+		"https://example.org\n"
+		"      name each denied syscall and its rule (here: socket, "
+		"AF_INET)\n"
+		"  jailrun --net=none --private-tmp --read-only=~ bash\n"
+		"      a shell with only loopback, an empty /tmp and a read-only "
+		"home\n"
+		"  jailrun --learn=ls.profile ls -l /\n"
+		"      run permissively and write a profile of what ls did\n"
+		"  jailrun --profile=./ls.profile --seccomp.action=kill ls -l /\n"
+		"      enforce that profile: any other syscall kills ls\n");
 }
 
 /* Names in the lists that are syscalls elsewhere but not here (the

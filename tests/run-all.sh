@@ -15,6 +15,14 @@
 #      run and purged (tests/deb-check.sh), counted as one test (skipped
 #      without debhelper, unless JAILRUN_MUST_WORK=1).
 #
+# First it makes sure the programs the tests drive are installed (the
+# list below, Debian 12 package names: the ONE list of test tools; the
+# build dependencies are the README's first command).  As root it runs
+# `apt-get update` and `apt-get install` of what is missing, once;
+# otherwise it names what is missing and runs anyway (the tests that
+# need a missing tool skip, or fail under JAILRUN_MUST_WORK=1).
+# JAILRUN_NO_INSTALL=1 never installs, only names what is missing.
+#
 # Ends with one line: "N passed, N failed, N skipped", summed from the
 # test-suite.log of every `make check` above.
 set -u
@@ -22,6 +30,70 @@ top=$(cd "$(dirname "$0")/.." && pwd)
 cd "$top" || exit 1
 jobs=${JOBS:-2}
 passed=0 failed=0 skipped=0 status=0
+
+if [ ! -f Makefile ]; then
+	echo "run-all: no Makefile in $top: build first (the README's first" \
+	     "command: autoreconf -fi && ./configure && make)" >&2
+	exit 1
+fi
+
+# What the tests run, beyond the build dependencies: the sandbox's peers
+# (bubblewrap, firejail), the checkers (valgrind, clang-14 for the
+# fuzzers, gcc's sanitizer runtimes come with gcc), static and musl
+# targets, the Debian packaging tools, and the applications whose
+# shipped profiles are tested doing their job (t-apps, t-gui).
+test_packages="python3 bubblewrap util-linux procps valgrind
+	busybox-static musl-tools libcap2-bin
+	clang-14 libclang-rt-14-dev
+	man-db bash-completion build-essential debhelper dpkg-dev
+	curl wget unzip xz-utils file git openssh-client vim less
+	ffmpeg imagemagick transmission-cli transmission-daemon
+	transmission-gtk mpv feh zathura zathura-pdf-poppler inkscape
+	xvfb xdotool dbus-daemon dbus-bin dbus-tests xdg-dbus-proxy
+	firejail firejail-profiles"
+
+# missing_packages: set $missing to the test packages dpkg does not
+# have installed (dpkg-query -W), space-separated
+missing_packages() {
+	missing=
+	for p in $test_packages; do
+		case $(dpkg-query -W -f='${Status}' "$p" 2>/dev/null) in
+		*"install ok installed"*) ;;	# (one per arch, if multi-arch)
+		*) missing="${missing:+$missing }$p" ;;
+		esac
+	done
+}
+
+if ! command -v dpkg-query >/dev/null; then
+	# shellcheck disable=SC2086 # a list of package names
+	echo "run-all: not a Debian system (no dpkg-query): install the" \
+	     "equivalents of these Debian packages:" $test_packages >&2
+else
+	missing_packages
+	if [ -n "$missing" ] && [ "$(id -u)" = 0 ] &&
+	   [ "${JAILRUN_NO_INSTALL:-0}" != 1 ]; then
+		echo "run-all: installing the test tools: $missing"
+		export DEBIAN_FRONTEND=noninteractive
+		# shellcheck disable=SC2086 # a list of package names
+		apt-get update -qq &&
+		apt-get install -y -qq --no-install-recommends $missing \
+			>/dev/null ||
+			echo "run-all: apt-get install failed" >&2
+		missing_packages
+	fi
+	if [ -n "$missing" ]; then
+		echo "run-all: MISSING test tools (Debian packages): $missing" >&2
+		if [ "$(id -u)" != 0 ]; then
+			echo "run-all: install them as root:" \
+			     "apt-get install --no-install-recommends $missing" \
+			     "(or run tests/run-all.sh as root, which does)" >&2
+		fi
+		echo "run-all: the tests that need them skip" \
+		     "(and fail under JAILRUN_MUST_WORK=1)" >&2
+		[ "${JAILRUN_MUST_WORK:-0}" != 1 ] || failed=$((failed + 1))
+	fi
+fi
+
 scratch=$(mktemp -d /tmp/jailrun-suite.XXXXXX)
 chmod 755 "$scratch"
 trap 'rm -rf "$scratch"' EXIT

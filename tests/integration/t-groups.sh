@@ -157,13 +157,13 @@ jr --debug-syscalls
 n=$(printf '%s\n' "$out" | grep -vc '^#')
 [ "$n" -gt 400 ] && ok "--debug-syscalls lists every syscall ($n)" ||
 	not_ok "--debug-syscalls lists every syscall ($n)"
-# The README's group table names every group of the table.
+# The group table of docs/reference.md names every group of the table.
 missing= ng=0
 for g in $(printf '%s\n' "$out" | sed -n 's/^# groups: //p'); do
 	ng=$((ng + 1))
-	grep -q "\`$g\`" "$top_srcdir/README.md" || missing="$missing $g"
+	grep -q "\`$g\`" "$top_srcdir/docs/reference.md" || missing="$missing $g"
 done
-is "$missing" "" "README names every one of the $ng groups"
+is "$missing" "" "docs/reference.md names every one of the $ng groups"
 jr --debug-protocols
 like "$out" "^inet6	10$" "--debug-protocols: name and family number"
 jr --debug-caps
