@@ -554,6 +554,16 @@ void jr_filter_describe(const struct jr_policy *pol, const struct jr_bpf *prog,
 		fprintf(out, "no seccomp filter\n");
 		return;
 	}
+	if (!jr_policy_wants_filter(pol)) {
+		fprintf(out, "no syscall rules: the floor filter only\n"
+			     "deny (args)    ioctl                    TIOCSTI, "
+			     "TIOCLINUX (every filter), on x86_64, i386 and "
+			     "x32\n"
+			     "everything else allowed, on every ABI\n"
+			     "BPF: %zu instructions\n",
+			prog->len);
+		return;
+	}
 	fprintf(out, "mode: %s\n",
 		pol->keep_mode ? "allow-list (seccomp.keep): all else denied" :
 				 "deny-list: all else allowed");

@@ -105,6 +105,9 @@ run "$JAILRUN" --noprofile --seccomp.drop=mkdir cat /proc/self/status
 like "$out" "Seccomp:[[:space:]]+2" "the target runs in seccomp filter mode"
 like "$out" "NoNewPrivs:[[:space:]]+1" "no_new_privs is set"
 run "$JAILRUN" --noprofile cat /proc/self/status
-like "$out" "Seccomp:[[:space:]]+0" "with no seccomp setting, no filter"
+like "$out" "Seccomp:[[:space:]]+2" "with no seccomp setting, the floor filter still"
+run "$JAILRUN" --noprofile mkdir "$TMPD/floor"
+[ "$rc" = 0 ] && [ -d "$TMPD/floor" ] && ok "the floor allows what no rule denies (mkdir)" ||
+	not_ok "the floor allows what no rule denies (mkdir)" "$out"
 
 done_testing
