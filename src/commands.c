@@ -1,12 +1,14 @@
 /* commands.c - what main does besides running one sandbox: the profile
- * lookup (for a run and for --join), the records of running sandboxes
- * (--list, --shutdown, --join's policy) and the shortcuts
+ * lookup (for a run and for --join), the running sandboxes (--list,
+ * --shutdown, --join's policy, from the records of state.h) and the shortcuts
  * (--install-shortcuts, --remove-shortcuts).  Part of main's layer: these
  * print and decide exit statuses. */
 #include "config.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <libgen.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,7 @@
 
 #include "commands.h"
 #include "launch.h"
+#include "ns.h"
 #include "options.h"
 #include "profile.h"
 #include "shortcuts.h"
@@ -72,8 +75,6 @@ int jr_load_profiles(struct jr_policy *pol, const char *program,
 }
 
 
-#define SANDBOXES_MAX 64
-
 static void uptime(long started, char *buf, size_t size)
 {
 	long s = (long)time(NULL) - started;
@@ -83,84 +84,131 @@ static void uptime(long started, char *buf, size_t size)
 	snprintf(buf, size, "%ld:%02ld:%02ld", s / 3600, s / 60 % 60, s % 60);
 }
 
-static int list_sandboxes(const char *dir)
+/* The records, or EXIT_JAILRUN said; every refusal said under --debug. */
+static int collect(struct jr_records *rs)
 {
-	static struct jr_sandbox s[SANDBOXES_MAX];
-	size_t n = jr_state_list(dir, s, SANDBOXES_MAX);
+	struct jr_err err = { { 0 } };
 
-	printf("%-8s %-20s %-40s %s\n", "PID", "NAME", "PROFILE", "UPTIME");
-	for (size_t i = 0; i < n; i++) {
-		char up[32];
+	if (jr_records_collect(rs, &err) < 0) {
+		warnx_jr("%s", err.msg);
+		return EXIT_JAILRUN;
+	}
+	for (size_t i = 0; i < rs->nrefused; i++) {
+		cleanup_free char *e = jr_state_escape(rs->refused[i]);
 
-		uptime(s[i].started, up, sizeof(up));
-		printf("%-8d %-20s %-40s %s\n", (int)s[i].pid, s[i].name,
-		       s[i].profile, up);
+		debugx("refused the record at %s", e);
 	}
 	return 0;
 }
 
-/* Still the same process (not a reused pid)? */
-static bool alive(const struct jr_sandbox *s)
+/* Loudly: something of this user's pretends to be a sandbox. */
+static void say_refused(const struct jr_records *rs)
 {
-	return jr_proc_start(s->pid) == s->start;
+	if (rs->nrefused)
+		warnx_jr("WARNING: refused %zu record%s not served by a "
+			 "jailrun of this user outside any sandbox (forged?); "
+			 "--debug says which",
+			 rs->nrefused, rs->nrefused == 1 ? "" : "s");
+}
+
+static int list_sandboxes(void)
+{
+	struct jr_records rs;
+
+	if (collect(&rs))
+		return EXIT_JAILRUN;
+	printf("%-8s %-20s %-40s %s\n", "PID", "NAME", "PROFILE", "UPTIME");
+	for (size_t i = 0; i < rs.n; i++) {
+		cleanup_free char *name = jr_state_escape(rs.v[i].name);
+		cleanup_free char *profile = jr_state_escape(rs.v[i].profile);
+		char up[32];
+
+		uptime(rs.v[i].started, up, sizeof(up));
+		printf("%-8d %-20s %-40s %s\n", (int)rs.v[i].pid, name,
+		       profile, up);
+	}
+	fflush(stdout);
+	say_refused(&rs);
+	jr_records_free(&rs);
+	return 0;
 }
 
 /* SIGTERM to its jailrun, which forwards it to the target; if it is
  * still there 5 s later, SIGKILL to the init (ending everything in its
- * pid namespace) and to jailrun. */
-static void shut_down(const struct jr_sandbox *s)
+ * pid namespace) and to jailrun.  Only through pidfds checked by
+ * jr_record_pidfds: a pid reused meanwhile is never signalled. */
+static bool shut_down(const struct jr_record *s, int sup, int init)
 {
-	kill(s->pid, SIGTERM);
-	for (int i = 0; i < 50 && alive(s); i++)
-		usleep(100 * 1000);
-	if (alive(s)) {
-		kill(s->init, SIGKILL);
-		kill(s->pid, SIGKILL);
+	struct pollfd pf = { sup, POLLIN, 0 };
+	cleanup_free char *name = jr_state_escape(s->name);
+	bool gone;
+
+	if (jr_pidfd_signal(sup, SIGTERM) < 0 && jr_pidfd_alive(sup))
+		warnx_jr("signalling %d: %s", (int)s->pid, strerror(errno));
+	gone = poll(&pf, 1, 5000) == 1;
+	if (!gone) {
+		jr_pidfd_signal(init, SIGKILL);
+		jr_pidfd_signal(sup, SIGKILL);
+		gone = poll(&pf, 1, 2000) == 1;
 	}
-	warnx_jr("shut down %s (pid %d)%s", s->name, (int)s->pid,
-		 alive(s) ? ": still running!" : "");
+	warnx_jr("shut down %s (pid %d)%s", name, (int)s->pid,
+		 gone ? "" : ": still running!");
+	return gone;
 }
 
-/* The one running sandbox WHICH (a pid, or a unique name) names; OPT is
- * the option asking, for messages.  0, or EXIT_JAILRUN said. */
-static int find_sandbox(const char *dir, const char *which, const char *opt,
-			struct jr_sandbox *out)
+/* The one running sandbox WHICH (a pid, or a unique name) names among
+ * RS; OPT is the option asking, for messages.  NULL, or EXIT_JAILRUN
+ * said. */
+static const struct jr_record *find_sandbox(const struct jr_records *rs,
+					    const char *which, const char *opt)
 {
-	static struct jr_sandbox s[SANDBOXES_MAX];
-	size_t n = jr_state_list(dir, s, SANDBOXES_MAX), found = 0, at = 0;
+	size_t found = 0, at = 0;
 	char *end;
 	long pid = strtol(which, &end, 10);
 
-	for (size_t i = 0; i < n; i++) {
-		if ((*end == '\0' && s[i].pid == pid) ||
-		    strcmp(s[i].name, which) == 0) {
+	for (size_t i = 0; i < rs->n; i++) {
+		if ((*end == '\0' && rs->v[i].pid == pid) ||
+		    strcmp(rs->v[i].name, which) == 0) {
 			found++;
 			at = i;
 		}
 	}
 	if (found == 0) {
-		warnx_jr("%s: no running sandbox '%s' (see --list)", opt,
-			 which);
-		return EXIT_JAILRUN;
+		cleanup_free char *w = jr_state_escape(which);
+
+		warnx_jr("%s: no running sandbox '%s' (see --list)", opt, w);
+		say_refused(rs);
+		return NULL;
 	}
 	if (found > 1) {
+		cleanup_free char *w = jr_state_escape(which);
+
 		warnx_jr("%s: %zu sandboxes are named '%s': give a PID "
 			 "(see --list)",
-			 opt, found, which);
-		return EXIT_JAILRUN;
+			 opt, found, w);
+		return NULL;
 	}
-	*out = s[at];
-	return 0;
+	return &rs->v[at];
 }
 
-static int shutdown_sandbox(const char *dir, const char *which)
+static int shutdown_sandbox(const char *which)
 {
-	struct jr_sandbox s;
+	struct jr_err err = { { 0 } };
+	const struct jr_record *s;
+	struct jr_records rs;
+	cleanup_fd int sup = -1;
+	cleanup_fd int init = -1;
+	int r = EXIT_JAILRUN;
 
-	if (find_sandbox(dir, which, "--shutdown", &s))
+	if (collect(&rs))
 		return EXIT_JAILRUN;
-	shut_down(&s);
-	return alive(&s) ? EXIT_JAILRUN : 0;
+	s = find_sandbox(&rs, which, "--shutdown");
+	if (s && jr_record_pidfds(s, &sup, &init, &err) < 0)
+		warnx_jr("--shutdown: %s: not signalling it", err.msg);
+	else if (s && shut_down(s, sup, init))
+		r = 0;
+	jr_records_free(&rs);
+	return r;
 }
 
 /* The options that made the sandbox, for its record: "key=value" of each
@@ -191,41 +239,51 @@ char *jr_record_args(const struct jr_cli *cli)
 
 
 /* --join: the sandbox's policy, rebuilt from its profile and options as
- * recorded, and checked against the digest it started with: the joined
- * command gets exactly the sandbox's rules, never more. */
+ * its authenticated record says, and checked against the digest it
+ * started with: the joined command gets exactly the sandbox's rules,
+ * never fewer.  Its namespaces are opened here, after its supervisor and
+ * init were checked (jr_ns_join_prepare). */
 struct jr_policy *jr_join_policy(struct jr_policy *own,
 				  const struct jr_cli *cli,
 				  struct jr_plan *plan)
 {
 	struct jr_err err = { { 0 } };
-	cleanup_free char *dir = jr_state_dir(&err);
+	struct jr_records rs;
+	const struct jr_record *s;
 	struct jr_policy *pol;
-	struct jr_sandbox s;
+	cleanup_fd int sup = -1;
+	cleanup_fd int init = -1;
+	cleanup_free char *args = NULL;
+	cleanup_free char *name = NULL;
 	char *save = NULL;
 
-	if (!dir)
-		die("--join: %s", err.msg);
-	if (find_sandbox(dir, own->join, "--join", &s))
+	if (collect(&rs))
 		exit(EXIT_JAILRUN);
-	if (!s.args[0])
+	s = find_sandbox(&rs, own->join, "--join");
+	if (!s)
+		exit(EXIT_JAILRUN);
+	if (!s->args[0])
 		die("--join: sandbox %d's options could not be recorded: it "
 		    "cannot be joined",
-		    (int)s.pid);
+		    (int)s->pid);
 	for (size_t i = 0; i < cli->n; i++)
 		if (cli->items[i].key->scope == JR_SCOPE_BOTH)
 			die("--join runs COMMAND under the sandbox's own "
 			    "rules: --%s cannot be added",
 			    cli->items[i].key->name);
+	if (jr_record_pidfds(s, &sup, &init, &err) < 0)
+		die("--join: %s: not joining", err.msg);
 	pol = jr_policy_new();
 	pol->verbosity = own->verbosity;
 	pol->report = own->report;
-	if (strcmp(s.profile, "none") == 0)
+	if (strcmp(s->profile, "none") == 0)
 		pol->noprofile = true;
 	else
-		pol->profile = jr_policy_intern(pol, s.profile);
-	if (jr_load_profiles(pol, s.name, &err) < 0)
+		pol->profile = jr_policy_intern(pol, s->profile);
+	if (jr_load_profiles(pol, s->name, &err) < 0)
 		die("--join: %s", err.msg);
-	for (char *a = strtok_r(s.args, "\x1f", &save); a;
+	args = xstrdup(s->args);
+	for (char *a = strtok_r(args, "\x1f", &save); a;
 	     a = strtok_r(NULL, "\x1f", &save)) {
 		char *eq = strchr(a, '=');
 		const struct jr_key *k;
@@ -240,14 +298,16 @@ struct jr_policy *jr_join_policy(struct jr_policy *own,
 			die("--join: the sandbox's option --%s: %s", a,
 			    k ? err.msg : "unknown here");
 	}
-	if (jr_policy_digest(pol) != s.digest)
+	if (jr_policy_digest(pol) != s->digest)
 		die("--join: the sandbox's profile changed since it started, so "
 		    "its rules cannot be rebuilt exactly: not joining");
-	if (jr_proc_start(s.init) != s.init_start)
-		die("--join: sandbox %d has no init any more", (int)s.pid);
-	plan->join_init = s.init;
-	debugx("joining sandbox %d (%s), init %d", (int)s.pid, s.name,
-	       (int)s.init);
+	if (jr_ns_join_prepare(s->init, init, &err) < 0)
+		die("--join: %s", err.msg);
+	plan->join_init = s->init;
+	name = jr_state_escape(s->name);
+	debugx("joining sandbox %d (%s), init %d", (int)s->pid, name,
+	       (int)s->init);
+	jr_records_free(&rs);
 	jr_policy_free(own);
 	return pol;
 }
@@ -355,13 +415,5 @@ int jr_cmd_shortcuts(const struct jr_policy *pol)
 /* --list, --shutdown: the records of running sandboxes. */
 int jr_cmd_running(const struct jr_policy *pol)
 {
-	struct jr_err err = { { 0 } };
-	cleanup_free char *dir = jr_state_dir(&err);
-
-	if (!dir) {
-		warnx_jr("%s", err.msg);
-		return EXIT_JAILRUN;
-	}
-	return pol->list ? list_sandboxes(dir) :
-			   shutdown_sandbox(dir, pol->shutdown);
+	return pol->list ? list_sandboxes() : shutdown_sandbox(pol->shutdown);
 }

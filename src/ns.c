@@ -15,6 +15,7 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+#include <linux/nsfs.h>
 
 #include "ns.h"
 
@@ -159,33 +160,107 @@ static pid_t ns_holder(pid_t init)
 	return child > 0 ? (pid_t)child : init;
 }
 
-int jr_ns_join(pid_t init, struct jr_err *err)
+/* --join's namespaces, opened by jr_ns_join_prepare in main (after the
+ * checks) and entered by the init it clones, which inherits them. */
+static pid_t join_prepared;
+static int join_fds[ARRAY_SIZE(join_order)] = { -1, -1, -1, -1, -1, -1, -1 };
+
+static pid_t ppid_of(pid_t pid)
 {
-	int fds[ARRAY_SIZE(join_order)];
+	char path[64], buf[4096];
+	cleanup_fd int fd = -1;
+	const char *p;
+	ssize_t n;
+
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || (n = read(fd, buf, sizeof(buf) - 1)) <= 0)
+		return -1;
+	buf[n] = '\0';
+	p = strstr(buf, "\nPPid:");
+	return p ? (pid_t)strtol(p + 6, NULL, 10) : -1;
+}
+
+static bool alive(int pidfd)
+{
+	return syscall(SYS_pidfd_send_signal, pidfd, 0, NULL, 0) == 0;
+}
+
+/* Whether user namespace FD is a child of ours: not one the target made
+ * inside the sandbox. */
+static bool child_userns(int fd)
+{
+	cleanup_fd int parent = ioctl(fd, NS_GET_PARENT);
+	struct stat a, b;
+
+	return parent >= 0 && fstat(parent, &a) == 0 &&
+	       stat("/proc/self/ns/user", &b) == 0 && a.st_ino == b.st_ino &&
+	       a.st_dev == b.st_dev;
+}
+
+int jr_ns_join_prepare(pid_t init, int init_pidfd, struct jr_err *err)
+{
 	pid_t holder = ns_holder(init);
+	cleanup_fd int hfd = holder == init ? -1 :
+			     (int)syscall(SYS_pidfd_open, holder, 0);
 	int r = 0;
 
-	/* open them all first: entering the mount namespace changes what
-	 * /proc shows */
-	for (size_t i = 0; i < ARRAY_SIZE(join_order); i++) {
+	jr_ns_join_release();
+	/* the holder is the init's child, and stays the same process
+	 * (its pidfd alive) while its namespaces are opened */
+	if (holder != init && (hfd < 0 || ppid_of(holder) != init))
+		return jr_fail(err, NULL, "sandbox init %d: its first child "
+			       "%d changed", (int)init, (int)holder);
+	for (size_t i = 0; i < ARRAY_SIZE(join_order) && r == 0; i++) {
 		char path[64];
 
 		snprintf(path, sizeof(path), "/proc/%d/ns/%s", (int)holder,
 			 join_order[i]);
-		fds[i] = same_ns(path, join_order[i]) ?
-				 -1 :
-				 open(path, O_RDONLY | O_CLOEXEC);
-		if (fds[i] < 0 && !same_ns(path, join_order[i]) && r == 0)
+		if (same_ns(path, join_order[i]))
+			continue;
+		join_fds[i] = open(path, O_RDONLY | O_CLOEXEC);
+		if (join_fds[i] < 0)
 			r = jr_fail(err, NULL, "%s: %s", path, strerror(errno));
+		else if (i == 0 && !child_userns(join_fds[i]))
+			r = jr_fail(err, NULL, "%s: not the sandbox's own "
+				    "user namespace (one made inside it)",
+				    path);
 	}
+	if (r == 0 && ((hfd >= 0 && !alive(hfd)) || !alive(init_pidfd)))
+		r = jr_fail(err, NULL, "sandbox init %d ended while being "
+			    "joined", (int)init);
+	if (r < 0) {
+		jr_ns_join_release();
+		return r;
+	}
+	join_prepared = init;
+	return 0;
+}
+
+void jr_ns_join_release(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(join_order); i++)
+		if (join_fds[i] >= 0) {
+			close(join_fds[i]);
+			join_fds[i] = -1;
+		}
+	join_prepared = 0;
+}
+
+int jr_ns_join(pid_t init, struct jr_err *err)
+{
+	int r = 0;
+
+	/* fail closed: only what jr_ns_join_prepare checked is entered */
+	if (init <= 0 || join_prepared != init)
+		return jr_fail(err, NULL, "--join: sandbox init %d was not "
+			       "checked", (int)init);
 	for (size_t i = 0; i < ARRAY_SIZE(join_order) && r == 0; i++) {
-		if (fds[i] >= 0 && setns(fds[i], 0) < 0)
+		if (join_fds[i] >= 0 && setns(join_fds[i], 0) < 0)
 			r = jr_fail(err, NULL, "entering the %s namespace: %s",
 				    join_order[i], strerror(errno));
 	}
-	for (size_t i = 0; i < ARRAY_SIZE(join_order); i++)
-		if (fds[i] >= 0)
-			close(fds[i]);
+	jr_ns_join_release();
 	if (r == 0 && chdir("/") < 0)
 		r = jr_fail(err, NULL, "chdir /: %s", strerror(errno));
 	return r;

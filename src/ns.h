@@ -26,9 +26,18 @@ int jr_ns_write_maps(pid_t pid, uid_t uid, gid_t gid);
  * loopback (net namespace).  0, or -1 with ERR set. */
 int jr_ns_setup_inside(int flags, struct jr_err *err);
 
-/* --join: enter every namespace of process INIT that differs from ours,
- * the user namespace first (it gives the rights to enter the others).
- * Children forked afterwards are in its pid namespace.  0 or -1 + ERR. */
+/* --join, in main after the sandbox was checked: open the namespaces of
+ * INIT's first child (the init is not dumpable) that differ from ours,
+ * checking that the child stays the init's and that INIT_PIDFD and it are
+ * alive afterwards, and that its user namespace is a child of ours.  0 or
+ * -1 + ERR.  The descriptors wait, for the init jr_run clones. */
+int jr_ns_join_prepare(pid_t init, int init_pidfd, struct jr_err *err);
+void jr_ns_join_release(void);
+
+/* --join, in the new init: enter the namespaces prepared for INIT, the
+ * user namespace first (it gives the rights to enter the others), and
+ * close them.  Children forked afterwards are in its pid namespace.  0 or
+ * -1 + ERR (nothing prepared for INIT: refused). */
 int jr_ns_join(pid_t init, struct jr_err *err);
 
 /* "user mount pid ..." for --debug. */

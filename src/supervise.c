@@ -95,7 +95,8 @@ struct watch {
 	int sfd;
 	int timer_fd;  /* timeout, or -1 */
 	int timeouts;  /* 1: SIGTERM sent, 2: SIGKILL sent */
-	char *state_dir; /* where this sandbox is recorded, or NULL */
+	int record_fd;   /* the record's listening socket, or -1 */
+	char *record;    /* the record it serves */
 	int execfail_fd;
 	int hello_fd;
 	struct jr_notify notify;
@@ -197,34 +198,36 @@ static int start_timer(unsigned seconds)
 	return fd;
 }
 
-/* The record --list and --shutdown read.  A sandbox without one still
- * runs: the record is a convenience, not a control. */
+/* The record --list, --shutdown and --join read, served from here (see
+ * state.h): bound after the start, off the launch's critical path.  A
+ * sandbox without one still runs, but it is said loudly: --list would
+ * not show it. */
 static void record(struct watch *w, const struct jr_policy *pol,
 		   const struct jr_plan *plan, const char *path)
 {
 	struct jr_err err = { { 0 } };
-	struct jr_sandbox s = { .pid = getpid(), .init = w->init,
-				.digest = plan->digest };
 	const char *slash = strrchr(path, '/');
+	struct jr_record r = {
+		.pid = getpid(), .init = w->init, .digest = plan->digest,
+		.start = jr_proc_start(getpid()),
+		.init_start = jr_proc_start(w->init),
+		.started = (long)time(NULL),
+		.name = (char *)(slash ? slash + 1 : path),
+		.profile = (char *)(pol->profile_used ? pol->profile_used :
+							 "none"),
+		.args = (char *)(plan->rec_args ? plan->rec_args : ""),
+	};
+	char name[108];
 
-	w->state_dir = jr_state_dir(&err);
-	if (!w->state_dir) {
-		debugx("%s", err.msg);
+	w->record_fd = jr_record_listen(name, sizeof(name), &err);
+	if (w->record_fd < 0) {
+		warnx_jr("WARNING: %s: this sandbox will not be listed by "
+			 "--list, nor reachable by --shutdown or --join",
+			 err.msg);
 		return;
 	}
-	s.start = jr_proc_start(s.pid);
-	s.init_start = jr_proc_start(w->init);
-	snprintf(s.args, sizeof(s.args), "%s",
-		 plan->rec_args ? plan->rec_args : "");
-	s.started = (long)time(NULL);
-	snprintf(s.name, sizeof(s.name), "%s", slash ? slash + 1 : path);
-	snprintf(s.profile, sizeof(s.profile), "%s",
-		 pol->profile_used ? pol->profile_used : "none");
-	if (jr_state_add(w->state_dir, &s, &err) < 0) {
-		debugx("%s", err.msg);
-		free(w->state_dir);
-		w->state_dir = NULL;
-	}
+	w->record = jr_record_format(&r);
+	debugx("record served at @%s", name);
 }
 
 /* One pass over whatever is ready.  1 when the init has exited. */
@@ -239,6 +242,8 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 		on_hello(w);
 	if (w->timer_fd >= 0 && pf[4].revents & POLLIN)
 		on_timeout(w);
+	if (w->record_fd >= 0 && pf[5].revents & POLLIN)
+		jr_record_serve(w->record_fd, w->record, strlen(w->record));
 	if (w->notify.fd >= 0 && pf[3].revents & POLLIN)
 		jr_notify_handle(&w->notify, pol);
 	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
@@ -266,15 +271,16 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->sfd < 0)
 		die_errno("signalfd");
 	for (;;) {
-		struct pollfd pf[5] = {
+		struct pollfd pf[6] = {
 			{ w->sfd, POLLIN, 0 },
 			{ w->execfail_fd, POLLIN, 0 },
 			{ w->hello_fd, POLLIN, 0 },
 			{ w->notify.fd, POLLIN, 0 },
 			{ w->timer_fd, POLLIN, 0 },
+			{ w->record_fd, POLLIN, 0 },
 		};
 
-		if (poll(pf, 5, -1) < 0) {
+		if (poll(pf, 6, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			die_errno("poll");
@@ -288,6 +294,8 @@ static int supervise(struct watch *w, const sigset_t *mask,
 		warnx_jr("%s: cannot execute: %s", path,
 			 strerror(w->exec_errno));
 	close(w->sfd);
+	if (w->record_fd >= 0)
+		close(w->record_fd);
 	if (w->timer_fd >= 0)
 		close(w->timer_fd);
 	summary(&w->notify, pol);
@@ -392,7 +400,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.join_init = plan->join_init, .confine = plan->confine,
 	};
 	struct watch w = { .notify = { .fd = -1, .ack_fd = -1,
-				       .exec_fd = -1 } };
+				       .exec_fd = -1 },
+			   .record_fd = -1 };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	int sync_pipe[2], fail_pipe[2], hello[2];
 	pid_t init;
@@ -430,6 +439,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	init = start(pol, plan->confine, &l.ns_flags);
 	if (init < 0)
 		die_errno("clone");
+	if (init > 0)
+		jr_ns_join_release(); /* --join: the init has them now */
 	if (init == 0) {
 		close(sync_pipe[1]);
 		close(fail_pipe[0]);
@@ -484,8 +495,6 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
 	r = supervise(&w, &l.signals, pol, path);
-	if (w.state_dir)
-		jr_state_remove(w.state_dir, getpid());
-	free(w.state_dir);
+	free(w.record);
 	return r;
 }
