@@ -412,12 +412,10 @@ kill $bg 2>/dev/null
 bg=
 
 # ---- --join: a command joined later is under the same rules ---------------
-XDG_RUNTIME_DIR="$TMPD/rt"
-export XDG_RUNTIME_DIR
-mkdir -m 700 "$XDG_RUNTIME_DIR"
 "$JAILRUN" $L --blacklist=~/.ssh sleep 600 >/dev/null 2>&1 &
 bg=$!
-wait_for 5 test -f "$XDG_RUNTIME_DIR/jailrun/$bg"
+_listed() { "$JAILRUN" --list 2>/dev/null | grep -q "^$bg "; }
+wait_for 5 _listed
 att "--join: control: a file in A is read" data \
 	--join=$bg -- "$FS" cat "$A/f"
 att "--join: S: EACCES (the sandbox's Landlock rules)" EACCES \

@@ -188,9 +188,11 @@ for mode in $userns_modes; do
 	is "$(printf '%s\n' "$out" | grep -c "^$strict ")" 1 \
 		"$m: a squatter of a sandbox's name: that sandbox is listed once"
 	like "$out" "WARNING: refused 1 record" "$m: and the squatter refused"
-	want=$(W "$JAILRUN" --profile=default grep Seccomp_filters /proc/self/status 2>/dev/null)
-	weak=$(W "$JAILRUN" --join="$plain" -- grep Seccomp_filters /proc/self/status 2>/dev/null)
-	run W "$JAILRUN" --join="$strict" -- grep Seccomp_filters /proc/self/status
+	# keyctl: denied by the default profile's deny-list, not by
+	# --noprofile's floor
+	want=$(W "$JAILRUN" --profile=default "$TRY" call keyctl 2>/dev/null)
+	weak=$(W "$JAILRUN" --join="$plain" -- "$TRY" call keyctl 2>/dev/null)
+	run W "$JAILRUN" --join="$strict" -- "$TRY" call keyctl
 	is "$out" "$want" "$m: --join gets the sandbox's own rules ($want), not the squatter's"
 	[ "$want" != "$weak" ] && ok "$m: (which differ from --noprofile's: $weak)" ||
 		not_ok "$m: (which differ from --noprofile's)" "$weak"
