@@ -145,27 +145,84 @@ static char *read_line(char *str, int num, void *stream)
 	return str;
 }
 
-/* Reject what inih would misread: long lines, NULs, control bytes. */
+/* inih keeps at most this many characters of a section name (its
+ * MAX_SECTION, 50 with the NUL) and cuts the rest silently. */
+#define SECTION_MAX 49
+
+/* What inih would read differently from the format (jailrun.profile(5)):
+ * ':' as the delimiter (inih takes "key: value"; the format has only
+ * '='), and a section name longer than inih keeps.  LINE is one line
+ * without its end.  PREV_KEY: the line before was a key, so an indented
+ * line continues it. */
+static int check_line(const char *path, int lineno, const char *line,
+		      size_t n, bool *prev_key, struct jr_err *err)
+{
+	size_t i = strspn(line, " \t");
+	size_t delim;
+
+	if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		i = 3; /* a UTF-8 BOM, which inih skips */
+	if (i >= n || line[i] == '#' || line[i] == ';')
+		return 0;
+	if (i > 0 && *prev_key)
+		return 0; /* a continuation line: a value, anything goes */
+	if (line[i] == '[') {
+		size_t end = i + 1;
+
+		*prev_key = false;
+		while (end < n && line[end] != ']')
+			end++;
+		if (end - i - 1 > SECTION_MAX)
+			return jr_fail(err, NULL,
+				       "%s:%d: section name longer than %d "
+				       "characters",
+				       path, lineno, SECTION_MAX);
+		return 0;
+	}
+	delim = i + strcspn(line + i, "=:");
+	if (delim < n && line[delim] == ':')
+		return jr_fail(err, NULL,
+			       "%s:%d: expected 'key = value': ':' is not a "
+			       "delimiter in a profile",
+			       path, lineno);
+	*prev_key = delim < n;
+	return 0;
+}
+
+/* Reject what inih would misread: long lines, NULs, control bytes (a
+ * CR only as part of a CRLF line end, which does not count towards the
+ * length), ':' delimiters, long section names. */
 static int check_text(const char *path, const char *buf, size_t len,
 		      struct jr_err *err)
 {
-	size_t col = 0;
+	size_t col = 0, start = 0;
+	bool prev_key = false;
 	int line = 1;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)buf[i] : '\n';
 
 		if (c == '\n') {
+			size_t n = i - start;
+
+			if (n && buf[start + n - 1] == '\r')
+				n--;
+			if (check_line(path, line, buf + start, n, &prev_key,
+				       err) < 0)
+				return -1;
 			line++;
 			col = 0;
+			start = i + 1;
 			continue;
 		}
+		if (c == '\r' && (i + 1 == len || buf[i + 1] == '\n'))
+			continue;
 		if (c == '\0')
 			return jr_fail(err, NULL,
 				       "%s:%d: binary data (NUL byte): not a "
 				       "profile",
 				       path, line);
-		if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
 			return jr_fail(err, NULL,
 				       "%s:%d: control character 0x%02x", path,
 				       line, c);
@@ -297,7 +354,7 @@ static int read_checked(struct reader *rd, const char *path, const char *from,
 			       JR_PROFILE_SIZE_MAX / 1024);
 	if (r < 0)
 		return jr_fail(rd->err, from, "%s: cannot read: %s", path,
-			       strerror(-r));
+			       jr_read_strerror(path, r));
 	return check_text(path, *buf, *len, rd->err);
 }
 

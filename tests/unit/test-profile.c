@@ -682,12 +682,14 @@ static void test_lookup(void)
 	mkfifo(path_of(pdir, "fifo.profile"), 0600);
 	put(pdir, "incfifo.profile", "include = ./fifo.profile\n");
 	alarm(30);
-	snprintf(want, sizeof(want), "%s: cannot read: Invalid argument",
+	snprintf(want, sizeof(want),
+		 "%s: cannot read: not a regular file (a FIFO)",
 		 path_of(pdir, "fifo.profile"));
 	load_fails("prog", path_of(pdir, "fifo.profile"), want,
 		   "--profile=PATH that is a FIFO");
 	snprintf(want, sizeof(want),
-		 "%s:1: %s/fifo.profile: cannot read: Invalid argument",
+		 "%s:1: %s/fifo.profile: cannot read: not a regular file (a "
+		 "FIFO)",
 		 path_of(pdir, "incfifo.profile"), pdir);
 	load_fails("prog", path_of(pdir, "incfifo.profile"), want,
 		   "an include of a FIFO");
