@@ -101,6 +101,7 @@ struct jr_policy {
 	uint64_t caps_drop;
 	bool caps_keep_set;
 	uint64_t caps_keep;
+	const char *caps_keep_origin; /* the last caps.keep */
 
 	/* the target's process, applied by the launcher (and the init for
 	 * the hostname, the supervisor for timeout and die-with-parent) */
@@ -110,10 +111,12 @@ struct jr_policy {
 	size_t nenv_unset;
 	bool env_clear;
 	const char *chdir;
+	const char *chdir_origin;  /* FILE:LINE or --chdir */
 	const char *hostname;
 	struct {
 		bool set;
 		uint64_t value; /* RLIM_INFINITY for unlimited */
+		const char *origin;
 	} rlimit[JR_RLIM_N];
 	unsigned timeout;          /* seconds; 0: none */
 	bool die_with_parent;
