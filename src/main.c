@@ -247,11 +247,10 @@ static struct jr_confine *plan_confine(struct jr_policy *pol,
 static struct jr_learned *learn_start(const struct jr_policy *pol)
 {
 	struct jr_learned *l = xcalloc(1, sizeof(*l));
-	cleanup_free char *dir = xstrdup(pol->learn);
 	struct jr_err err = { { 0 } };
 
-	if (access(dirname(dir), W_OK) < 0)
-		die_errno("--learn: cannot write in %s", dir);
+	if (jr_learn_check_path(pol->learn, &err) < 0)
+		die("%s", err.msg);
 	if (pol->learn_append && jr_learned_load(l, pol->learn, &err) < 0)
 		die("%s", err.msg);
 	return l;
@@ -386,6 +385,8 @@ int main(int argc, char **argv)
 		return EXIT_JAILRUN;
 	}
 	jr_verbosity = pol->verbosity;
+	if (jr_cli_check(pol, &cli, &err) < 0)
+		return fail(pol, &prog, &err);
 	if (pol->help || pol->version) {
 		if (pol->help)
 			usage(stdout);

@@ -338,7 +338,11 @@ static void test_syscall_lists(void)
 	bad("seccomp.drop", "99999999999999999999",
 	    "syscall number '99999999999999999999' out of range (0-1023)");
 	bad("seccomp.drop", "12abc",
-	    "syscall number '12abc' out of range (0-1023)");
+	    "syscall number '12abc' is not a decimal number");
+	bad("seccomp.drop", "0x3b",
+	    "syscall number '0x3b' is not a decimal number");
+	bad("seccomp.drop", "1024",
+	    "syscall number '1024' out of range (0-1023)");
 
 	/* groups, and taking a group or one member out */
 	reset();
@@ -543,7 +547,13 @@ static void test_caps(void)
 						    "net_bind_service"),
 	   "caps.keep = cap_net_bind_service");
 	bad("caps.keep", "net_bind",
+	    "unknown capability 'net_bind' (e.g. net_admin, sys_ptrace)");
+	bad("caps.drop", "net_bind",
 	    "unknown capability 'net_bind' (e.g. net_admin, sys_ptrace, all)");
+	bad("caps.keep", "all",
+	    "caps.keep: 'all' is not a capability: name the ones to keep "
+	    "(every other is dropped)");
+	bad("caps.drop", "net_admin,!all", "caps.drop: '!all' has no meaning");
 	bad("caps.keep", "", "empty list");
 }
 
@@ -749,6 +759,70 @@ static void test_cli_apply(void)
 	       "--shell=bash");
 }
 
+/* ---- issue 24: values the format does not define, conflicts ----------- */
+
+static void test_issue24(void)
+{
+	struct jr_cli c = { .n = 0 };
+	char *argv[] = { (char *)"prog", NULL };
+
+	reset();
+	good("landlock.net.bind", "80,1000-1002");
+	ok(pol->ll_bind[80 / 64] & (1ULL << (80 % 64)), "port 80 is in");
+	bad("landlock.net.bind", "0-",
+	    "'0-': expected a TCP port (0-65535) or a range FIRST-LAST");
+	bad("landlock.net.bind", "1-+5",
+	    "'1-+5': expected a TCP port (0-65535) or a range FIRST-LAST");
+	bad("landlock.net.connect", "-5",
+	    "'-5': expected a TCP port (0-65535) or a range FIRST-LAST");
+
+	reset();
+	good("caps.drop", "all,net_admin");
+	ok(pol->caps_drop_all, "caps.drop = all,net_admin drops all");
+	reset();
+	good("caps.drop", "net_admin, All");
+	ok(pol->caps_drop_all, "caps.drop = net_admin,All: anywhere, any case");
+	reset();
+	good("caps.keep", "net_raw");
+	is_str(pol->caps_keep_origin, WHERE, "caps.keep keeps its origin");
+	good("chdir", "/srv");
+	is_str(pol->chdir_origin, WHERE, "chdir keeps its origin");
+	good("rlimit.nofile", "64");
+	is_str(pol->rlimit[JR_RLIM_NOFILE].origin, WHERE,
+	       "rlimit.nofile keeps its origin");
+
+	/* every message is escaped for the terminal */
+	bad("shell", "\x1b[2J\xc3(\\", "shell: jailrun runs the target "
+	    "directly, without a shell; only 'none' is accepted, not "
+	    "'\\x1b[2J\\xc3(\\\\'");
+
+	/* conflicting options */
+	reset();
+	pol->noprofile = true;
+	pol->profile = "x";
+	jr_cli_check(pol, &c, &err);
+	is_str(err.msg, "--noprofile and --profile=x: choose one",
+	       "--noprofile with --profile");
+	reset();
+	pol->learn_append = true;
+	is_int(jr_cli_check(pol, &c, &err), -1, "--learn-append alone");
+	pol->learn = "f";
+	is_int(jr_cli_check(pol, &c, &err), 0, "--learn-append with --learn");
+	reset();
+	pol->list = true;
+	pol->shutdown = "x";
+	jr_cli_check(pol, &c, &err);
+	is_str(err.msg, "--list and --shutdown=x: one at a time",
+	       "--list with --shutdown");
+	pol->shutdown = NULL;
+	c.program = argv;
+	jr_cli_check(pol, &c, &err);
+	is_str(err.msg, "--list runs no program: 'prog' would be ignored",
+	       "--list with a program");
+	c.program = NULL;
+	is_int(jr_cli_check(pol, &c, &err), 0, "--list alone");
+}
+
 int main(void)
 {
 	test_table();
@@ -762,6 +836,7 @@ int main(void)
 	test_namespaces_net_shell();
 	test_cli_parse();
 	test_cli_apply();
+	test_issue24();
 	jr_policy_free(pol);
 	return tap_done();
 }
