@@ -317,6 +317,7 @@ static int set_caps_drop(struct jr_policy *pol, const char *value,
 {
 	struct cap_ctx c = { pol, &pol->caps_drop, true };
 
+	pol->caps_drop_origin = where;
 	return jr_list_foreach(value, cap_item, &c, where, err);
 }
 

@@ -99,6 +99,7 @@ struct jr_policy {
 	/* capabilities: bit i = CAP i */
 	bool caps_drop_all;
 	uint64_t caps_drop;
+	const char *caps_drop_origin; /* the last caps.drop */
 	bool caps_keep_set;
 	uint64_t caps_keep;
 	const char *caps_keep_origin; /* the last caps.keep */

@@ -14,6 +14,7 @@
 #include "groups.h"
 #include "list.h"
 #include "options.h"
+#include "preflight.h"
 #include "syscalls.h"
 #include "tap.h"
 
@@ -823,6 +824,57 @@ static void test_issue24(void)
 	is_int(jr_cli_check(pol, &c, &err), 0, "--list alone");
 }
 
+/* ---- the start needs (preflight.c): a sorted table, each in @default -- */
+
+static int find_member(void *ctx, const char *name, const char *where,
+		       struct jr_err *e)
+{
+	(void)where;
+	(void)e;
+	return strcmp(name, (const char *)ctx) == 0;
+}
+
+static void test_start_needs(void)
+{
+	char buf[256];
+
+	for (size_t i = 0; i < jr_nstart_needs; i++) {
+		const struct jr_start_need *n = &jr_start_needs[i];
+
+		ok(i == 0 || strcmp(jr_start_needs[i - 1].name, n->name) < 0,
+		   "start needs: %s in order", n->name);
+		ok(n->why && *n->why, "start needs: %s says why", n->name);
+		ok(jr_group_expand("@default", find_member, (void *)n->name,
+				   "t", &err) == 1,
+		   "start needs: %s is in @default", n->name);
+	}
+	reset();
+	good("seccomp.keep", "@default");
+	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
+	       "keep = @default: nothing missing");
+	reset();
+	good("seccomp.keep", "@mount,read,write,execve");
+	jr_start_missing(pol, false, buf, sizeof(buf));
+	is_str(buf, "arch_prctl, brk, close, exit_group, mmap, mprotect, "
+	       "newfstatat, openat, pread64",
+	       "keep = @mount,read,write,execve: what a dynamic one lacks");
+	jr_start_missing(pol, true, buf, sizeof(buf));
+	is_str(buf, "arch_prctl, brk, exit_group, mmap",
+	       "... and a static one");
+	reset();
+	good("seccomp.keep", "@default,!newfstatat");
+	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
+	       "fstat stands in for newfstatat (an older libc)");
+	reset();
+	good("seccomp.drop", "mmap");
+	jr_start_missing(pol, false, buf, sizeof(buf));
+	is_str(buf, "mmap (seccomp.drop at " WHERE ")",
+	       "a dropped one names its origin");
+	good("seccomp.action", "log");
+	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
+	       "seccomp.action = log: nothing is denied");
+}
+
 int main(void)
 {
 	test_table();
@@ -837,6 +889,7 @@ int main(void)
 	test_cli_parse();
 	test_cli_apply();
 	test_issue24();
+	test_start_needs();
 	jr_policy_free(pol);
 	return tap_done();
 }
