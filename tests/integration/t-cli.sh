@@ -121,4 +121,24 @@ else
 	like "$out" "Permission denied" "... and another program outside landlock.exec does not"
 fi
 
+# ---- profile lookup: aliases, links, --profile=NAME.profile here -------
+for name in gunzip:gzip zcat:gzip xzcat:xz unxz:xz scp:ssh sftp:ssh python3.11:python3 vimdiff:vim; do
+	jr --debug --print-filter "${name%%:*}"
+	like "$out" "read .*/profiles/${name#*:}\\.profile" \
+		"${name%%:*} gets ${name#*:}.profile"
+done
+mkdir -p "$TMPD/bin" "$TMPD/alt"
+cp /bin/true "$TMPD/alt/vim.basic"
+ln -s "$TMPD/alt/vim.basic" "$TMPD/alt/myvi"
+ln -s ../alt/myvi "$TMPD/bin/myvi"
+run env PATH="$TMPD/bin:$PATH" "$JAILRUN" --debug --print-filter myvi
+like "$out" "read .*/profiles/vim\\.profile" "a link chain myvi -> vim.basic gets vim.profile"
+run "$JAILRUN" --debug --print-filter nosuchprog-xyz
+like "$out" "read .*/default\\.profile" "an unknown program gets default.profile"
+mkdir -p "$TMPD/cwd"
+printf 'seccomp.drop = mkdir\n' > "$TMPD/cwd/here.profile"
+out=$(cd "$TMPD/cwd" && "$JAILRUN" --debug --profile=here.profile --print-filter 2>&1)
+like "$out" "read \\./here\\.profile" "--profile=NAME.profile: the file in the current directory"
+like "$out" "deny +mkdir +\\./here\\.profile:1" "... and its rules apply"
+
 done_testing
