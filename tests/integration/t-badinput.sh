@@ -284,12 +284,16 @@ fails "--learn in a missing directory" \
 	"jailrun: --learn=$TMPD/nodir/x.profile: $TMPD/nodir: No such file or directory" \
 	--noprofile --learn="$TMPD/nodir/x.profile" true
 if is_root; then
-	# root passes access(2); a read-only file system stops it too
+	# root passes access(2) and any mode: /proc takes no new file
+	ro=/proc
 	want="jailrun: --learn=/proc/x.profile: cannot write in /proc: "
 else
-	want="jailrun: --learn=/proc/x.profile: cannot write in /proc: Permission denied"
+	ro="$TMPD/ro"
+	mkdir "$ro"
+	chmod 555 "$ro"
+	want="jailrun: --learn=$ro/x.profile: cannot write in $ro: Permission denied\$"
 fi
-jr --noprofile --learn=/proc/x.profile sh -c "echo ran > '$TMPD/learn-ran'"
+jr --noprofile --learn="$ro/x.profile" sh -c "echo ran > '$TMPD/learn-ran'"
 is "$rc" 125 "--learn in an unwritable directory: status 125"
 like "$out" "^$want" "--learn in an unwritable directory: said before the run"
 [ -e "$TMPD/learn-ran" ] && not_ok "--learn unwritable: nothing runs" ||
