@@ -133,3 +133,26 @@ int jr_cli_apply(struct jr_policy *pol, const struct jr_cli *cli,
 	}
 	return 0;
 }
+
+int jr_cli_check(const struct jr_policy *pol, const struct jr_cli *cli,
+		 struct jr_err *err)
+{
+	if (pol->noprofile && pol->profile)
+		return jr_fail(err, NULL,
+			       "--noprofile and --profile=%s: choose one",
+			       pol->profile);
+	if (pol->learn_append && !pol->learn)
+		return jr_fail(err, NULL,
+			       "--learn-append needs --learn=FILE (the profile "
+			       "to merge this run into)");
+	if (pol->list && pol->shutdown)
+		return jr_fail(err, NULL,
+			       "--list and --shutdown=%s: one at a time",
+			       pol->shutdown);
+	if ((pol->list || pol->shutdown) && cli->program)
+		return jr_fail(err, NULL,
+			       "%s runs no program: '%s' would be ignored",
+			       pol->list ? "--list" : "--shutdown",
+			       cli->program[0]);
+	return 0;
+}

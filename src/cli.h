@@ -25,4 +25,10 @@ int jr_cli_parse(int argc, char **argv, struct jr_cli *cli,
 int jr_cli_apply(struct jr_policy *pol, const struct jr_cli *cli,
 		 enum jr_key_scope scope, struct jr_err *err);
 
+/* Options that contradict each other or would be ignored (--noprofile
+ * with --profile, --learn-append without --learn, --list with --shutdown
+ * or a program), after the CLI_SCOPE pass.  0 or -1 with ERR. */
+int jr_cli_check(const struct jr_policy *pol, const struct jr_cli *cli,
+		 struct jr_err *err);
+
 #endif

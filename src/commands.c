@@ -61,9 +61,12 @@ int jr_load_profiles(struct jr_policy *pol, const char *program,
 		return 0;
 	lookup_dirs(&lk, &user_dir);
 	copy = program ? xstrdup(program) : NULL;
-	r = jr_profile_load(pol, &lk, copy ? basename(copy) : NULL, &log, err);
+	/* the program as given: the lookup follows its links itself */
+	r = jr_profile_load(pol, &lk, program, &log, err);
 	for (size_t i = 0; i < log.n; i++)
 		debugx("read %s", log.files[i]);
+	if (log.matched)
+		debugx("%s", log.matched);
 	if (log.profile)
 		pol->profile_used = jr_policy_intern(pol, log.profile);
 	if (r == 0 && !pol->noprofile && !log.profile)

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "confine.h"
+#include "elfinfo.h"
 #include "options.h"
 
 const char *jr_confine_intern(struct jr_confine *plan, const char *s)
@@ -590,6 +591,30 @@ static void plan_abi(const struct jr_policy *pol, struct jr_confine *plan)
 	plan->ll_unenforced = plan->nwarnings > before;
 }
 
+/* What the kernel opens with the exec right to run PATH, like PATH
+ * itself: each `#!` interpreter and the ELF interpreter (ld.so).  Without
+ * them a target in landlock.exec fails as "cannot execute: Permission
+ * denied", naming the target.  Optional rules: a missing one is the
+ * exec's own error. */
+static int plan_interps(struct jr_confine *plan, const char *path,
+			struct jr_err *err)
+{
+	cleanup_free struct jr_elf_info *elf = xcalloc(1, sizeof(*elf));
+
+	if (jr_elf_classify(path, elf) < 0)
+		return 0; /* unreadable: execve will say so */
+	for (int i = 0; i < elf->scripts; i++)
+		if (jr_confine_ll_add(plan, elf->chain[i],
+				      JR_LL_EXEC | JR_LL_READ, true,
+				      "the target's interpreter", err) < 0)
+			return -1;
+	if (elf->interp[0] &&
+	    jr_confine_ll_add(plan, elf->interp, JR_LL_EXEC | JR_LL_READ, true,
+			      "the target's ELF interpreter", err) < 0)
+		return -1;
+	return 0;
+}
+
 int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		    struct jr_confine *plan, struct jr_err *err)
 {
@@ -623,8 +648,9 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	}
 	/* the target itself can always be run */
 	if (plan->ll_fs && path &&
-	    jr_confine_ll_add(plan, path, JR_LL_EXEC | JR_LL_READ, false,
-			      "the target", err) < 0)
+	    (jr_confine_ll_add(plan, path, JR_LL_EXEC | JR_LL_READ, false,
+			       "the target", err) < 0 ||
+	     plan_interps(plan, path, err) < 0))
 		return -1;
 	plan_abi(pol, plan);
 	sort_mounts(plan);

@@ -5,6 +5,7 @@
 #ifndef JAILRUN_ELFINFO_H
 #define JAILRUN_ELFINFO_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 enum jr_elf_kind {
@@ -22,6 +23,18 @@ struct jr_elf_info {
 	enum jr_elf_kind kind;
 	char binary[4096]; /* the file judged (a script's interpreter) */
 	char why[256];     /* human-readable reason */
+	/* what the kernel opens to run the target, besides the target:
+	 * each `#!` interpreter in order (the last is BINARY when it is
+	 * ELF), then BINARY's PT_INTERP */
+	int scripts;       /* `#!` levels followed (0: the target is ELF) */
+	char chain[JR_SCRIPT_DEPTH_MAX][4096];
+	char script_arg[256]; /* the first `#!` line's argument
+			       * ("#!/usr/bin/env bash": bash), or "" */
+	char interp[256];  /* BINARY's PT_INTERP, "" when static */
+	/* BINARY's file capabilities (security.capability): permitted
+	 * bits, and whether they are effective at exec (=ep) */
+	unsigned long long file_caps;
+	bool file_caps_effective;
 };
 
 /* Classify PATH (following `#!` up to JR_SCRIPT_DEPTH_MAX levels).

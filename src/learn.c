@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <libgen.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -136,7 +137,8 @@ int jr_learned_load(struct jr_learned *l, const char *path,
 	if (r == -ENOENT)
 		return 0;
 	if (r < 0)
-		return jr_fail(err, NULL, "%s: %s", path, strerror(-r));
+		return jr_fail(err, NULL, "%s: %s", path,
+			       jr_read_strerror(path, r));
 	if (memchr(buf, '\0', len))
 		return jr_fail(err, NULL, "%s:1: binary data: not a profile",
 			       path);
@@ -384,6 +386,26 @@ int jr_learned_profile(const struct jr_learned *l, const char *command,
 	return 0;
 }
 
+/* All of BUF to FD: a short write is retried, so the errno reported is
+ * the one of the write that failed (ENOSPC, EFBIG, EDQUOT), never one
+ * left over from an earlier call (mkostemp's EEXIST). */
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, buf, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w < 0)
+			return -errno;
+		if (w == 0)
+			return -ENOSPC;
+		buf += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
 int jr_learned_write(const struct jr_learned *l, const char *path,
 		     const char *command, const char *date,
 		     struct jr_err *err)
@@ -391,20 +413,58 @@ int jr_learned_write(const struct jr_learned *l, const char *path,
 	cleanup_free char *text = NULL;
 	cleanup_free char *tmp = xasprintf("%s.XXXXXX", path);
 	cleanup_fd int fd = -1;
-	size_t len;
+	int r = 0;
 
 	if (jr_learned_profile(l, command, date, &text, err) < 0)
 		return -1;
-	len = strlen(text);
 	fd = mkostemp(tmp, O_CLOEXEC);
 	if (fd < 0)
 		return jr_fail(err, NULL, "%s: %s", tmp, strerror(errno));
-	if (fchmod(fd, 0644) < 0 || write(fd, text, len) != (ssize_t)len ||
-	    fsync(fd) < 0 || rename(tmp, path) < 0) {
-		int e = errno;
-
+	if (fchmod(fd, 0644) < 0)
+		r = -errno;
+	if (!r)
+		r = write_all(fd, text, strlen(text));
+	if (!r && fsync(fd) < 0)
+		r = -errno;
+	if (!r && rename(tmp, path) < 0)
+		r = -errno;
+	if (r < 0) {
 		unlink(tmp);
-		return jr_fail(err, NULL, "writing %s: %s", path, strerror(e));
+		return jr_fail(err, NULL, "writing %s: %s", path, strerror(-r));
 	}
+	return 0;
+}
+
+int jr_learn_check_path(const char *path, struct jr_err *err)
+{
+	cleanup_free char *copy = xstrdup(path);
+	cleanup_free char *tmp = xasprintf("%s.XXXXXX", path);
+	const char *dir = dirname(copy);
+	struct stat st;
+	int fd;
+
+	if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+		return jr_fail(err, NULL,
+			       "--learn=%s: a directory; name the profile to "
+			       "write (--learn=%s/NAME.profile)",
+			       path, path);
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+		return jr_fail(err, NULL, "--learn=%s: not a regular file",
+			       path);
+	if (stat(dir, &st) < 0)
+		return jr_fail(err, NULL, "--learn=%s: %s: %s", path, dir,
+			       strerror(errno));
+	if (!S_ISDIR(st.st_mode))
+		return jr_fail(err, NULL, "--learn=%s: %s is not a directory",
+			       path, dir);
+	/* the real test, as the write will do it: root passes access(2)
+	 * on a read-only file system */
+	fd = mkostemp(tmp, O_CLOEXEC);
+	if (fd < 0)
+		return jr_fail(err, NULL,
+			       "--learn=%s: cannot write in %s: %s", path, dir,
+			       strerror(errno));
+	close(fd);
+	unlink(tmp);
 	return 0;
 }

@@ -41,4 +41,8 @@ int jr_learned_write(const struct jr_learned *l, const char *path,
 		     const char *command, const char *date,
 		     struct jr_err *err);
 
+/* Before the run: PATH can be written as jr_learned_write will (not a
+ * directory, its directory exists and takes a new file).  0 or -1. */
+int jr_learn_check_path(const char *path, struct jr_err *err);
+
 #endif

@@ -10,6 +10,9 @@
 #include <string.h>
 #include <time.h>
 
+#include <cap-ng.h>
+
+#include "caps.h"
 #include "cli.h"
 #include "commands.h"
 #include "confine.h"
@@ -18,6 +21,7 @@
 #include "enforce.h"
 #include "filter.h"
 #include "notify.h"
+#include "preflight.h"
 #include "launch.h"
 #include "learn.h"
 #include "listing.h"
@@ -263,11 +267,10 @@ static struct jr_confine *plan_confine(struct jr_policy *pol,
 static struct jr_learned *learn_start(const struct jr_policy *pol)
 {
 	struct jr_learned *l = xcalloc(1, sizeof(*l));
-	cleanup_free char *dir = xstrdup(pol->learn);
 	struct jr_err err = { { 0 } };
 
-	if (access(dirname(dir), W_OK) < 0)
-		die_errno("--learn: cannot write in %s", dir);
+	if (jr_learn_check_path(pol->learn, &err) < 0)
+		die("%s", err.msg);
 	if (pol->learn_append && jr_learned_load(l, pol->learn, &err) < 0)
 		die("%s", err.msg);
 	return l;
@@ -360,6 +363,67 @@ static void plan_filters(const struct jr_policy *pol, const char *path,
 	plan->launch_notified = plan->listener && e.launch_notified;
 }
 
+/* A target with file capabilities that are effective at exec (ping:
+ * cap_net_raw=ep) is refused by the kernel (EPERM, "cannot execute")
+ * when the sandbox drops one of them: say which, and the caps.keep that
+ * would let it run, before anything starts. */
+static void check_file_caps(const struct jr_policy *pol, const char *path,
+			    const struct jr_elf_info *elf)
+{
+	char names[256] = "", keep[256] = "", how[160];
+	size_t n = 0, k = 0;
+
+	if (!elf->file_caps_effective)
+		return;
+	for (int cap = 0; cap < 64; cap++) {
+		const char *name;
+
+		if (!(elf->file_caps & (1ULL << cap)) || jr_caps_keeps(pol, cap))
+			continue;
+		name = capng_capability_to_name((unsigned)cap);
+		if (!name)
+			name = "?";
+		if (n < sizeof(names))
+			n += (size_t)snprintf(names + n, sizeof(names) - n,
+					      "%scap_%s", n ? "," : "", name);
+		if (k < sizeof(keep))
+			k += (size_t)snprintf(keep + k, sizeof(keep) - k,
+					      "%s%s", k ? "," : "", name);
+	}
+	if (!n)
+		return;
+	if (pol->caps_keep_set)
+		snprintf(how, sizeof(how), "%s%s keeps only what it names",
+			 pol->caps_keep_origin[0] == '-' ? "" : "caps.keep at ",
+			 pol->caps_keep_origin);
+	else
+		snprintf(how, sizeof(how), "%s%s",
+			 pol->caps_drop_origin[0] == '-' ? "" : "caps.drop at ",
+			 pol->caps_drop_origin);
+	die("%s has the file capabilities %s=ep, and the sandbox drops them "
+	    "(%s): the kernel refuses to run it (Operation not permitted); "
+	    "to allow it, %s %s",
+	    path, names, how, pol->caps_keep_set ? "add to caps.keep:" :
+						    "caps.keep =",
+	    keep);
+}
+
+/* Before the start: what will surely fail, said now rather than as a
+ * crash or a bare EPERM later (preflight.c, check_file_caps). */
+static void preflight(const struct jr_policy *pol, const char *name,
+		      const char *path)
+{
+	cleanup_free struct jr_elf_info *elf = xcalloc(1, sizeof(*elf));
+	struct jr_preflight pf;
+	bool judged = jr_elf_classify(path, elf) == 0;
+
+	if (judged)
+		check_file_caps(pol, path, elf);
+	jr_preflight(pol, name, judged ? elf : NULL, &pf);
+	for (size_t i = 0; i < pf.n; i++)
+		warnx_jr("WARNING: %s", pf.warnings[i]);
+}
+
 /* Called through a shortcut (a symlink named after a program): run that
  * program, the real one further down PATH, with its arguments. */
 static char **shortcut_argv(int *argc, char **argv)
@@ -402,6 +466,8 @@ int main(int argc, char **argv)
 		return EXIT_JAILRUN;
 	}
 	jr_verbosity = pol->verbosity;
+	if (jr_cli_check(pol, &cli, &err) < 0)
+		return fail(pol, &prog, &err);
 	if (pol->help || pol->version) {
 		if (pol->help)
 			usage(stdout);
@@ -454,6 +520,7 @@ int main(int argc, char **argv)
 	r = resolve_target(cli.program[0], &path);
 	if (r)
 		return r;
+	preflight(pol, cli.program[0], path);
 	plan_filters(pol, path, &plan, &prog, &postexec);
 	plan.confine = confine =
 		plan_confine(pol, path, plan.postexec->len ? plan.shim_path : NULL,

@@ -106,7 +106,11 @@ static int sc_number(struct sc_ctx *c, const char *item, bool negate,
 
 	errno = 0;
 	nr = strtol(item, &end, 10);
-	if (errno || *end || nr < 0 || nr >= JR_NR_MAX)
+	if (*end)
+		return jr_fail(err, where,
+			       "syscall number '%s' is not a decimal number",
+			       item);
+	if (errno || nr < 0 || nr >= JR_NR_MAX)
 		return jr_fail(err, where,
 			       "syscall number '%s' out of range (0-%d)", item,
 			       JR_NR_MAX - 1);
@@ -264,10 +268,16 @@ static int set_protocol(struct jr_policy *pol, const char *value,
 	return jr_list_foreach(value, family_item, pol, where, err);
 }
 
+struct cap_ctx {
+	struct jr_policy *pol;
+	uint64_t *mask;
+	bool drop; /* caps.drop: `all` may be one of the items */
+};
+
 static int cap_item(void *ctx, const char *item, bool negate,
 		    const char *where, struct jr_err *err)
 {
-	uint64_t *mask = ctx;
+	struct cap_ctx *c = ctx;
 	char name[JR_LIST_MAX_ITEM + 1];
 	size_t i;
 	int cap;
@@ -275,34 +285,50 @@ static int cap_item(void *ctx, const char *item, bool negate,
 	for (i = 0; item[i] && i < JR_LIST_MAX_ITEM; i++)
 		name[i] = (char)tolower((unsigned char)item[i]);
 	name[i] = '\0';
+	/* caps.drop = all,net_admin means all: the rest adds nothing */
+	if (strcmp(name, "all") == 0) {
+		if (!c->drop)
+			return jr_fail(err, where,
+				       "caps.keep: 'all' is not a capability: "
+				       "name the ones to keep (every other is "
+				       "dropped)");
+		if (negate)
+			return jr_fail(err, where,
+				       "caps.drop: '!all' has no meaning");
+		c->pol->caps_drop_all = true;
+		return 0;
+	}
 	cap = capng_name_to_capability(
 		strncmp(name, "cap_", 4) == 0 ? name + 4 : name);
 	if (cap < 0 || cap >= 64)
 		return jr_fail(err, where,
-			       "unknown capability '%s' (e.g. net_admin, sys_ptrace, all)",
-			       item);
+			       "unknown capability '%s' (e.g. net_admin, "
+			       "sys_ptrace%s)",
+			       item, c->drop ? ", all" : "");
 	if (negate)
-		*mask &= ~(1ULL << cap);
+		*c->mask &= ~(1ULL << cap);
 	else
-		*mask |= 1ULL << cap;
+		*c->mask |= 1ULL << cap;
 	return 0;
 }
 
 static int set_caps_drop(struct jr_policy *pol, const char *value,
 			 const char *where, struct jr_err *err)
 {
-	if (strcmp(value, "all") == 0) {
-		pol->caps_drop_all = true;
-		return 0;
-	}
-	return jr_list_foreach(value, cap_item, &pol->caps_drop, where, err);
+	struct cap_ctx c = { pol, &pol->caps_drop, true };
+
+	pol->caps_drop_origin = where;
+	return jr_list_foreach(value, cap_item, &c, where, err);
 }
 
 static int set_caps_keep(struct jr_policy *pol, const char *value,
 			 const char *where, struct jr_err *err)
 {
+	struct cap_ctx c = { pol, &pol->caps_keep, false };
+
 	pol->caps_keep_set = true;
-	return jr_list_foreach(value, cap_item, &pol->caps_keep, where, err);
+	pol->caps_keep_origin = where;
+	return jr_list_foreach(value, cap_item, &c, where, err);
 }
 
 static const struct {
@@ -446,6 +472,7 @@ static int set_chdir(struct jr_policy *pol, const char *value,
 	if (!*value || strlen(value) > 4095)
 		return jr_fail(err, where, "chdir: expected a directory");
 	pol->chdir = jr_policy_intern(pol, value);
+	pol->chdir_origin = where;
 	return 0;
 }
 
@@ -475,6 +502,7 @@ static int set_rlimit(struct jr_policy *pol, int i, bool bytes,
 		return -1;
 	pol->rlimit[i].set = true;
 	pol->rlimit[i].value = v;
+	pol->rlimit[i].origin = where;
 	return 0;
 }
 
@@ -604,10 +632,12 @@ static int port_item(void *ctx, const char *item, bool negate,
 	unsigned long lo, hi;
 	char *end;
 
+	/* strtoul alone would take "0-" (as 0-0) and "1-+5": both ends
+	 * must be digits */
 	errno = 0;
 	lo = strtoul(item, &end, 10);
 	hi = lo;
-	if (*end == '-' && end > item)
+	if (*end == '-' && end > item && isdigit((unsigned char)end[1]))
 		hi = strtoul(end + 1, &end, 10);
 	if (errno || *end || !isdigit((unsigned char)item[0]) || lo > hi ||
 	    hi > 65535)

@@ -100,8 +100,10 @@ struct jr_policy {
 	/* capabilities: bit i = CAP i */
 	bool caps_drop_all;
 	uint64_t caps_drop;
+	const char *caps_drop_origin; /* the last caps.drop */
 	bool caps_keep_set;
 	uint64_t caps_keep;
+	const char *caps_keep_origin; /* the last caps.keep */
 
 	/* the target's process, applied by the launcher (and the init for
 	 * the hostname, the supervisor for timeout and die-with-parent) */
@@ -111,10 +113,12 @@ struct jr_policy {
 	size_t nenv_unset;
 	bool env_clear;
 	const char *chdir;
+	const char *chdir_origin;  /* FILE:LINE or --chdir */
 	const char *hostname;
 	struct {
 		bool set;
 		uint64_t value; /* RLIM_INFINITY for unlimited */
+		const char *origin;
 	} rlimit[JR_RLIM_N];
 	unsigned timeout;          /* seconds; 0: none */
 	bool die_with_parent;

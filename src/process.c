@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -163,16 +164,63 @@ static int apply_env(const struct jr_policy *pol)
 			     pol->nenv_set);
 }
 
-static int apply_rlimits(const struct jr_policy *pol)
+static const char *const rlimit_keys[JR_RLIM_N] = {
+	[JR_RLIM_AS] = "rlimit.as",	      [JR_RLIM_CPU] = "rlimit.cpu",
+	[JR_RLIM_FSIZE] = "rlimit.fsize",     [JR_RLIM_NOFILE] = "rlimit.nofile",
+	[JR_RLIM_NPROC] = "rlimit.nproc",
+};
+
+const char *jr_rlimit_key(int i)
+{
+	return rlimit_keys[i];
+}
+
+/* The step that failed, for the launcher's message: a setting names its
+ * origin, key and value ("p.profile:3: chdir = /nowhere", or
+ * "--chdir=/nowhere"), then WHY when given; the launcher adds the errno.
+ * One static buffer: the launcher is single-threaded and dies on the
+ * first failure. */
+static char what_buf[512];
+
+static const char *say(const char *origin, const char *key,
+		       const char *value, const char *why)
+{
+	char raw[sizeof(what_buf)];
+
+	if (origin && strncmp(origin, "--", 2) == 0)
+		snprintf(raw, sizeof(raw), "--%s=%s%s", key, value, why);
+	else
+		snprintf(raw, sizeof(raw), "%s%s%s = %s%s", origin ? origin : "",
+			 origin ? ": " : "", key, value, why);
+	return jr_escape(raw, what_buf, sizeof(what_buf));
+}
+
+static int apply_rlimits(const struct jr_policy *pol, const char **what)
 {
 	for (int i = 0; i < JR_RLIM_N; i++) {
-		struct rlimit rl;
+		struct rlimit rl, hard;
+		char value[32], why[128] = "";
+		int e;
 
 		if (!pol->rlimit[i].set)
 			continue;
 		rl.rlim_cur = rl.rlim_max = (rlim_t)pol->rlimit[i].value;
-		if (setrlimit(resources[i], &rl) < 0)
-			return -errno;
+		if (setrlimit(resources[i], &rl) == 0)
+			continue;
+		e = errno;
+		if (rl.rlim_max == RLIM_INFINITY)
+			snprintf(value, sizeof(value), "unlimited");
+		else
+			snprintf(value, sizeof(value), "%llu",
+				 (unsigned long long)rl.rlim_max);
+		if (e == EPERM && getrlimit(resources[i], &hard) == 0 &&
+		    hard.rlim_max != RLIM_INFINITY && rl.rlim_max > hard.rlim_max)
+			snprintf(why, sizeof(why),
+				 " is above the hard limit %llu, which only "
+				 "privilege outside the sandbox can raise",
+				 (unsigned long long)hard.rlim_max);
+		*what = say(pol->rlimit[i].origin, rlimit_keys[i], value, why);
+		return -e;
 	}
 	return 0;
 }
@@ -181,17 +229,17 @@ int jr_process_apply(const struct jr_policy *pol, const char **what)
 {
 	int r;
 
-	*what = "environment";
+	*what = "environment (env.clear, env.unset, env.set)";
 	if ((r = apply_env(pol)) < 0)
 		return r;
-	*what = pol->chdir;
-	if (pol->chdir && chdir(pol->chdir) < 0)
-		return -errno;
-	*what = "resource limits (a limit above the hard limit needs "
-		"privilege outside the sandbox)";
-	if ((r = apply_rlimits(pol)) < 0)
+	if (pol->chdir && chdir(pol->chdir) < 0) {
+		r = -errno;
+		*what = say(pol->chdir_origin, "chdir", pol->chdir, "");
 		return r;
-	*what = "new session";
+	}
+	if ((r = apply_rlimits(pol, what)) < 0)
+		return r;
+	*what = "new session (new-session = yes)";
 	if (pol->new_session && setsid() < 0)
 		return -errno;
 	return 0;

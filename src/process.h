@@ -28,6 +28,7 @@ int jr_duration_parse(const char *value, unsigned *seconds,
 
 /* The resource of rlimit index I (JR_RLIM_*), and its key. */
 int jr_rlimit_resource(int i);
+const char *jr_rlimit_key(int i);
 
 /* Unset every variable whose "NAME=VALUE" entry DROP is true for.
  * 0 or -errno. */
@@ -39,7 +40,10 @@ int jr_env_change(const char *const *unset, size_t nunset,
 		  const char *const *set, size_t nset);
 
 /* In the launcher, in this order: environment (clear, unset, set),
- * working directory, limits, session. */
+ * working directory, limits, session.  On failure WHAT names the step;
+ * a step a profile asked for names its FILE:LINE, key and value
+ * ("p.profile:3: chdir = /nowhere"), and a limit above the hard limit
+ * says so. */
 int jr_process_apply(const struct jr_policy *pol, const char **what);
 
 #endif

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "options.h"
 #include "profile.h"
@@ -145,27 +146,84 @@ static char *read_line(char *str, int num, void *stream)
 	return str;
 }
 
-/* Reject what inih would misread: long lines, NULs, control bytes. */
+/* inih keeps at most this many characters of a section name (its
+ * MAX_SECTION, 50 with the NUL) and cuts the rest silently. */
+#define SECTION_MAX 49
+
+/* What inih would read differently from the format (jailrun.profile(5)):
+ * ':' as the delimiter (inih takes "key: value"; the format has only
+ * '='), and a section name longer than inih keeps.  LINE is one line
+ * without its end.  PREV_KEY: the line before was a key, so an indented
+ * line continues it. */
+static int check_line(const char *path, int lineno, const char *line,
+		      size_t n, bool *prev_key, struct jr_err *err)
+{
+	size_t i = strspn(line, " \t");
+	size_t delim;
+
+	if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
+		i = 3; /* a UTF-8 BOM, which inih skips */
+	if (i >= n || line[i] == '#' || line[i] == ';')
+		return 0;
+	if (i > 0 && *prev_key)
+		return 0; /* a continuation line: a value, anything goes */
+	if (line[i] == '[') {
+		size_t end = i + 1;
+
+		*prev_key = false;
+		while (end < n && line[end] != ']')
+			end++;
+		if (end - i - 1 > SECTION_MAX)
+			return jr_fail(err, NULL,
+				       "%s:%d: section name longer than %d "
+				       "characters",
+				       path, lineno, SECTION_MAX);
+		return 0;
+	}
+	delim = i + strcspn(line + i, "=:");
+	if (delim < n && line[delim] == ':')
+		return jr_fail(err, NULL,
+			       "%s:%d: expected 'key = value': ':' is not a "
+			       "delimiter in a profile",
+			       path, lineno);
+	*prev_key = delim < n;
+	return 0;
+}
+
+/* Reject what inih would misread: long lines, NULs, control bytes (a
+ * CR only as part of a CRLF line end, which does not count towards the
+ * length), ':' delimiters, long section names. */
 static int check_text(const char *path, const char *buf, size_t len,
 		      struct jr_err *err)
 {
-	size_t col = 0;
+	size_t col = 0, start = 0;
+	bool prev_key = false;
 	int line = 1;
 
-	for (size_t i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)buf[i];
+	for (size_t i = 0; i <= len; i++) {
+		unsigned char c = i < len ? (unsigned char)buf[i] : '\n';
 
 		if (c == '\n') {
+			size_t n = i - start;
+
+			if (n && buf[start + n - 1] == '\r')
+				n--;
+			if (check_line(path, line, buf + start, n, &prev_key,
+				       err) < 0)
+				return -1;
 			line++;
 			col = 0;
+			start = i + 1;
 			continue;
 		}
+		if (c == '\r' && (i + 1 == len || buf[i + 1] == '\n'))
+			continue;
 		if (c == '\0')
 			return jr_fail(err, NULL,
 				       "%s:%d: binary data (NUL byte): not a "
 				       "profile",
 				       path, line);
-		if ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f)
+		if ((c < 0x20 && c != '\t') || c == 0x7f)
 			return jr_fail(err, NULL,
 				       "%s:%d: control character 0x%02x", path,
 				       line, c);
@@ -297,7 +355,7 @@ static int read_checked(struct reader *rd, const char *path, const char *from,
 			       JR_PROFILE_SIZE_MAX / 1024);
 	if (r < 0)
 		return jr_fail(rd->err, from, "%s: cannot read: %s", path,
-			       strerror(-r));
+			       jr_read_strerror(path, r));
 	return check_text(path, *buf, *len, rd->err);
 }
 
@@ -398,6 +456,128 @@ static char *local_name(const char *name, const char *suffix)
 	return xasprintf("%s%s", base, suffix);
 }
 
+/* ---- which profile a program gets -------------------------------------- */
+
+/* Names that are another program's, or that program under another name
+ * (a link, a wrapper): their profile is that program's.  Sorted. */
+const struct jr_alias jr_aliases[] = {
+	{ .name = "ex", .profile = "vim" },
+	{ .name = "gunzip", .profile = "gzip" },
+	{ .name = "rview", .profile = "vim" },
+	{ .name = "rvim", .profile = "vim" },
+	{ .name = "scp", .profile = "ssh" },
+	{ .name = "sftp", .profile = "ssh" },
+	{ .name = "unxz", .profile = "xz" },
+	{ .name = "view", .profile = "vim" },
+	{ .name = "vim.basic", .profile = "vim" },
+	{ .name = "vim.gtk3", .profile = "vim" },
+	{ .name = "vim.nox", .profile = "vim" },
+	{ .name = "vim.tiny", .profile = "vim" },
+	{ .name = "vimdiff", .profile = "vim" },
+	{ .name = "xzcat", .profile = "xz" },
+	{ .name = "zcat", .profile = "gzip" },
+};
+const size_t jr_naliases = ARRAY_SIZE(jr_aliases);
+
+/* The alias of NAME: the table, or python3.X -> python3. */
+static const char *alias_of(const char *name)
+{
+	size_t n = strlen(name);
+
+	for (size_t i = 0; i < jr_naliases; i++)
+		if (strcmp(jr_aliases[i].name, name) == 0)
+			return jr_aliases[i].profile;
+	if (n > 8 && strncmp(name, "python3.", 8) == 0 &&
+	    strspn(name + 8, "0123456789") == n - 8)
+		return "python3";
+	return NULL;
+}
+
+static void add_candidate(struct jr_candidates *c, const char *name,
+			  const char *how)
+{
+	if (!*name || c->n == JR_CANDIDATES_MAX)
+		return;
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->name[i], name) == 0)
+			return;
+	snprintf(c->name[c->n], sizeof(c->name[0]), "%s", name);
+	snprintf(c->how[c->n], sizeof(c->how[0]), "%s", how);
+	c->n++;
+}
+
+static void add_with_alias(struct jr_candidates *c, const char *name,
+			   const char *how)
+{
+	const char *alias = alias_of(name);
+	char how2[sizeof(c->how[0])];
+
+	add_candidate(c, name, how);
+	if (alias) {
+		snprintf(how2, sizeof(how2), "%.100s, alias of %.60s", how,
+			 name);
+		add_candidate(c, alias, how2);
+	}
+}
+
+/* PROGRAM as execvp would find it: itself when it holds a '/'. */
+static char *on_path(const char *program)
+{
+	const char *p = getenv("PATH");
+
+	if (strchr(program, '/'))
+		return xstrdup(program);
+	while (p && *p) {
+		const char *end = strchrnul(p, ':');
+		char *f = xasprintf("%.*s/%s", (int)(end - p), p, program);
+
+		if (end > p && access(f, X_OK) == 0)
+			return f;
+		free(f);
+		p = *end ? end + 1 : end;
+	}
+	return NULL;
+}
+
+void jr_profile_candidates(const char *program, struct jr_candidates *c)
+{
+	cleanup_free char *copy = xstrdup(program);
+	cleanup_free char *path = NULL;
+	char cur[PATH_MAX];
+
+	c->n = 0;
+	add_with_alias(c, basename(copy), "the program's name");
+	path = on_path(program);
+	if (!path || strlen(path) >= sizeof(cur))
+		return;
+	snprintf(cur, sizeof(cur), "%s", path);
+	/* each link's target in turn: vi -> /etc/alternatives/vi ->
+	 * /usr/bin/vim.basic */
+	for (int hop = 0; hop < JR_LINKS_MAX; hop++) {
+		char target[PATH_MAX], next[PATH_MAX], how[128];
+		ssize_t n = readlink(cur, target, sizeof(target) - 1);
+		cleanup_free char *dir = NULL;
+		char *b;
+
+		if (n <= 0)
+			return;
+		target[n] = '\0';
+		if (target[0] == '/') {
+			snprintf(next, sizeof(next), "%s", target);
+		} else {
+			dir = xstrdup(cur);
+			if (snprintf(next, sizeof(next), "%s/%s", dirname(dir),
+				     target) >= (int)sizeof(next))
+				return;
+		}
+		snprintf(cur, sizeof(cur), "%s", next);
+		b = strrchr(target, '/');
+		b = b ? b + 1 : target;
+		snprintf(how, sizeof(how), "a link to %.100s", cur);
+		add_with_alias(c, b, how);
+	}
+}
+
 int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
 		    const char *program, struct jr_profile_log *log,
 		    struct jr_err *err)
@@ -406,15 +586,65 @@ int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
 	const char *name = pol->profile ? pol->profile : program;
 	cleanup_free char *profile = NULL;
 	cleanup_free char *local = NULL;
+	cleanup_free struct jr_candidates *cand = NULL;
+	const char *matched = NULL;
+	char note[512] = "";
 
 	if (pol->noprofile || !name)
 		return 0;
+	/* the profile: asked for (NAME.profile in the current directory
+	 * first, as firejail does), or the first candidate of the program
+	 * with a profile, or the default */
+	if (pol->profile) {
+		struct stat st;
+
+		if (!strchr(name, '/') && has_known_extension(name) &&
+		    stat(name, &st) == 0 && S_ISREG(st.st_mode)) {
+			profile = xasprintf("./%s", name);
+			snprintf(note, sizeof(note),
+				 "--profile=%.200s: the file in the current "
+				 "directory", name);
+		} else {
+			profile = jr_profile_find(lk, name, NULL);
+		}
+		if (!profile)
+			return jr_fail(err, NULL,
+				       "profile '%s' not found (looked in "
+				       "%s%s%s)",
+				       pol->profile,
+				       lk->user_dir ? lk->user_dir : "",
+				       lk->user_dir ? ":" : "",
+				       lk->system_path ? lk->system_path : "");
+	} else {
+		cand = xcalloc(1, sizeof(*cand));
+		jr_profile_candidates(program, cand);
+		for (size_t i = 0; i < cand->n && !profile; i++) {
+			profile = jr_profile_find(lk, cand->name[i], NULL);
+			if (profile) {
+				matched = cand->name[i];
+				snprintf(note, sizeof(note),
+					 "profile name '%.60s' (%.300s)",
+					 cand->name[i], cand->how[i]);
+			}
+		}
+		if (!profile) {
+			profile = jr_profile_find(lk, "default", NULL);
+			if (profile)
+				snprintf(note, sizeof(note),
+					 "no profile for '%.60s' (%zu name%s "
+					 "tried): default",
+					 cand->name[0], cand->n,
+					 cand->n == 1 ? "" : "s");
+		}
+	}
+	if (log && note[0])
+		log->matched = jr_policy_intern(pol, note);
 	/* 1. global defaults, system dirs only */
 	if (read_optional(&rd, in_system_dirs(lk, "jailrun.conf")) < 0)
 		return -1;
 	/* 2. the user's .local files, before the profile so that their
-	 *    `ignore` lines reach it */
-	local = local_name(name, ".local");
+	 *    `ignore` lines reach it: NAME.local of the name that matched */
+	local = local_name(matched ? matched : name, ".local");
 	if (lk->user_dir) {
 		if (read_optional(&rd, in_dir(lk->user_dir,
 					      strlen(lk->user_dir),
@@ -424,16 +654,7 @@ int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
 					      strlen(lk->user_dir), local)) < 0)
 			return -1;
 	}
-	/* 3. the profile: asked for, or found by name, or the default */
-	profile = jr_profile_find(lk, name, NULL);
-	if (!profile && pol->profile)
-		return jr_fail(err, NULL,
-			       "profile '%s' not found (looked in %s%s%s)",
-			       pol->profile, lk->user_dir ? lk->user_dir : "",
-			       lk->user_dir ? ":" : "",
-			       lk->system_path ? lk->system_path : "");
-	if (!profile)
-		profile = jr_profile_find(lk, "default", NULL);
+	/* 3. the profile and its includes */
 	if (!profile)
 		return 0;
 	if (log)

@@ -12,22 +12,28 @@
 
 int jr_verbosity = 1;
 
+/* The message is escaped (jr_escape) as a whole: a profile's text, a
+ * path or a program's name in it reaches the terminal as printable
+ * ASCII, whichever module quoted it. */
 int jr_fail(struct jr_err *err, const char *where, const char *fmt, ...)
 {
+	char raw[JR_ERR_MAX];
 	va_list ap;
 	size_t n = 0;
 
 	if (!err)
 		return -1;
+	raw[0] = '\0';
 	if (where) {
-		int w = snprintf(err->msg, sizeof(err->msg), "%s: ", where);
+		int w = snprintf(raw, sizeof(raw), "%s: ", where);
 		n = w < 0 ? 0 : (size_t)w;
-		if (n >= sizeof(err->msg))
-			n = sizeof(err->msg) - 1;
+		if (n >= sizeof(raw))
+			n = sizeof(raw) - 1;
 	}
 	va_start(ap, fmt);
-	vsnprintf(err->msg + n, sizeof(err->msg) - n, fmt, ap);
+	vsnprintf(raw + n, sizeof(raw) - n, fmt, ap);
 	va_end(ap);
+	jr_escape(raw, err->msg, sizeof(err->msg));
 	return -1;
 }
 
@@ -202,8 +208,14 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len)
 	struct stat st;
 	size_t n = 0;
 
-	if (fd < 0)
-		return -errno;
+	if (fd < 0) {
+		int e = errno;
+
+		/* a socket cannot be opened at all (ENXIO): say what it is */
+		if (e == ENXIO && stat(path, &st) == 0 && !S_ISREG(st.st_mode))
+			return -EINVAL;
+		return -e;
+	}
 	if (fstat(fd, &st) < 0)
 		return -errno;
 	if (S_ISDIR(st.st_mode))
@@ -286,6 +298,23 @@ bool jr_path_beneath(const char *p, const char *dir)
 	if (strcmp(dir, "/") == 0)
 		return true;
 	return strncmp(p, dir, n) == 0 && (p[n] == '/' || !p[n]);
+}
+
+const char *jr_read_strerror(const char *path, int r)
+{
+	struct stat st;
+
+	if (r != -EINVAL || stat(path, &st) < 0)
+		return strerror(-r);
+	if (S_ISFIFO(st.st_mode))
+		return "not a regular file (a FIFO)";
+	if (S_ISCHR(st.st_mode))
+		return "not a regular file (a character device)";
+	if (S_ISBLK(st.st_mode))
+		return "not a regular file (a block device)";
+	if (S_ISSOCK(st.st_mode))
+		return "not a regular file (a socket)";
+	return "not a regular file";
 }
 
 char *jr_escape(const char *in, char *out, size_t size)

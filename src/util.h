@@ -30,8 +30,9 @@ struct jr_err {
 	char msg[JR_ERR_MAX];
 };
 
-/* Fill ERR with "WHERE: message" (WHERE may be NULL).  Returns -1 so a
- * caller can write `return jr_fail(err, where, "...")`. */
+/* Fill ERR with "WHERE: message" (WHERE may be NULL), escaped with
+ * jr_escape (so a quoted profile value cannot reach the terminal raw).
+ * Returns -1 so a caller can write `return jr_fail(err, where, "...")`. */
 int jr_fail(struct jr_err *err, const char *where, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -93,9 +94,15 @@ bool jr_close_enough(const char *word, size_t d);
  * close enough to be a useful suggestion. */
 const char *jr_closest(const char *word, const char *const *candidates);
 
-/* Read a whole regular file of at most MAX bytes.  Returns 0, or -errno
- * (-EFBIG when larger than MAX). */
+/* Read a whole regular file of at most MAX bytes, never blocking on a
+ * FIFO (opened O_NONBLOCK, judged by fstat).  Returns 0, or -errno
+ * (-EFBIG when larger than MAX, -EISDIR for a directory, -EINVAL for
+ * anything else that is not a regular file: FIFO, device, socket). */
 int jr_read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* jr_read_file's error R for PATH in words: strerror, but "not a regular
+ * file (a FIFO)" and the like for -EINVAL. */
+const char *jr_read_strerror(const char *path, int r);
 
 bool jr_streq(const char *a, const char *b);
 

@@ -33,6 +33,7 @@ src/enforce.c           seccomp  pure
 src/filter.c            seccomp  pure
 src/groups.c            seccomp  pure
 src/learn.c             seccomp  pure
+src/preflight.c         seccomp  pure
 src/report.c            seccomp  pure
 src/syscalls.c          seccomp  pure
 src/confine.c           confine  pure

@@ -90,6 +90,86 @@ profile "ignore of an unknown key" \
 profile "a bare key" "$P:2: expected 'key = value' or '[section]'" \
 	'shell = none\nseccomp\n'
 
+# ---- what the format does not define (issue 24) ---------------------------
+profile "a ':' delimiter (inih would take it)" \
+	"$P:2: expected 'key = value': ':' is not a delimiter in a profile" \
+	'shell = none\nseccomp.drop: mkdir\n'
+profile "a ':' delimiter in a section" \
+	"$P:2: expected 'key = value': ':' is not a delimiter in a profile" \
+	'[seccomp]\ndrop : mkdir\n'
+printf 'env.set = PATH=/bin:/usr/bin\nseccomp.action = errno:EACCES\n' > "$P"
+jr --profile="$P" --print-filter
+is "$rc" 0 "a ':' inside a value is fine"
+profile "port '0-' (no end)" \
+	"$P:1: '0-': expected a TCP port (0-65535) or a range FIRST-LAST" \
+	'landlock.net.bind = 80,0-\n'
+profile "port '1-+5' (a sign)" \
+	"$P:1: '1-+5': expected a TCP port (0-65535) or a range FIRST-LAST" \
+	'landlock.net.connect = 1-+5\n'
+profile "syscall number 0x3b" \
+	"$P:1: syscall number '0x3b' is not a decimal number" \
+	'seccomp.drop = 0x3b\n'
+profile "syscall number 59x" \
+	"$P:1: syscall number '59x' is not a decimal number" \
+	'seccomp.drop = 59x\n'
+profile "syscall number 5000" \
+	"$P:1: syscall number '5000' out of range (0-1023)" \
+	'seccomp.drop = 5000\n'
+l190=$(awk 'BEGIN { s = "seccomp.drop = mkdir"; while (length(s) < 185) s = s ",mkdir"; while (length(s) < 190) s = s " "; print s }')
+is "${#l190}" 190 "(a line of 190 characters)"
+printf 'shell = none\r\n%s\r\n' "$l190" > "$P"
+jr --profile="$P" --print-filter
+is "$rc" 0 "a 190-character line with CRLF: the CR does not count"
+printf 'shell = none\r\n%sx\r\n' "$l190" > "$P"
+fails "a 191-character line with CRLF" \
+	"jailrun: $P:2: line longer than 190 characters (continue a long list on an indented line or repeat the key)" \
+	--profile="$P" --print-filter
+profile "a CR inside a line" "$P:1: control character 0x0d" \
+	'seccomp.drop = mk\rdir\n'
+s50=$(printf '%050d' 0 | tr 0 s)
+profile "a section name of 50 characters" \
+	"$P:2: section name longer than 49 characters" "shell = none\n[$s50]\nx = y\n"
+printf '[%s]\n' "$(printf '%049d' 0 | tr 0 s)" > "$P"
+jr --profile="$P" --print-filter
+is "$rc" 0 "a section name of 49 characters (and no key) is read"
+profile "caps.keep = all" \
+	"$P:1: caps.keep: 'all' is not a capability: name the ones to keep (every other is dropped)" \
+	'caps.keep = all\n'
+profile "an unknown capability in caps.keep does not suggest all" \
+	"$P:1: unknown capability 'net_admn' (e.g. net_admin, sys_ptrace)" \
+	'caps.keep = net_admn\n'
+printf 'caps.drop = all,net_admin\n' > "$P"
+jr --profile="$P" --debug --print-filter
+is "$rc" 0 "caps.drop = all,net_admin: 'all' may be one of the items"
+printf 'caps.drop = net_admin,ALL\n' > "$P"
+jr --profile="$P" --print-filter
+is "$rc" 0 "caps.drop = net_admin,ALL: anywhere, any case"
+# profile text reaches the terminal escaped: invalid UTF-8, C1 codes
+profile "invalid UTF-8 in a value is escaped" \
+	"$P:1: shell: jailrun runs the target directly, without a shell; only 'none' is accepted, not '\\xc3(sh'" \
+	'shell = \303(sh\n'
+profile "a C1 control (CSI) in a key is escaped" \
+	"$P:1: unknown key 'x\\x9b31m'" 'x\23331m = y\n'
+profile "a backslash is escaped too" \
+	"$P:1: unknown syscall 'a\\\\x1b'" 'seccomp.drop = a\\x1b\n'
+# not a regular file: said so, and never blocked on
+mkfifo "$TMPD/fifo.profile"
+fails "a profile that is a FIFO" \
+	"jailrun: $TMPD/fifo.profile: cannot read: not a regular file (a FIFO)" \
+	--profile="$TMPD/fifo.profile" --print-filter
+fails "a profile that is a device" \
+	"jailrun: /dev/null: cannot read: not a regular file (a character device)" \
+	--profile=/dev/null --print-filter
+if command -v python3 >/dev/null 2>&1 &&
+	python3 -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' \
+		"$TMPD/sock.profile"; then
+	fails "a profile that is a socket" \
+		"jailrun: $TMPD/sock.profile: cannot read: not a regular file (a socket)" \
+		--profile="$TMPD/sock.profile" --print-filter
+else
+	skip_n 2 "no python3 to make a unix socket"
+fi
+
 # ---- includes -----------------------------------------------------------
 printf '# a\ninclude = ./b.profile\n' > "$TMPD/a.profile"
 printf 'include = ./a.profile\n' > "$TMPD/b.profile"
@@ -175,6 +255,74 @@ fails "bad value of an option" \
 	--noprofile --print-filter --seccomp.drop=mkdri
 fails "bad --seccomp value" "jailrun: --seccomp: expected yes or no, not 'maybe'" \
 	--noprofile --print-filter --seccomp=maybe
+
+# conflicting or useless options: one line, status 125, nothing runs
+fails "--noprofile with --profile" \
+	"jailrun: --noprofile and --profile=x: choose one" \
+	--noprofile --profile=x true
+fails "--learn-append without --learn" \
+	"jailrun: --learn-append needs --learn=FILE (the profile to merge this run into)" \
+	--noprofile --learn-append true
+fails "--list with --shutdown" \
+	"jailrun: --list and --shutdown=x: one at a time" --list --shutdown=x
+fails "--list with a program" \
+	"jailrun: --list runs no program: 'touch' would be ignored" \
+	--list touch "$TMPD/listed"
+[ -e "$TMPD/listed" ] && not_ok "--list prog: prog does not run" ||
+	ok "--list prog: prog does not run"
+fails "--shutdown with a program" \
+	"jailrun: --shutdown runs no program: 'true' would be ignored" \
+	--shutdown=x true
+
+# --learn: the output is checked before the program runs
+fails "--learn=DIR" \
+	"jailrun: --learn=$TMPD: a directory; name the profile to write (--learn=$TMPD/NAME.profile)" \
+	--noprofile --learn="$TMPD" sh -c "echo ran > '$TMPD/learn-ran'"
+[ -e "$TMPD/learn-ran" ] && not_ok "--learn=DIR: nothing runs" ||
+	ok "--learn=DIR: nothing runs"
+fails "--learn in a missing directory" \
+	"jailrun: --learn=$TMPD/nodir/x.profile: $TMPD/nodir: No such file or directory" \
+	--noprofile --learn="$TMPD/nodir/x.profile" true
+if is_root; then
+	# root passes access(2) and any mode: /proc takes no new file
+	ro=/proc
+	want="jailrun: --learn=/proc/x.profile: cannot write in /proc: "
+else
+	ro="$TMPD/ro"
+	mkdir "$ro"
+	chmod 555 "$ro"
+	want="jailrun: --learn=$ro/x.profile: cannot write in $ro: Permission denied\$"
+fi
+jr --noprofile --learn="$ro/x.profile" sh -c "echo ran > '$TMPD/learn-ran'"
+is "$rc" 125 "--learn in an unwritable directory: status 125"
+like "$out" "^$want" "--learn in an unwritable directory: said before the run"
+[ -e "$TMPD/learn-ran" ] && not_ok "--learn unwritable: nothing runs" ||
+	ok "--learn unwritable: nothing runs"
+# a short write (the file-size limit, 512 bytes; SIGXFSZ ignored) says
+# why, not an errno left over from an earlier call
+run sh -c 'trap "" XFSZ; ulimit -f 1; exec "$@"' sh "$JAILRUN" --noprofile \
+	--learn="$TMPD/short.profile" ls /
+is "$rc" 125 "--learn, a short write: status 125"
+like "$out" "jailrun: writing $TMPD/short.profile: File too large$" \
+	"--learn, a short write: the real cause"
+
+# a runtime error from a profile's value names FILE:LINE and the key
+printf 'shell = none\nchdir = /nonexistent\n' > "$P"
+fails "chdir to a missing directory" \
+	"jailrun: $P:2: chdir = /nonexistent: No such file or directory" \
+	--profile="$P" true
+fails "--chdir to a missing directory" \
+	"jailrun: --chdir=/nonexistent: No such file or directory" \
+	--noprofile --chdir=/nonexistent true
+hard=$(sh -c 'ulimit -H -n')
+if [ "$hard" = unlimited ]; then
+	skip_n 2 "no hard limit on open files here"
+else
+	printf 'rlimit.nofile = 99999999\n' > "$P"
+	fails "rlimit.nofile above the hard limit" \
+		"jailrun: $P:1: rlimit.nofile = 99999999 is above the hard limit $hard, which only privilege outside the sandbox can raise: Operation not permitted" \
+		--profile="$P" true
+fi
 
 # ---- fuzz: mutations of a good profile never crash jailrun --------------
 mkdir "$TMPD/fuzz"

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "confine.h"
+#include "elfinfo.h"
 #include "options.h"
 #include "tap.h"
 
@@ -127,14 +128,14 @@ static void test_parse(void)
 	jr_policy_free(pol);
 }
 
-static struct jr_confine *plan_of(struct jr_policy *pol, int abi,
-				  const char **msg)
+static struct jr_confine *plan_at(struct jr_policy *pol, const char *path,
+				  int abi, const char **msg)
 {
 	struct jr_confine *c = calloc(1, sizeof(*c));
 	static struct jr_err err;
 
 	memset(&err, 0, sizeof(err));
-	if (jr_confine_plan(pol, "/usr/bin/true", abi, c, &err) < 0) {
+	if (jr_confine_plan(pol, path, abi, c, &err) < 0) {
 		*msg = err.msg;
 		jr_confine_free(c);
 		free(c);
@@ -142,6 +143,18 @@ static struct jr_confine *plan_of(struct jr_policy *pol, int abi,
 	}
 	*msg = NULL;
 	return c;
+}
+
+static struct jr_confine *plan_of(struct jr_policy *pol, int abi,
+				  const char **msg)
+{
+	return plan_at(pol, "/usr/bin/true", abi, msg);
+}
+
+static struct jr_confine *plan_of_path(struct jr_policy *pol,
+				       const char *path, const char **msg)
+{
+	return plan_at(pol, path, 7, msg);
 }
 
 static void drop(struct jr_confine *c)
@@ -440,6 +453,48 @@ static void test_abi(void)
 	}
 }
 
+/* What the kernel opens to run the target is executable like it: the
+ * ELF interpreter (ld.so), and a script's interpreter. */
+static void test_interpreters(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	struct jr_elf_info *elf = calloc(1, sizeof(*elf));
+	const struct jr_llrule *r;
+	struct jr_confine *c;
+	const char *msg;
+	char script[] = "/tmp/jailrun-test-confine.XXXXXX";
+	int fd;
+
+	set(pol, "landlock.exec", "/usr/bin");
+	c = plan_of(pol, 7, &msg);
+	if (jr_elf_classify("/usr/bin/true", elf) < 0 || !elf->interp[0]) {
+		skip("/usr/bin/true is not a dynamic ELF here");
+	} else {
+		r = c ? rule_for(c, elf->interp) : NULL;
+		ok(r && (r->access & JR_LL_EXEC) &&
+			   strcmp(r->origin, "the target's ELF interpreter") == 0,
+		   "the target's ELF interpreter %s gets the exec right",
+		   elf->interp);
+	}
+	if (c)
+		drop(c);
+	fd = mkstemp(script);
+	if (fd >= 0) {
+		(void)!write(fd, "#!/bin/sh\n", 10);
+		close(fd);
+		c = plan_of_path(pol, script, &msg);
+		r = c ? rule_for(c, "/bin/sh") : NULL;
+		ok(r && (r->access & JR_LL_EXEC) &&
+			   strcmp(r->origin, "the target's interpreter") == 0,
+		   "a script's #! interpreter gets the exec right");
+		if (c)
+			drop(c);
+		unlink(script);
+	}
+	free(elf);
+	jr_policy_free(pol);
+}
+
 static void test_unset_runtime_dir(void)
 {
 	struct jr_policy *pol = jr_policy_new();
@@ -449,7 +504,8 @@ static void test_unset_runtime_dir(void)
 	unsetenv("XDG_RUNTIME_DIR");
 	set(pol, "landlock.read", "${XDG_RUNTIME_DIR}/app");
 	c = plan_of(pol, 7, &msg);
-	ok(c && c->ll_fs && rule_for(c, "/usr/bin/true") && c->nll == 1,
+	/* the target and its ELF interpreter: nothing else */
+	ok(c && c->ll_fs && rule_for(c, "/usr/bin/true") && c->nll == 2,
 	   "a grant beneath an unset ${XDG_RUNTIME_DIR} is left out, the "
 	   "Landlock rules still apply");
 	if (c)
@@ -490,6 +546,7 @@ int main(void)
 	test_refused();
 	test_landlock_rules();
 	test_abi();
+	test_interpreters();
 	test_unset_runtime_dir();
 	test_limits();
 	{

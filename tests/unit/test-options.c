@@ -14,6 +14,7 @@
 #include "groups.h"
 #include "list.h"
 #include "options.h"
+#include "preflight.h"
 #include "syscalls.h"
 #include "tap.h"
 
@@ -338,7 +339,11 @@ static void test_syscall_lists(void)
 	bad("seccomp.drop", "99999999999999999999",
 	    "syscall number '99999999999999999999' out of range (0-1023)");
 	bad("seccomp.drop", "12abc",
-	    "syscall number '12abc' out of range (0-1023)");
+	    "syscall number '12abc' is not a decimal number");
+	bad("seccomp.drop", "0x3b",
+	    "syscall number '0x3b' is not a decimal number");
+	bad("seccomp.drop", "1024",
+	    "syscall number '1024' out of range (0-1023)");
 
 	/* groups, and taking a group or one member out */
 	reset();
@@ -543,7 +548,13 @@ static void test_caps(void)
 						    "net_bind_service"),
 	   "caps.keep = cap_net_bind_service");
 	bad("caps.keep", "net_bind",
+	    "unknown capability 'net_bind' (e.g. net_admin, sys_ptrace)");
+	bad("caps.drop", "net_bind",
 	    "unknown capability 'net_bind' (e.g. net_admin, sys_ptrace, all)");
+	bad("caps.keep", "all",
+	    "caps.keep: 'all' is not a capability: name the ones to keep "
+	    "(every other is dropped)");
+	bad("caps.drop", "net_admin,!all", "caps.drop: '!all' has no meaning");
 	bad("caps.keep", "", "empty list");
 }
 
@@ -836,6 +847,121 @@ static void test_digest(void)
 	   "digest: values are delimited");
 }
 
+/* ---- issue 24: values the format does not define, conflicts ----------- */
+
+static void test_issue24(void)
+{
+	struct jr_cli c = { .n = 0 };
+	char *argv[] = { (char *)"prog", NULL };
+
+	reset();
+	good("landlock.net.bind", "80,1000-1002");
+	ok(pol->ll_bind[80 / 64] & (1ULL << (80 % 64)), "port 80 is in");
+	bad("landlock.net.bind", "0-",
+	    "'0-': expected a TCP port (0-65535) or a range FIRST-LAST");
+	bad("landlock.net.bind", "1-+5",
+	    "'1-+5': expected a TCP port (0-65535) or a range FIRST-LAST");
+	bad("landlock.net.connect", "-5",
+	    "'-5': expected a TCP port (0-65535) or a range FIRST-LAST");
+
+	reset();
+	good("caps.drop", "all,net_admin");
+	ok(pol->caps_drop_all, "caps.drop = all,net_admin drops all");
+	reset();
+	good("caps.drop", "net_admin, All");
+	ok(pol->caps_drop_all, "caps.drop = net_admin,All: anywhere, any case");
+	reset();
+	good("caps.keep", "net_raw");
+	is_str(pol->caps_keep_origin, WHERE, "caps.keep keeps its origin");
+	good("chdir", "/srv");
+	is_str(pol->chdir_origin, WHERE, "chdir keeps its origin");
+	good("rlimit.nofile", "64");
+	is_str(pol->rlimit[JR_RLIM_NOFILE].origin, WHERE,
+	       "rlimit.nofile keeps its origin");
+
+	/* every message is escaped for the terminal */
+	bad("shell", "\x1b[2J\xc3(\\", "shell: jailrun runs the target "
+	    "directly, without a shell; only 'none' is accepted, not "
+	    "'\\x1b[2J\\xc3(\\\\'");
+
+	/* conflicting options */
+	reset();
+	pol->noprofile = true;
+	pol->profile = "x";
+	jr_cli_check(pol, &c, &err);
+	is_str(err.msg, "--noprofile and --profile=x: choose one",
+	       "--noprofile with --profile");
+	reset();
+	pol->learn_append = true;
+	is_int(jr_cli_check(pol, &c, &err), -1, "--learn-append alone");
+	pol->learn = "f";
+	is_int(jr_cli_check(pol, &c, &err), 0, "--learn-append with --learn");
+	reset();
+	pol->list = true;
+	pol->shutdown = "x";
+	jr_cli_check(pol, &c, &err);
+	is_str(err.msg, "--list and --shutdown=x: one at a time",
+	       "--list with --shutdown");
+	pol->shutdown = NULL;
+	c.program = argv;
+	jr_cli_check(pol, &c, &err);
+	is_str(err.msg, "--list runs no program: 'prog' would be ignored",
+	       "--list with a program");
+	c.program = NULL;
+	is_int(jr_cli_check(pol, &c, &err), 0, "--list alone");
+}
+
+/* ---- the start needs (preflight.c): a sorted table, each in @default -- */
+
+static int find_member(void *ctx, const char *name, const char *where,
+		       struct jr_err *e)
+{
+	(void)where;
+	(void)e;
+	return strcmp(name, (const char *)ctx) == 0;
+}
+
+static void test_start_needs(void)
+{
+	char buf[256];
+
+	for (size_t i = 0; i < jr_nstart_needs; i++) {
+		const struct jr_start_need *n = &jr_start_needs[i];
+
+		ok(i == 0 || strcmp(jr_start_needs[i - 1].name, n->name) < 0,
+		   "start needs: %s in order", n->name);
+		ok(n->why && *n->why, "start needs: %s says why", n->name);
+		ok(jr_group_expand("@default", find_member, (void *)n->name,
+				   "t", &err) == 1,
+		   "start needs: %s is in @default", n->name);
+	}
+	reset();
+	good("seccomp.keep", "@default");
+	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
+	       "keep = @default: nothing missing");
+	reset();
+	good("seccomp.keep", "@mount,read,write,execve");
+	jr_start_missing(pol, false, buf, sizeof(buf));
+	is_str(buf, "arch_prctl, brk, close, exit_group, mmap, mprotect, "
+	       "newfstatat, openat, pread64",
+	       "keep = @mount,read,write,execve: what a dynamic one lacks");
+	jr_start_missing(pol, true, buf, sizeof(buf));
+	is_str(buf, "arch_prctl, brk, exit_group, mmap",
+	       "... and a static one");
+	reset();
+	good("seccomp.keep", "@default,!newfstatat");
+	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
+	       "fstat stands in for newfstatat (an older libc)");
+	reset();
+	good("seccomp.drop", "mmap");
+	jr_start_missing(pol, false, buf, sizeof(buf));
+	is_str(buf, "mmap (seccomp.drop at " WHERE ")",
+	       "a dropped one names its origin");
+	good("seccomp.action", "log");
+	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
+	       "seccomp.action = log: nothing is denied");
+}
+
 int main(void)
 {
 	test_table();
@@ -850,6 +976,8 @@ int main(void)
 	test_namespaces_net_shell();
 	test_cli_parse();
 	test_cli_apply();
+	test_issue24();
+	test_start_needs();
 	jr_policy_free(pol);
 	return tap_done();
 }

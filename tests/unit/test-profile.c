@@ -682,12 +682,14 @@ static void test_lookup(void)
 	mkfifo(path_of(pdir, "fifo.profile"), 0600);
 	put(pdir, "incfifo.profile", "include = ./fifo.profile\n");
 	alarm(30);
-	snprintf(want, sizeof(want), "%s: cannot read: Invalid argument",
+	snprintf(want, sizeof(want),
+		 "%s: cannot read: not a regular file (a FIFO)",
 		 path_of(pdir, "fifo.profile"));
 	load_fails("prog", path_of(pdir, "fifo.profile"), want,
 		   "--profile=PATH that is a FIFO");
 	snprintf(want, sizeof(want),
-		 "%s:1: %s/fifo.profile: cannot read: Invalid argument",
+		 "%s:1: %s/fifo.profile: cannot read: not a regular file (a "
+		 "FIFO)",
 		 path_of(pdir, "incfifo.profile"), pdir);
 	load_fails("prog", path_of(pdir, "incfifo.profile"), want,
 		   "an include of a FIFO");
@@ -817,6 +819,65 @@ static void test_order(void)
 	unput(user, "other.local");
 }
 
+/* ---- which names a program's profile is looked up by ------------------ */
+
+static void test_candidates(void)
+{
+	struct jr_candidates *c = calloc(1, sizeof(*c));
+	char bin[128], alt[128], real[128], link1[160], link2[160];
+	const char *old = getenv("PATH");
+	char *saved = old ? strdup(old) : NULL;
+
+	for (size_t i = 1; i < jr_naliases; i++)
+		ok(strcmp(jr_aliases[i - 1].name, jr_aliases[i].name) < 0,
+		   "aliases sorted: %s", jr_aliases[i].name);
+	jr_profile_candidates("/nonexistent/zcat", c);
+	ok(c->n == 2 && strcmp(c->name[0], "zcat") == 0 &&
+		   strcmp(c->name[1], "gzip") == 0,
+	   "zcat: zcat, then its alias gzip");
+	jr_profile_candidates("python3.11", c);
+	ok(c->n >= 2 && strcmp(c->name[1], "python3") == 0,
+	   "python3.11: then python3");
+	jr_profile_candidates("python3.x", c);
+	ok(c->n == 1, "python3.x: no alias (not a version)");
+
+	/* bin/myvi -> alt/myvi -> real/vim.basic, found through PATH */
+	snprintf(bin, sizeof(bin), "%s/bin", top);
+	snprintf(alt, sizeof(alt), "%s/alt", top);
+	snprintf(real, sizeof(real), "%s/real", top);
+	mkdir(bin, 0755);
+	mkdir(alt, 0755);
+	mkdir(real, 0755);
+	put(real, "vim.basic", "#!/bin/sh\n");
+	chmod(path_of(real, "vim.basic"), 0755);
+	snprintf(link1, sizeof(link1), "%s/myvi", bin);
+	snprintf(link2, sizeof(link2), "%s/myvi", alt);
+	(void)!symlink(link2, link1);
+	(void)!symlink("../real/vim.basic", link2);
+	setenv("PATH", bin, 1);
+	jr_profile_candidates("myvi", c);
+	ok(c->n == 3 && strcmp(c->name[0], "myvi") == 0 &&
+		   strcmp(c->name[1], "vim.basic") == 0 &&
+		   strcmp(c->name[2], "vim") == 0,
+	   "a link chain: myvi, vim.basic, vim (got %zu: %s %s %s)", c->n,
+	   c->name[0], c->n > 1 ? c->name[1] : "-",
+	   c->n > 2 ? c->name[2] : "-");
+	ok(strstr(c->how[1], "a link to") != NULL, "... each says how: %s",
+	   c->how[1]);
+	put(sys2, "vim.profile", "seccomp.drop = chdir\n");
+	is_int(load("myvi", NULL), 0, "myvi is loaded");
+	is_str(plog.profile, path_of(sys2, "vim.profile"),
+	       "myvi gets vim.profile through the links");
+	ok(plog.matched && strstr(plog.matched, "'vim'"),
+	   "the log says which name matched: %s",
+	   plog.matched ? plog.matched : "(none)");
+	unput(sys2, "vim.profile");
+	if (saved)
+		setenv("PATH", saved, 1);
+	free(saved);
+	free(c);
+}
+
 int main(void)
 {
 	setup();
@@ -826,6 +887,7 @@ int main(void)
 	test_ignore();
 	test_lookup();
 	test_order();
+	test_candidates();
 	reset();
 	jr_policy_free(pol);
 	rm_rf(top);
