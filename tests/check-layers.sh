@@ -21,39 +21,39 @@
 #
 # FILE                  LAYER    KIND       REASON (exceptions)
 layers='
-src/cli.c               config   pure
-src/list.c              config   pure
-src/options.c           config   exception  includes process.h (a running-layer header) for the key value parsers jr_env_check, jr_env_name_check, jr_rlimit_parse and jr_duration_parse, which live in process.c beside their appliers
-src/policy.c            config   pure
-src/profile.c           config   pure
-src/argrules.c          seccomp  pure
-src/bpfsim.c            seccomp  pure
-src/elfinfo.c           seccomp  pure
-src/enforce.c           seccomp  pure
-src/filter.c            seccomp  pure
-src/groups.c            seccomp  pure
-src/learn.c             seccomp  pure
-src/preflight.c         seccomp  pure
-src/report.c            seccomp  pure
-src/syscalls.c          seccomp  pure
-src/confine.c           confine  pure
-src/desktop.c           confine  exception  the desktop planner shares its file with the D-Bus proxy runner (jr_dbus_proxy_start): it includes launch.h for jr_find_program, forks xdg-dbus-proxy, calls _exit and debugx
-src/landlock.c          confine  edge
-src/mounts.c            confine  edge
-src/caps.c              run      edge
-src/launch.c            run      edge
-src/notify.c            run      edge
-src/ns.c                run      edge
-src/process.c           run      edge
-src/state.c             run      edge
-src/supervise.c         run      edge
-src/main.c              cmd      edge
-src/commands.c          cmd      edge
-src/listing.c           cmd      pure
-src/shortcuts.c         cmd      edge
-src/util.c              lib      edge
-src/postexec/shim.c     shim     edge
-src/jr-doc.c            tools    edge
+src/config/cli.c        config   pure
+src/config/list.c       config   pure
+src/config/options.c    config   exception  includes process.h (a running-layer header) for the key value parsers jr_env_check, jr_env_name_check, jr_rlimit_parse and jr_duration_parse, which live in process.c beside their appliers
+src/config/policy.c     config   pure
+src/config/profile.c    config   pure
+src/seccomp/argrules.c  seccomp  pure
+tests/support/bpfsim.c  seccomp  pure
+src/seccomp/elfinfo.c   seccomp  pure
+src/seccomp/enforce.c   seccomp  pure
+src/seccomp/filter.c    seccomp  pure
+src/seccomp/groups.c    seccomp  pure
+src/seccomp/learn.c     seccomp  pure
+src/seccomp/preflight.c seccomp  pure
+src/seccomp/report.c    seccomp  pure
+src/seccomp/syscalls.c  seccomp  pure
+src/confine/confine.c   confine  pure
+src/confine/desktop.c   confine  exception  the desktop planner shares its file with the D-Bus proxy runner (jr_dbus_proxy_start): it includes launch.h for jr_find_program, forks xdg-dbus-proxy, calls _exit and debugx
+src/confine/landlock.c  confine  edge
+src/confine/mounts.c    confine  edge
+src/run/caps.c          run      edge
+src/run/launch.c        run      edge
+src/run/notify.c        run      edge
+src/run/ns.c            run      edge
+src/run/process.c       run      edge
+src/run/state.c         run      edge
+src/run/supervise.c     run      edge
+src/cmd/main.c          cmd      edge
+src/cmd/commands.c      cmd      edge
+src/cmd/listing.c       cmd      pure
+src/cmd/shortcuts.c     cmd      edge
+src/lib/util.c          lib      edge
+src/shim/shim.c         shim     edge
+tools/jr-doc.c          tools    edge
 '
 
 # What a pure file must not call: leaving the process, or printing

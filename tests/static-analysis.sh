@@ -40,14 +40,15 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT INT TERM
 
 cd "$srcdir"
-ls src/*.c src/postexec/*.c >"$out/files"
+find src tools tests/support -name "*.c" | sort >"$out/files"
 # One compiler per file, JOBS at a time; each file's diagnostics in
 # its own log.  -fdiagnostics-plain-output: one line per finding.
 # shellcheck disable=SC2016 # expanded by the inner sh
 xargs -P "$jobs" -I{} sh -c '
 	log="$1/$(echo "$2" | tr / _).log"
 	"$3" -fanalyzer -fdiagnostics-plain-output -c -o /dev/null \
-		-DHAVE_CONFIG_H -I"$4" -Isrc -Itests $5 "$2" >"$log" 2>&1 ||
+		-DHAVE_CONFIG_H -I"$4" -Isrc/config -Isrc/seccomp -Isrc/confine \
+		-Isrc/run -Isrc/cmd -Isrc/lib -Itests -Itests/support $5 "$2" >"$log" 2>&1 ||
 		echo "$2: error: the compiler failed (exit $?)" >>"$log"
 ' sh "$out" {} "$cc" "$builddir" "$deps" <"$out/files"
 

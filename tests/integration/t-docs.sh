@@ -1,13 +1,13 @@
 #!/bin/sh
 # The man pages: every key of the option table (from --help and from
-# src/jr-doc) is in jailrun(1) and jailrun.profile(5), every group of
+# tools/jr-doc) is in jailrun(1) and jailrun.profile(5), every group of
 # --debug-syscalls is in jailrun.profile(5), nothing is left unspliced,
 # and man(1) renders both pages without a warning.
 . "$top_srcdir/tests/integration/lib.sh"
 
-doc="$top_builddir/src/jr-doc"
-page1="$top_builddir/src/jailrun.1"
-page5="$top_builddir/src/jailrun.profile.5"
+doc="$top_builddir/tools/jr-doc"
+page1="$top_builddir/man/jailrun.1"
+page5="$top_builddir/man/jailrun.profile.5"
 
 # render PAGE: the text a reader sees (man -l), or without man-db the
 # roff source with its font and minus escapes taken out.

@@ -467,7 +467,8 @@ static int find_names(struct names *nm, struct jr_err *err)
 		}
 		nm->v[nm->n++] = xstrdup(path + 1);
 	}
-	qsort(nm->v, nm->n, sizeof(*nm->v), by_name);
+	if (nm->n)
+		qsort(nm->v, nm->n, sizeof(*nm->v), by_name);
 	for (size_t i = 0; i < nm->n; i++) {
 		if (k && strcmp(nm->v[k - 1], nm->v[i]) == 0)
 			free(nm->v[i]);
