@@ -51,7 +51,17 @@ vg() {
 		;;
 	esac
 	is "$vrc" "$want_rc" "$desc: status $want_rc"
-	[ -z "$want_msg" ] || is "$msg" "$want_msg" "$desc: the message"
+	# the message among jailrun's lines: valgrind lacks pidfd_open, so
+	# a sandbox of another test running meanwhile adds a line of
+	# refused records to the ones that read them
+	if [ -n "$want_msg" ]; then
+		if grep -v -e '^--[0-9]*--' -e '^==[0-9]*==' "$TMPD/err" |
+			grep -Fxq -- "$want_msg"; then
+			ok "$desc: the message"
+		else
+			not_ok "$desc: the message" "got:  '$msg'" "want: '$want_msg'"
+		fi
+	fi
 }
 
 P="$TMPD/p.profile"
@@ -95,7 +105,7 @@ vg "a 1 MiB profile" 125 "jailrun: $P: larger than 256 KiB" \
 	--profile="$P" --print-filter
 mkfifo "$TMPD/fifo.profile"
 vg "a FIFO as profile" 125 \
-	"jailrun: $TMPD/fifo.profile: cannot read: Invalid argument" \
+	"jailrun: $TMPD/fifo.profile: cannot read: not a regular file (a FIFO)" \
 	--profile="$TMPD/fifo.profile" --print-filter
 vg "unknown syscall with a suggestion" 125 \
 	"jailrun: --seccomp.drop: unknown syscall 'mkdri' (did you mean 'mkdir'?)" \
