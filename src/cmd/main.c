@@ -242,11 +242,24 @@ static struct jr_confine *plan_confine(struct jr_policy *pol,
 {
 	struct jr_confine *c = xcalloc(1, sizeof(*c));
 	struct jr_err err = { { 0 } };
+	const struct jr_mount *hidden;
 
 	if (jr_confine_plan(pol, path, jr_landlock_abi(), c, &err) < 0 ||
 	    (c->ll_fs && shim &&
 	     jr_confine_ll_add(c, shim, JR_LL_READ, false, "the postexec shim",
 			       &err) < 0)) {
+		jr_confine_free(c);
+		free(c);
+		exit(fail(pol, prog, &err));
+	}
+	/* ld.so ignores a preload it cannot open, and the delayed filter
+	 * would then be the supervisor's alone (or nobody's, nested): a
+	 * rule that hides the shim is an error, not a silent downgrade */
+	if (shim && (hidden = jr_confine_hiding(c, shim))) {
+		jr_fail(&err, hidden->origin,
+			"hides %s, and with it the postexec shim %s, which "
+			"enforces the delayed filter: it must stay visible",
+			hidden->dst, shim);
 		jr_confine_free(c);
 		free(c);
 		exit(fail(pol, prog, &err));

@@ -193,4 +193,30 @@ else
 	not_ok "control: the name holds a raw escape byte" "$out"
 fi
 
+# ---- 5. the shim cannot be hidden ------------------------------------------
+# ld.so ignores a preload it cannot open: a blacklist over the shim
+# would leave the delayed filter to the supervisor alone (or, nested,
+# to nobody).  It is an error; a blacklist beside it is not.
+shimdir=$(dirname "$JAILRUN")/.libs
+if [ -e "$shimdir/libjailrun-postexec.so" ]; then
+	for mode in $userns_modes; do
+		in_mode $mode "$JAILRUN" --noprofile --seccomp.drop=execve \
+			--blacklist="$shimdir" sh -c 'echo ran'
+		is "$rc" 125 "$mode: a blacklist hiding the postexec shim: refused (125)"
+		like "$out" "blacklist: hides .*and with it the postexec shim" "$mode: ... and it says why"
+		in_mode $mode "$JAILRUN" --noprofile --seccomp.drop=execve \
+			--blacklist="$shimdir/not-the-shim" sh -c 'echo ran; /bin/true'
+		if [ $mode = userns ] || is_root; then
+			like "$out" "^ran" "$mode: control: a blacklist beside it: the target runs"
+			like "$out" "Operation not permitted" "$mode: control: ... and its exec is refused by the shim"
+		else
+			# no mount namespace in the fallback: blacklist itself is 125
+			is "$rc" 125 "$mode: control: blacklist needs a mount namespace here (125)"
+			skip_always "$mode: no mount namespace for a blacklist"
+		fi
+	done
+else
+	skip_n 8 "no uninstalled shim next to $JAILRUN"
+fi
+
 done_testing
