@@ -23,9 +23,10 @@
 layers='
 src/config/cli.c        config   pure
 src/config/list.c       config   pure
-src/config/options.c    config   exception  includes process.h (a running-layer header) for the key value parsers jr_env_check, jr_env_name_check, jr_rlimit_parse and jr_duration_parse, which live in process.c beside their appliers
+src/config/options.c    config   pure
 src/config/policy.c     config   pure
 src/config/profile.c    config   pure
+src/config/values.c     config   pure
 src/seccomp/argrules.c  seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
 src/seccomp/elfinfo.c   seccomp  pure
