@@ -38,10 +38,11 @@ src/seccomp/preflight.c seccomp  pure
 src/seccomp/report.c    seccomp  pure
 src/seccomp/syscalls.c  seccomp  pure
 src/confine/confine.c   confine  pure
-src/confine/desktop.c   confine  exception  the desktop planner shares its file with the D-Bus proxy runner (jr_dbus_proxy_start): it includes launch.h for jr_find_program, forks xdg-dbus-proxy, calls _exit and debugx
+src/confine/desktop.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
 src/run/caps.c          run      edge
+src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
 src/run/notify.c        run      edge
 src/run/ns.c            run      edge

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "confine.h"
+#include "desktop.h"
 #include "elfinfo.h"
 #include "options.h"
 

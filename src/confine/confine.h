@@ -140,11 +140,6 @@ const char *jr_confine_intern(struct jr_confine *plan, const char *s);
  * string, or NULL with ERR naming WHERE. */
 char *jr_path_expand(const char *path, const char *where, struct jr_err *err);
 
-/* The desktop keys (x11, wayland, sound, dbus.*): mounts and environment
- * for PLAN.  In desktop.c. */
-int jr_desktop_plan(const struct jr_policy *pol, struct jr_confine *plan,
-		    struct jr_err *err);
-
 /* In the init, inside the new mount namespace: carry out the mounts,
  * phase by phase.  0, or -1 with ERR naming the mount and its origin. */
 int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err);
