@@ -41,6 +41,7 @@ src/confine/confine.c   confine  pure
 src/confine/desktop.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
+src/confine/plan.c      confine  pure
 src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge

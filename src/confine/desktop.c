@@ -46,7 +46,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
-#include "confine.h"
+#include "plan.h"
 #include "desktop.h"
 
 /* what a target finds instead of a bus or a sound server: a path that

@@ -5,7 +5,7 @@
 #ifndef JAILRUN_DESKTOP_H
 #define JAILRUN_DESKTOP_H
 
-#include "confine.h"
+#include "plan.h"
 #include "policy.h"
 #include "util.h"
 
