@@ -23,9 +23,10 @@
 layers='
 src/config/cli.c        config   pure
 src/config/list.c       config   pure
-src/config/options.c    config   exception  includes process.h (a running-layer header) for the key value parsers jr_env_check, jr_env_name_check, jr_rlimit_parse and jr_duration_parse, which live in process.c beside their appliers
+src/config/options.c    config   pure
 src/config/policy.c     config   pure
 src/config/profile.c    config   pure
+src/config/values.c     config   pure
 src/seccomp/argrules.c  seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
 src/seccomp/elfinfo.c   seccomp  pure
@@ -37,10 +38,12 @@ src/seccomp/preflight.c seccomp  pure
 src/seccomp/report.c    seccomp  pure
 src/seccomp/syscalls.c  seccomp  pure
 src/confine/confine.c   confine  pure
-src/confine/desktop.c   confine  exception  the desktop planner shares its file with the D-Bus proxy runner (jr_dbus_proxy_start): it includes launch.h for jr_find_program, forks xdg-dbus-proxy, calls _exit and debugx
+src/confine/desktop.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
+src/confine/plan.c      confine  pure
 src/run/caps.c          run      edge
+src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
 src/run/notify.c        run      edge
 src/run/ns.c            run      edge

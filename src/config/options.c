@@ -13,7 +13,7 @@
 #include "groups.h"
 #include "list.h"
 #include "options.h"
-#include "process.h"
+#include "values.h"
 #include "syscalls.h"
 
 const struct jr_family jr_families[] = {

@@ -1,6 +1,7 @@
 /* desktop.c - the desktop socket keys (x11, wayland, sound, dbus.user,
- * dbus.system) as mounts and environment in a confinement plan, and the
- * D-Bus proxy that dbus.user = filter runs outside the sandbox.
+ * dbus.system) as mounts and environment in a confinement plan.  The
+ * D-Bus proxy that dbus.user = filter runs outside the sandbox is
+ * started by run/dbusproxy.c, at the paths this planner binds.
  *
  * What each key does (an unset key changes nothing):
  *
@@ -38,23 +39,15 @@
  * with ECONNREFUSED (a directory: ENOENT inside it). */
 #include "config.h"
 
-#include <errno.h>
-#include <fcntl.h>
-#include <poll.h>
 #include <pwd.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/stat.h>
 #include <sys/types.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include "confine.h"
+#include "plan.h"
 #include "desktop.h"
-#include "launch.h"
 
 /* what a target finds instead of a bus or a sound server: a path that
  * can never exist (nothing can be created below /dev/null) */
@@ -62,7 +55,6 @@
 #define PULSE_NONE_SERVER "unix:/dev/null/jailrun-sound-none"
 #define SYSTEM_BUS_SOCKET "/run/dbus/system_bus_socket"
 #define SYSTEM_BUS_SOCKET_VAR "/var/run/dbus/system_bus_socket"
-#define PROXY_READY_MS 10000
 
 /* $XDG_RUNTIME_DIR, or the usual /run/user/UID when it is not set (the
  * target could guess that one). */
@@ -316,9 +308,7 @@ static int dbus_hide_address(const struct jr_policy *pol,
 	return 0;
 }
 
-/* The session bus address the target would use, as a malloc'd string;
- * NULL when there is none. */
-static char *session_address(void)
+char *jr_dbus_session_address(void)
 {
 	const char *a = getenv("DBUS_SESSION_BUS_ADDRESS");
 	const char *rt = getenv("XDG_RUNTIME_DIR");
@@ -330,11 +320,7 @@ static char *session_address(void)
 	return NULL;
 }
 
-/* Where the proxy of this jailrun lives: DIR/bus, DIR either
- * $XDG_RUNTIME_DIR/jailrun/dbus/PID, bound in the sandbox over
- * $XDG_RUNTIME_DIR/jailrun/dbus (so that the other sandboxes' proxies
- * are not there), or a private /tmp/jailrun-dbus-UID-PID. */
-static void proxy_paths(char **dir, char **shown)
+void jr_dbus_proxy_paths(char **dir, char **shown)
 {
 	const char *rt = getenv("XDG_RUNTIME_DIR");
 
@@ -351,7 +337,7 @@ static void proxy_paths(char **dir, char **shown)
 static int plan_dbus_user(const struct jr_policy *pol, struct jr_confine *plan,
 			  struct jr_err *err)
 {
-	cleanup_free char *addr = session_address(), *rt = runtime_dir();
+	cleanup_free char *addr = jr_dbus_session_address(), *rt = runtime_dir();
 	cleanup_free char *bus = xasprintf("%s/bus", rt);
 	cleanup_free char *proxies = xasprintf("%s/jailrun/dbus", rt);
 	cleanup_free char *dir = NULL, *shown = NULL, *sandbox_addr = NULL;
@@ -378,7 +364,7 @@ static int plan_dbus_user(const struct jr_policy *pol, struct jr_confine *plan,
 					 DBUS_NONE_ADDRESS, err);
 	}
 	/* filter: the proxy's own directory, and no other proxy */
-	proxy_paths(&dir, &shown);
+	jr_dbus_proxy_paths(&dir, &shown);
 	if (strcmp(dir, shown) != 0 || pol->private_tmp) {
 		if (jr_confine_mount_add(plan, JR_PH_TMP, JR_MNT_BIND, dir,
 					 shown, false, origin, err) < 0)
@@ -420,153 +406,4 @@ int jr_desktop_plan(const struct jr_policy *pol, struct jr_confine *plan,
 	    plan_dbus_system(pol, plan, err) < 0)
 		return -1;
 	return 0;
-}
-
-/* ---- the proxy (supervisor side) ------------------------------------------ */
-
-static void free_argv(char ***argv)
-{
-	for (size_t i = 0; *argv && (*argv)[i]; i++)
-		free((*argv)[i]);
-	free(*argv);
-}
-#define cleanup_argv __attribute__((cleanup(free_argv)))
-
-/* mkdir DIR 0700, or accept it when it is a directory of ours (left by
- * a jailrun of the same pid that crashed, or the shared parent). */
-static int own_dir(const char *dir, struct jr_err *err)
-{
-	struct stat st;
-
-	if (mkdir(dir, 0700) == 0)
-		return 0;
-	if (errno != EEXIST || lstat(dir, &st) < 0)
-		return jr_fail(err, "dbus.user = filter", "mkdir %s: %s", dir,
-			       strerror(errno));
-	if (!S_ISDIR(st.st_mode) || st.st_uid != getuid() ||
-	    (st.st_mode & 077))
-		return jr_fail(err, "dbus.user = filter",
-			       "%s is not a private directory of this user",
-			       dir);
-	return 0;
-}
-
-static int proxy_dirs(const char *dir, struct jr_err *err)
-{
-	const char *rt = getenv("XDG_RUNTIME_DIR");
-
-	if (rt && rt[0] == '/') {
-		cleanup_free char *j = xasprintf("%s/jailrun", rt);
-		cleanup_free char *d = xasprintf("%s/jailrun/dbus", rt);
-
-		if (own_dir(j, err) < 0 || own_dir(d, err) < 0)
-			return -1;
-	}
-	return own_dir(dir, err);
-}
-
-static int proxy_wait_ready(struct jr_dbus_proxy *p, struct jr_err *err)
-{
-	struct pollfd pfd = { .fd = p->sync, .events = POLLIN };
-	char c;
-	int r;
-
-	do
-		r = poll(&pfd, 1, PROXY_READY_MS);
-	while (r < 0 && errno == EINTR);
-	if (r == 1 && read(p->sync, &c, 1) == 1)
-		return 0;
-	return jr_fail(err, "dbus.user = filter",
-		       r == 0 ? "xdg-dbus-proxy did not start in %d s" :
-				"xdg-dbus-proxy failed (see its message above; "
-				"%d s)",
-		       PROXY_READY_MS / 1000);
-}
-
-int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
-			struct jr_err *err)
-{
-	cleanup_free char *bin = NULL, *addr = NULL, *shown = NULL;
-	cleanup_argv char **argv = NULL;
-	size_t argc = 0;
-	int fds[2];
-
-	*p = (struct jr_dbus_proxy){ .pid = -1, .sync = -1 };
-	if (pol->dbus_user != JR_DBUS_FILTER)
-		return 0;
-	if (jr_find_program("xdg-dbus-proxy", &bin) != 0)
-		return jr_fail(err, "dbus.user = filter",
-			       "xdg-dbus-proxy is not installed (Debian: "
-			       "apt-get install xdg-dbus-proxy): refusing to "
-			       "run without the filter");
-	addr = session_address();
-	if (!addr)
-		return jr_fail(err, "dbus.user = filter", "no session bus");
-	proxy_paths(&p->dir, &shown);
-	p->sock = xasprintf("%s/bus", p->dir);
-	if (proxy_dirs(p->dir, err) < 0)
-		return -1;
-	if (unlink(p->sock) < 0 && errno != ENOENT)
-		return jr_fail(err, "dbus.user = filter", "%s: %s", p->sock,
-			       strerror(errno));
-	/* xdg-dbus-proxy --fd=3 ADDRESS PATH --filter --talk=N... --own=N... */
-	argv = xcalloc(6 + pol->ndbus_talk + pol->ndbus_own, sizeof(*argv));
-	argv[argc++] = xstrdup("xdg-dbus-proxy");
-	argv[argc++] = xstrdup("--fd=3");
-	argv[argc++] = xstrdup(addr);
-	argv[argc++] = xstrdup(p->sock);
-	argv[argc++] = xstrdup("--filter");
-	for (size_t i = 0; i < pol->ndbus_talk; i++)
-		argv[argc++] = xasprintf("--talk=%s", pol->dbus_talk[i]);
-	for (size_t i = 0; i < pol->ndbus_own; i++)
-		argv[argc++] = xasprintf("--own=%s", pol->dbus_own[i]);
-	if (pipe2(fds, O_CLOEXEC) < 0)
-		return jr_fail(err, "dbus.user = filter", "pipe: %s",
-			       strerror(errno));
-	p->pid = fork();
-	if (p->pid < 0) {
-		close(fds[0]);
-		close(fds[1]);
-		return jr_fail(err, "dbus.user = filter", "fork: %s",
-			       strerror(errno));
-	}
-	if (p->pid == 0) {
-		/* its own process group (a terminal's ^C is for the target);
-		 * gone with jailrun; fd 3 crosses execve: the proxy writes to
-		 * it when ready and exits when its reader is gone */
-		setpgid(0, 0);
-		prctl(PR_SET_PDEATHSIG, SIGTERM);
-		/* dup2 onto itself keeps O_CLOEXEC: then clear it */
-		if ((fds[1] == 3 ? fcntl(3, F_SETFD, 0) : dup2(fds[1], 3)) < 0)
-			_exit(127);
-		execv(bin, argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	p->sync = fds[0];
-	if (proxy_wait_ready(p, err) < 0) {
-		jr_dbus_proxy_stop(p);
-		return -1;
-	}
-	debugx("dbus.user = filter: xdg-dbus-proxy (pid %d) for %s at %s",
-	       (int)p->pid, addr, p->sock);
-	return 0;
-}
-
-void jr_dbus_proxy_stop(struct jr_dbus_proxy *p)
-{
-	if (p->sync >= 0)
-		close(p->sync);
-	if (p->pid > 0) {
-		kill(p->pid, SIGTERM);
-		while (waitpid(p->pid, NULL, 0) < 0 && errno == EINTR)
-			;
-	}
-	if (p->sock)
-		unlink(p->sock);
-	if (p->dir)
-		rmdir(p->dir);
-	free(p->sock);
-	free(p->dir);
-	*p = (struct jr_dbus_proxy){ .pid = -1, .sync = -1 };
 }

@@ -1,29 +1,28 @@
-/* desktop.h - the D-Bus proxy of dbus.user = filter: xdg-dbus-proxy,
- * started by the supervisor outside the sandbox before the clone (its
- * socket is a bind source of the plan jr_desktop_plan made), stopped
- * when the sandbox ends.  The plan itself is in confine.h. */
+/* desktop.h - the desktop keys (x11, wayland, sound, dbus.user,
+ * dbus.system) as mounts and environment in a confinement plan; and
+ * where the D-Bus proxy of dbus.user = filter lives, which the planner
+ * binds and run/dbusproxy.c starts. */
 #ifndef JAILRUN_DESKTOP_H
 #define JAILRUN_DESKTOP_H
 
-#include <sys/types.h>
-
+#include "plan.h"
 #include "policy.h"
 #include "util.h"
 
-struct jr_dbus_proxy {
-	pid_t pid; /* xdg-dbus-proxy, -1 when none */
-	int sync;  /* the read end of its --fd: it exits when this closes */
-	char *dir; /* its private directory, holding the socket */
-	char *sock;
-};
+/* The desktop keys' mounts and environment for PLAN; called by
+ * jr_confine_plan.  0, or -1 with ERR. */
+int jr_desktop_plan(const struct jr_policy *pol, struct jr_confine *plan,
+		    struct jr_err *err);
 
-/* With dbus.user = filter: start the proxy and wait until it listens.
- * Otherwise nothing (P is cleared either way).  0, or -1 with ERR
- * (xdg-dbus-proxy missing or failing: the sandbox must not start). */
-int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
-			struct jr_err *err);
+/* The session bus address the target would use, as a malloc'd string;
+ * NULL when there is none. */
+char *jr_dbus_session_address(void);
 
-/* Stop the proxy, remove its socket and directory. */
-void jr_dbus_proxy_stop(struct jr_dbus_proxy *p);
+/* Where the proxy of this jailrun lives: DIR/bus, DIR either
+ * $XDG_RUNTIME_DIR/jailrun/dbus/PID, bound in the sandbox over SHOWN,
+ * $XDG_RUNTIME_DIR/jailrun/dbus (so that the other sandboxes' proxies
+ * are not there), or a private /tmp/jailrun-dbus-UID-PID (SHOWN the
+ * same).  Both malloc'd. */
+void jr_dbus_proxy_paths(char **dir, char **shown);
 
 #endif

@@ -18,7 +18,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "confine.h"
+#include "landlock.h"
 #include "policy.h"
 #include "process.h"
 

@@ -19,7 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "confine.h"
+#include "mounts.h"
 
 #define HIDE_DIR "d"
 #define HIDE_FILE "f"

@@ -21,8 +21,9 @@
 #include <sys/wait.h>
 
 #include "caps.h"
-#include "confine.h"
+#include "landlock.h"
 #include "launch.h"
+#include "mounts.h"
 #include "process.h"
 #include "ns.h"
 

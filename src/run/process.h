@@ -1,7 +1,8 @@
 /* process.h - what the target's process gets besides filters: its
- * environment, working directory, resource limits, session; and the
- * parsers of those keys' values.  Appliers return 0 or -errno with WHAT
- * naming the step; the launcher dies on them (it is an edge). */
+ * environment, working directory, resource limits, session (the
+ * grammars of those keys' values are in values.h).  Appliers return 0
+ * or -errno with WHAT naming the step; the launcher dies on them (it is
+ * an edge). */
 #ifndef JAILRUN_PROCESS_H
 #define JAILRUN_PROCESS_H
 
@@ -11,24 +12,9 @@
 #include "policy.h"
 #include "util.h"
 
-/* NAME=VALUE: NAME a valid variable name.  0 or -1 with ERR. */
-int jr_env_check(const char *assignment, const char *where,
-		 struct jr_err *err);
-int jr_env_name_check(const char *name, const char *where,
-		      struct jr_err *err);
-
-/* "unlimited", or a number with an optional K/M/G (x1024) suffix when
- * BYTES.  0 or -1 with ERR. */
-int jr_rlimit_parse(const char *value, bool bytes, rlim_t *out,
-		    const char *where, struct jr_err *err);
-
-/* "SECONDS", or with an s/m/h suffix; 1 s to 30 days. */
-int jr_duration_parse(const char *value, unsigned *seconds,
-		      const char *where, struct jr_err *err);
-
-/* The resource of rlimit index I (JR_RLIM_*), and its key. */
+/* The resource of rlimit index I (JR_RLIM_*); its key is
+ * jr_rlimit_key(I) (values.h). */
 int jr_rlimit_resource(int i);
-const char *jr_rlimit_key(int i);
 
 /* Unset every variable whose "NAME=VALUE" entry DROP is true for.
  * 0 or -errno. */

@@ -19,6 +19,7 @@
 
 #include "caps.h"
 #include "confine.h"
+#include "landlock.h"
 #include "launch.h"
 #include "notify.h"
 #include "ns.h"
