@@ -6,11 +6,6 @@
 #include "filter.h"
 #include "learn.h"
 #include "policy.h"
-/* Transitional: main.c gets the D-Bus proxy (dbusproxy.h) and
- * jr_landlock_abi/jr_confine_describe (landlock.h) through here until
- * it includes these two headers itself; then drop both lines. */
-#include "dbusproxy.h"
-#include "landlock.h"
 #include <stdint.h>
 #include <sys/types.h>
 
