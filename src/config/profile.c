@@ -158,8 +158,11 @@ static char *read_line(char *str, int num, void *stream)
 static int check_line(const char *path, int lineno, const char *line,
 		      size_t n, bool *prev_key, struct jr_err *err)
 {
-	size_t i = strspn(line, " \t");
-	size_t delim;
+	size_t i = 0, delim;
+
+	/* LINE is N bytes, not a string: every scan is bounded by N */
+	while (i < n && (line[i] == ' ' || line[i] == '\t'))
+		i++;
 
 	if (lineno == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0)
 		i = 3; /* a UTF-8 BOM, which inih skips */
@@ -180,7 +183,9 @@ static int check_line(const char *path, int lineno, const char *line,
 				       path, lineno, SECTION_MAX);
 		return 0;
 	}
-	delim = i + strcspn(line + i, "=:");
+	delim = i;
+	while (delim < n && line[delim] != '=' && line[delim] != ':')
+		delim++;
 	if (delim < n && line[delim] == ':')
 		return jr_fail(err, NULL,
 			       "%s:%d: expected 'key = value': ':' is not a "

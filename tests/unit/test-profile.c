@@ -878,9 +878,34 @@ static void test_candidates(void)
 	free(c);
 }
 
+/* A buffer is LEN bytes, not a string: parsing reads nothing past it
+ * (a fuzzer found the line checks running strspn into the next heap
+ * block; under AddressSanitizer, which run-all uses, this overflowed). */
+static void test_unterminated(void)
+{
+	static const char *const texts[] = { "ignore =\n", "ignore =",
+					       "   ", "key", "[s" };
+
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+		size_t len = strlen(texts[i]);
+		char *b = malloc(len ? len : 1);
+		int r;
+
+		memcpy(b, texts[i], len);
+		jr_policy_free(pol);
+		pol = jr_policy_new();
+		r = jr_profile_parse_buffer(pol, &lk, path_of(pdir, "t.profile"),
+					    b, len, &plog, &err);
+		ok(r == 0 || r == -1, "unterminated buffer %zu: parsed or refused",
+		   i);
+		free(b);
+	}
+}
+
 int main(void)
 {
 	setup();
+	test_unterminated();
 	test_syntax();
 	test_errors();
 	test_include();
