@@ -1,8 +1,9 @@
 /* test-groups.c - the @group table holds to its rules: sorted, helped,
  * every member a name libseccomp knows, every variant of an operation in
  * the same groups, every x86_64 syscall in a group or in jr_ungrouped[],
- * and every group resolvable for the other architectures profiles are
- * written for. */
+ * every group resolvable for the other architectures profiles are
+ * written for, every group with a systemd name holding systemd 252's
+ * members, and @stdio holding no exec and no open (pledge's stdio). */
 #include "config.h"
 
 #include <seccomp.h>
@@ -276,6 +277,35 @@ static void test_systemd(void)
 	ok(shared >= 25, "%zu groups share a name with systemd's", shared);
 	for (size_t m = 0; m < sd_nmembers; m++)
 		free(sd_members[m]);
+}
+
+/* ---- pledge's names: @stdio has no exec and no open ------------------ */
+
+/* OpenBSD pledge(2): "stdio" allows neither execve (that is "exec") nor
+ * opening files by path ("rpath", "wpath", "cpath"). */
+static void test_pledge(void)
+{
+	static const char *const not_stdio[] = {
+		"execve", "execveat", "open", "openat", "openat2", "creat",
+		"access", "faccessat", "faccessat2", NULL
+	};
+	const struct jr_group *st = jr_group_find("@stdio");
+	const struct jr_group *ex = jr_group_find("@exec");
+	const struct jr_group *rp = jr_group_find("@rpath");
+	size_t g = (size_t)(st - jr_groups), bad = 0;
+	int e = name_index("execve", false), o = name_index("openat", false);
+
+	for (size_t m = 0; not_stdio[m]; m++) {
+		int i = name_index(not_stdio[m], false);
+
+		if (i < 0 || member[g][i]) {
+			diag("@stdio holds %s", not_stdio[m]);
+			bad++;
+		}
+	}
+	ok(bad == 0, "@stdio holds no exec and no open (%zu)", bad);
+	ok(e >= 0 && member[ex - jr_groups][e], "@exec holds execve");
+	ok(o >= 0 && member[rp - jr_groups][o], "@rpath holds openat");
 }
 
 /* ---- coverage: every x86_64 syscall is somewhere ---------------------- */
@@ -571,6 +601,7 @@ int main(void)
 	test_expand();
 	test_expand_errors();
 	test_systemd();
+	test_pledge();
 	test_coverage();
 	test_variant_rows();
 	test_variant_suffixes();
