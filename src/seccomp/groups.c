@@ -6,9 +6,15 @@
  * x86_64 syscall is in a group or in jr_ungrouped[], and that every
  * group resolves for aarch64 and i386.
  *
- * Names and intent follow systemd's SystemCallFilter= groups where one
- * exists (facts from its documentation, systemd.exec(5)); the short
- * groups follow OpenBSD's pledge(2) promises.  A group is a list of
+ * A group that carries a systemd SystemCallFilter= name holds exactly
+ * systemd's members (`systemd-analyze syscall-filter` of systemd 252,
+ * kept in tests/data/systemd-252-groups.txt; test-groups compares them),
+ * so a list ported from a unit means the same here; it adds only
+ * syscalls newer than systemd 252's table.  A deliberate difference has
+ * a name of jailrun's own (@start, @default-deny, @thread, ...).  The
+ * short groups follow OpenBSD's pledge(2) promises: @stdio has no exec
+ * and no open (pledge's "stdio" has neither); exec is @exec, opening
+ * files by path @rpath/@wpath/@cpath.  A group is a list of
  * syscall NAMES: it cannot look at paths or flags, so @rpath and @wpath
  * both hold open(2).  Paths are confined by Landlock, not by groups.
  *
@@ -45,8 +51,29 @@
 #define FADVISE_FAMILY "fadvise64 fadvise64_64 arm_fadvise64_64 "
 #define SENDFILE_FAMILY "sendfile sendfile64 "
 #define RLIMIT_GET "getrlimit ugetrlimit prlimit64 "
-#define FUTEX_FAMILY                                                         \
-	"futex futex_time64 futex_waitv futex_wait futex_wake futex_requeue "
+#define FUTEX_FAMILY "futex futex_time64 futex_waitv "
+/* futex2 calls of Linux 6.7: systemd 252 knows them but groups none */
+#define FUTEX2_FAMILY "futex_wait futex_wake futex_requeue "
+/* systemd 252's @default less execve: @default adds it, @stdio does not */
+#define SD_DEFAULT_NOEXEC                                                    \
+	"exit exit_group restart_syscall rt_sigreturn sigreturn "             \
+	"brk " MMAP_FAMILY                                                    \
+	"arch_prctl set_thread_area get_thread_area set_tls cacheflush "      \
+	"set_tid_address set_robust_list get_robust_list rseq "               \
+	"membarrier " FUTEX_FAMILY RLIMIT_GET                                 \
+	"getrandom sched_yield sched_getaffinity "                            \
+	"getpid getppid gettid getpgid getpgrp getsid "                       \
+	"getuid getuid32 geteuid geteuid32 getgid getgid32 getegid "          \
+	"getegid32 getresuid getresuid32 getresgid getresgid32 getgroups "    \
+	"getgroups32 "                                                        \
+	"clock_gettime clock_gettime64 clock_getres clock_getres_time64 "     \
+	"clock_nanosleep clock_nanosleep_time64 gettimeofday time "           \
+	"nanosleep pause riscv_flush_icache "
+/* What the dynamic loader adds to that, to map a program's libraries
+ * (measured with strace on glibc 2.36; preflight.c's jr_start_needs) */
+#define LOADER_CALLS                                                         \
+	OPEN_FAMILY ACCESS_FAMILY STAT_FAMILY "read pread64 close madvise "   \
+	"map_shadow_stack "
 #define FORK_FAMILY "fork vfork clone clone3 "
 #define WAIT_FAMILY "wait4 waitid waitpid "
 #define KILL_FAMILY                                                          \
@@ -65,38 +92,27 @@ const struct jr_group jr_groups[] = {
 	  "chown chown32 fchown fchown32 fchownat lchown lchown32" },
 	{ "@clock", "Change the system time",
 	  "adjtimex clock_adjtime clock_adjtime64 clock_settime "
-	  "clock_settime64 settimeofday stime" },
+	  "clock_settime64 settimeofday" },
 	{ "@cpath", "Create, rename and remove files and directories",
 	  OPEN_FAMILY "creat mkdir mkdirat rmdir rename renameat renameat2 "
 	  "link linkat symlink symlinkat unlink unlinkat mknod mknodat" },
 	{ "@cpu-emulation", "Emulate other CPUs and ABIs (vm86, LDT)",
 	  "modify_ldt subpage_prot switch_endian vm86 vm86old" },
 	{ "@debug", "Debug, trace, profile or reach into other processes",
-	  "ptrace perf_event_open lookup_dcookie pidfd_getfd "
-	  "process_vm_readv process_vm_writev process_madvise rtas "
+	  "ptrace perf_event_open lookup_dcookie pidfd_getfd rtas "
 	  "s390_runtime_instr sys_debug_setcontext" },
 	{ "@default",
-	  "What every dynamically linked program needs to start and exit: "
-	  "the loader maps its libraries, threads and TLS are set up",
-	  "execve exit exit_group restart_syscall rt_sigreturn sigreturn "
-	  "brk " MMAP_FAMILY "madvise "
-	  OPEN_FAMILY ACCESS_FAMILY STAT_FAMILY "read pread64 close "
-	  "arch_prctl set_thread_area get_thread_area set_tls cacheflush "
-	  "set_tid_address set_robust_list get_robust_list rseq "
-	  "map_shadow_stack membarrier " FUTEX_FAMILY
-	  RLIMIT_GET "getrandom sched_yield sched_getaffinity "
-	  "getpid getppid gettid getpgid getpgrp getsid "
-	  "getuid getuid32 geteuid geteuid32 getgid getgid32 getegid "
-	  "getegid32 getresuid getresuid32 getresgid getresgid32 getgroups "
-	  "getgroups32 "
-	  "clock_gettime clock_gettime64 clock_getres clock_getres_time64 "
-	  "clock_nanosleep clock_nanosleep_time64 gettimeofday time "
-	  "nanosleep pause riscv_flush_icache" },
+	  "systemd's @default: exit, signal return, memory maps, TLS, ids, "
+	  "clocks, and execve; not enough for a dynamic program to start "
+	  "(add @start or @rpath)",
+	  "execve " SD_DEFAULT_NOEXEC },
 	{ "@default-deny",
 	  "What `seccomp = yes` denies: kernel-attack surface a normal "
 	  "program never needs",
 	  "@aio @clock @cpu-emulation @debug @keyring @module @mount "
 	  "@obsolete @raw-io @reboot @swap "
+	  "process_vm_readv process_vm_writev process_madvise "
+	  "epoll_ctl_old epoll_wait_old "
 	  "acct bpf fanotify_init ioprio_set kcmp mbind migrate_pages "
 	  "move_pages name_to_handle_at nfsservctl open_by_handle_at "
 	  "personality quotactl quotactl_fd remap_file_pages set_mempolicy "
@@ -108,9 +124,9 @@ const struct jr_group jr_groups[] = {
 	{ "@file-system", "File system operations: open, stat, create, "
 	  "remove, attributes, watches",
 	  OPEN_FAMILY ACCESS_FAMILY STAT_FAMILY STATFS_FAMILY READLINK_FAMILY
-	  GETDENTS_FAMILY GETXATTR_FAMILY SETXATTR_FAMILY TRUNCATE_FAMILY
-	  CHMOD_FAMILY UTIME_FAMILY FCNTL_FAMILY MMAP_FAMILY
-	  "close creat chdir fchdir getcwd fallocate "
+	  GETXATTR_FAMILY SETXATTR_FAMILY TRUNCATE_FAMILY
+	  CHMOD_FAMILY UTIME_FAMILY FCNTL_FAMILY
+	  "getdents getdents64 close creat chdir fchdir getcwd fallocate "
 	  "mkdir mkdirat rmdir rename renameat renameat2 link linkat symlink "
 	  "symlinkat unlink unlinkat mknod mknodat "
 	  "inotify_init inotify_init1 inotify_add_watch inotify_rm_watch" },
@@ -119,13 +135,14 @@ const struct jr_group jr_groups[] = {
 	{ "@io-event", "Wait for events on file descriptors",
 	  "select _newselect pselect6 pselect6_time64 poll ppoll ppoll_time64 "
 	  "epoll_create epoll_create1 epoll_ctl epoll_wait epoll_pwait "
-	  "epoll_pwait2 eventfd eventfd2" },
+	  "epoll_pwait2 epoll_ctl_old epoll_wait_old eventfd eventfd2" },
 	{ "@ipc", "SysV IPC, POSIX message queues, pipes, memfd",
 	  "ipc shmget shmat shmdt shmctl semget semop semtimedop "
 	  "semtimedop_time64 semctl msgget msgsnd msgrcv msgctl "
 	  "mq_open mq_unlink mq_timedsend mq_timedsend_time64 "
 	  "mq_timedreceive mq_timedreceive_time64 mq_notify mq_getsetattr "
-	  "pipe pipe2 memfd_create memfd_secret" },
+	  "pipe pipe2 memfd_create process_vm_readv process_vm_writev "
+	  "process_madvise" },
 	{ "@keyring", "Kernel keyring access", "add_key keyctl request_key" },
 	{ "@memlock", "Lock memory into RAM",
 	  "mlock mlock2 mlockall munlock munlockall" },
@@ -140,8 +157,8 @@ const struct jr_group jr_groups[] = {
 	  "send sendto sendmsg sendmmsg recv recvfrom recvmsg recvmmsg "
 	  "recvmmsg_time64" },
 	{ "@obsolete", "Unusual, obsolete or unimplemented syscalls",
-	  "_sysctl afs_syscall bdflush break create_module epoll_ctl_old "
-	  "epoll_wait_old ftime get_kernel_syms getpmsg gtty idle lock mpx "
+	  "_sysctl afs_syscall bdflush break create_module "
+	  "ftime get_kernel_syms getpmsg gtty idle lock mpx "
 	  "prof profil putpmsg query_module security sgetmask ssetmask stime "
 	  "stty sysfs tuxcall ulimit uselib ustat vserver" },
 	{ "@pkey", "Memory protection keys",
@@ -151,15 +168,16 @@ const struct jr_group jr_groups[] = {
 	  "capset chroot fanotify_init fanotify_mark nfsservctl "
 	  "open_by_handle_at pivot_root quotactl quotactl_fd setdomainname "
 	  "setfsuid setfsuid32 setgroups setgroups32 sethostname setresuid "
-	  "setresuid32 setreuid setreuid32 setuid setuid32 syslog vhangup" },
+	  "setresuid32 setreuid setreuid32 setuid setuid32 vhangup" },
 	{ "@proc", "Create, wait for and signal processes; sessions, "
 	  "process attributes (prctl), "
 	  "priorities, limits",
-	  FORK_FAMILY WAIT_FAMILY KILL_FAMILY "pidfd_open prctl setpgid setsid "
+	  FORK_FAMILY WAIT_FAMILY KILL_FAMILY "pidfd_open process_mrelease "
+	  "prctl setpgid setsid "
 	  "getpriority setpriority setrlimit " RLIMIT_GET },
 	{ "@process", "Process control: create, wait, signal, namespaces",
 	  FORK_FAMILY WAIT_FAMILY KILL_FAMILY "execveat capget "
-	  "getrusage times prctl pidfd_open process_mrelease setns unshare "
+	  "getrusage times prctl pidfd_open setns unshare "
 	  "swapcontext" },
 	{ "@raw-io", "Raw I/O port and PCI config access",
 	  "ioperm iopl pciconfig_iobase pciconfig_read pciconfig_write "
@@ -186,12 +204,20 @@ const struct jr_group jr_groups[] = {
 	  "rt_sigaction sigaction signal rt_sigprocmask sigprocmask "
 	  "rt_sigpending sigpending rt_sigsuspend sigsuspend rt_sigtimedwait "
 	  "rt_sigtimedwait_time64 sigaltstack signalfd signalfd4" },
+	{ "@start",
+	  "What every dynamically linked program needs to start and exit: "
+	  "@default and the loader's calls (open, stat, read, close, mmap)",
+	  "@default " LOADER_CALLS FUTEX2_FAMILY },
 	{ "@stdio",
-	  "Work on open file descriptors: I/O, memory, time, signals, "
-	  "pipes, polling, terminal queries (ioctl: see @tty)",
-	  "@default @basic-io @io-event @signal @timer "
+	  "Work on open file descriptors (pledge's stdio): I/O, memory, "
+	  "time, signals, pipes, polling, terminal queries (ioctl: see "
+	  "@tty); no exec (@exec) and no open: a dynamic program needs "
+	  "@rpath too, for the loader's openat and access",
+	  SD_DEFAULT_NOEXEC STAT_FAMILY FUTEX2_FAMILY
+	  "@basic-io @io-event @signal @timer "
 	  FCNTL_FAMILY SENDFILE_FAMILY
-	  "fsync fdatasync ftruncate ftruncate64 mremap "
+	  "fsync fdatasync ftruncate ftruncate64 madvise map_shadow_stack "
+	  "mincore mremap timerfd "
 	  "pipe pipe2 socketpair sendmsg recvmsg send sendto recv recvfrom "
 	  "shutdown "
 	  "ioctl umask uname getrusage sysinfo getcpu getpriority "
@@ -206,15 +232,16 @@ const struct jr_group jr_groups[] = {
 	  "@sync @timer "
 	  "brk cachestat capget capset copy_file_range " FADVISE_FAMILY
 	  "flock get_mempolicy getcpu getpriority ioctl ioprio_get kcmp "
-	  "madvise mincore mremap name_to_handle_at oldolduname olduname "
-	  "personality readahead remap_file_pages sched_get_priority_max "
+	  "madvise mremap name_to_handle_at oldolduname olduname "
+	  "personality readahead readdir remap_file_pages "
+	  "sched_get_priority_max "
 	  "sched_get_priority_min sched_getattr sched_getparam "
 	  "sched_getscheduler sched_rr_get_interval "
 	  "sched_rr_get_interval_time64 " SENDFILE_FAMILY
 	  "setfsgid setfsgid32 setfsuid setfsuid32 setpgid setsid splice "
 	  "sysinfo tee umask uname userfaultfd vmsplice" },
 	{ "@thread", "Threads: create, synchronise, thread-local state",
-	  "clone clone3 " FUTEX_FAMILY "set_robust_list get_robust_list "
+	  "clone clone3 " FUTEX_FAMILY FUTEX2_FAMILY "set_robust_list get_robust_list "
 	  "set_tid_address gettid tgkill tkill rseq membarrier "
 	  "set_thread_area get_thread_area sched_yield sched_getaffinity "
 	  "sched_setaffinity " MMAP_FAMILY "madvise rt_sigprocmask sigprocmask "
@@ -222,7 +249,7 @@ const struct jr_group jr_groups[] = {
 	{ "@timer", "Timers and alarms",
 	  "alarm getitimer setitimer timer_create timer_delete "
 	  "timer_getoverrun timer_gettime timer_gettime64 timer_settime "
-	  "timer_settime64 timerfd timerfd_create timerfd_gettime "
+	  "timer_settime64 timerfd_create timerfd_gettime "
 	  "timerfd_gettime64 timerfd_settime timerfd_settime64 times" },
 	{ "@tty", "Terminal control (ioctl: TCGETS, TIOCGWINSZ, ...)",
 	  "ioctl" },
@@ -241,7 +268,9 @@ const size_t jr_ngroups = ARRAY_SIZE(jr_groups);
  * syscall it learns is looked at instead of silently allowed or denied
  * by a group's absence. */
 const struct jr_ungrouped jr_ungrouped[] = {
-	/* none today: every x86_64 syscall of libseccomp 2.5 has a group */
+	{ "memfd_secret", "secret memory areas: systemd 252 puts it in no "
+	  "group, and jailrun's groups follow systemd's where they share a "
+	  "name; allowed unless a list denies it by name" },
 	{ NULL, NULL },
 };
 const size_t jr_nungrouped = ARRAY_SIZE(jr_ungrouped) - 1;

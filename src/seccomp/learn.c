@@ -31,7 +31,7 @@
 
 /* Candidate groups, narrowest intent first. */
 static const char *const candidates[] = {
-	"@default", "@stdio",	"@rpath",  "@wpath",  "@cpath",	  "@thread",
+	"@start",   "@stdio",	"@rpath",  "@wpath",  "@cpath",	  "@thread",
 	"@proc",    "@signal", "@io-event", "@timer", "@ipc",	  "@network-io",
 };
 

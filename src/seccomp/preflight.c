@@ -134,9 +134,9 @@ static void start_needs(const struct jr_policy *pol, const char *name,
 			     "seccomp.drop",
 	    is_static ? "statically linked" : "dynamically linked", missing,
 	    name,
-	    pol->keep_mode ? "add @default, which holds them, to seccomp.keep" :
+	    pol->keep_mode ? "add @start, which holds them, to seccomp.keep" :
 			     "take them out of seccomp.drop (they are in "
-			     "@default)");
+			     "@start)");
 }
 
 static const char *base(const char *p)

@@ -19,7 +19,7 @@
  * start) and to exit.  DYNAMIC_ONLY: a static program makes them not
  * (it has no loader to map and relocate libraries).  ALT: another name
  * that does the same (an older libc's). Sorted by name; every one is a
- * member of @default (test-options holds the table to both). */
+ * member of @start (test-options holds the table to both). */
 struct jr_start_need {
 	const char *name;
 	const char *alt;

@@ -63,15 +63,15 @@ is "$out" "a b||c|" "arguments pass through untouched (spaces, empty)"
 echo hello > "$TMPD/f"
 run "$JAILRUN" --noprofile --no-report --seccomp.keep=@mount,read,write,execve cat "$TMPD/f"
 first=$(printf '%s\n' "$out" | head -n 1)
-is "$first" "jailrun: WARNING: --seccomp.keep denies what every dynamically linked program needs to start: arch_prctl, brk, close, exit_group, mmap, mprotect, newfstatat, openat, pread64; cat will likely crash before main (SIGSEGV); add @default, which holds them, to seccomp.keep" \
-	"an allow-list without the start calls: a warning naming @default"
-run "$JAILRUN" --noprofile --no-report --seccomp.keep=@default,@mount,read,write,fadvise64 cat "$TMPD/f"
+is "$first" "jailrun: WARNING: --seccomp.keep denies what every dynamically linked program needs to start: arch_prctl, brk, close, exit_group, mmap, mprotect, newfstatat, openat, pread64; cat will likely crash before main (SIGSEGV); add @start, which holds them, to seccomp.keep" \
+	"an allow-list without the start calls: a warning naming @start"
+run "$JAILRUN" --noprofile --no-report --seccomp.keep=@start,@mount,read,write,fadvise64 cat "$TMPD/f"
 is "$out" hello "the man page's example runs, without a warning"
 is "$rc" 0 "the man page's example: status 0"
 printf 'seccomp.drop = mprotect\n' > "$TMPD/mp.profile"
 run "$JAILRUN" --profile="$TMPD/mp.profile" --no-report true
 first=$(printf '%s\n' "$out" | head -n 1)
-is "$first" "jailrun: WARNING: seccomp.drop denies what every dynamically linked program needs to start: mprotect (seccomp.drop at $TMPD/mp.profile:1); true will likely crash before main (SIGSEGV); take them out of seccomp.drop (they are in @default)" \
+is "$first" "jailrun: WARNING: seccomp.drop denies what every dynamically linked program needs to start: mprotect (seccomp.drop at $TMPD/mp.profile:1); true will likely crash before main (SIGSEGV); take them out of seccomp.drop (they are in @start)" \
 	"a dropped start call: the warning names its line"
 run "$JAILRUN" --noprofile --no-report --seccomp.action=log --seccomp.keep=read true
 is "$(printf '%s\n' "$out" | grep -c WARNING)" 0 \

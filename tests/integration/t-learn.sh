@@ -60,7 +60,7 @@ fi
 p="$TMPD/ls.profile"
 like "$(cat "$p")" "# command: ls -l $fixed" "header: the command"
 like "$(cat "$p")" "# groups: one is used when" "header: the rule that chose groups"
-like "$(cat "$p")" "seccomp.keep = @default" "groups where enough was used"
+like "$(cat "$p")" "seccomp.keep = @start" "groups where enough was used"
 like "$(cat "$p")" "protocol = unix" "protocol from the families used (nscd)"
 like "$(cat "$p")" "seccomp.drop = execve, execveat" \
 	"no exec after the start: execve, execveat dropped"

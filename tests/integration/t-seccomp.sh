@@ -94,7 +94,7 @@ for nr in $nrs; do
 		out=$(printf '%s\n' "$out" | tail -1)
 		is "$out" ENOSYS "$mode: the default profile: syscall $nr gets ENOSYS"
 		in_mode $mode "$JAILRUN" --noprofile --seccomp.action=errno:EHWPOISON \
-			--seccomp.keep=@default,@basic-io,@file-system,@process,@signal,@network-io "$TRY" nr $nr
+			--seccomp.keep=@start,@basic-io,@file-system,@process,@signal,@network-io "$TRY" nr $nr
 		out=$(printf '%s\n' "$out" | tail -1)
 		is "$out" EHWPOISON "$mode: an allow-list denies syscall $nr (its default)"
 	done

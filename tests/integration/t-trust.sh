@@ -26,8 +26,8 @@ chmod 755 "$TMPD"
 matrix='--seccomp.drop=execve|blocked|ESCAPED
 --seccomp.drop=execveat|ESCAPED|blocked
 --seccomp.drop=execve,execveat|blocked|blocked
---seccomp.keep=@default,write,!execveat|ESCAPED|blocked
---seccomp.keep=@default,write,!execve,execveat|blocked|ESCAPED'
+--seccomp.keep=@start,write,!execveat|ESCAPED|blocked
+--seccomp.keep=@start,write,!execve,execveat|blocked|ESCAPED'
 
 # expect_exec WANT DESCRIPTION: $out of one run against WANT
 expect_exec() {

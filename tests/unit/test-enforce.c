@@ -33,8 +33,8 @@ static const struct {
 	{ "seccomp.drop", "execve" },
 	{ "seccomp.drop", "execveat" },
 	{ "seccomp.drop", "execve,execveat" },
-	{ "seccomp.keep", "@default,!execveat" },
-	{ "seccomp.keep", "@default,!execve,execveat" },
+	{ "seccomp.keep", "@start,!execveat" },
+	{ "seccomp.keep", "@start,!execve,execveat" },
 };
 
 #define W_CANNOT JR_EW_SHIM_CANNOT

@@ -1,11 +1,13 @@
 /* test-groups.c - the @group table holds to its rules: sorted, helped,
  * every member a name libseccomp knows, every variant of an operation in
  * the same groups, every x86_64 syscall in a group or in jr_ungrouped[],
- * and every group resolvable for the other architectures profiles are
- * written for. */
+ * every group resolvable for the other architectures profiles are
+ * written for, every group with a systemd name holding systemd 252's
+ * members, and @stdio holding no exec and no open (pledge's stdio). */
 #include "config.h"
 
 #include <seccomp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -134,6 +136,178 @@ static void test_expand_errors(void)
 	   "unknown group: error with a close match (%s)", err.msg);
 }
 
+/* ---- systemd's names, systemd's members ------------------------------ */
+
+/* tests/data/systemd-252-groups.txt is `systemd-analyze syscall-filter`
+ * of Debian 12's systemd 252 (its header says how it was made).  Every
+ * jailrun group that carries one of its names holds exactly its members,
+ * nested groups expanded, less the names libseccomp does not know; a
+ * jailrun group may add only syscalls systemd 252 does not know at all
+ * (newer than its table: not in its @known).  A deliberate difference
+ * takes a name of jailrun's own instead. */
+#define SD_GROUPS_MAX 64
+#define SD_MEMBERS_MAX 4096
+
+struct sd_group {
+	char name[JR_GROUP_NAME_MAX];
+	size_t first, n; /* members: sd_members[first .. first + n) */
+};
+static struct sd_group sd_groups[SD_GROUPS_MAX];
+static size_t sd_ngroups;
+static char *sd_members[SD_MEMBERS_MAX];
+static size_t sd_nmembers;
+
+static const struct sd_group *sd_find(const char *name)
+{
+	for (size_t i = 0; i < sd_ngroups; i++)
+		if (strcmp(sd_groups[i].name, name) == 0)
+			return &sd_groups[i];
+	return NULL;
+}
+
+static bool sd_load(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	struct sd_group *cur = NULL;
+	bool good = true;
+
+	if (!f) {
+		diag("cannot open %s", path);
+		return false;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line;
+
+		line[strcspn(line, "\n")] = '\0';
+		if (line[0] == '@') {
+			if (sd_ngroups == SD_GROUPS_MAX ||
+			    strlen(line) >= sizeof(cur->name)) {
+				good = false;
+				break;
+			}
+			cur = &sd_groups[sd_ngroups++];
+			strcpy(cur->name, line);
+			cur->first = sd_nmembers;
+			cur->n = 0;
+			continue;
+		}
+		p += strspn(p, " \t");
+		if (*p == '\0' || *p == '#' || p == line)
+			continue; /* blank, comment, or not indented */
+		if (!cur || sd_nmembers == SD_MEMBERS_MAX) {
+			good = false;
+			break;
+		}
+		sd_members[sd_nmembers++] = strdup(p);
+		cur->n++;
+	}
+	fclose(f);
+	return good && sd_ngroups > 20;
+}
+
+/* Mark the members of systemd's group G in SET (names index). */
+static bool sd_expand(const struct sd_group *g, bool *set, int depth)
+{
+	if (depth > JR_GROUP_DEPTH_MAX)
+		return false;
+	for (size_t m = g->first; m < g->first + g->n; m++) {
+		const char *n = sd_members[m];
+		int i;
+
+		if (n[0] == '@') {
+			const struct sd_group *sub = sd_find(n);
+
+			if (!sub || !sd_expand(sub, set, depth + 1))
+				return false;
+			continue;
+		}
+		if (!known_anywhere(n))
+			continue; /* absent from libseccomp: skipped */
+		i = name_index(n, true);
+		if (i >= 0)
+			set[i] = true;
+	}
+	return true;
+}
+
+static void test_systemd(void)
+{
+	static bool sd[NAMES_MAX], known[NAMES_MAX];
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	size_t shared = 0;
+
+	snprintf(path, sizeof(path), "%s/tests/data/systemd-252-groups.txt",
+		 top ? top : ".");
+	if (!sd_load(path)) {
+		ok(false, "systemd's groups read from %s", path);
+		return;
+	}
+	const struct sd_group *all = sd_find("@known");
+
+	ok(all && sd_expand(all, known, 0), "systemd's @known expands");
+	for (size_t g = 0; g < jr_ngroups; g++) {
+		const struct sd_group *s = sd_find(jr_groups[g].name);
+		size_t missing = 0, extra = 0;
+
+		if (!s || strcmp(s->name, "@known") == 0)
+			continue;
+		shared++;
+		memset(sd, 0, sizeof(sd));
+		if (!sd_expand(s, sd, 0)) {
+			ok(false, "%s: systemd's group expands", s->name);
+			continue;
+		}
+		for (size_t i = 0; i < nnames; i++) {
+			if (sd[i] && !member[g][i]) {
+				diag("%s lacks systemd's %s", s->name,
+				     names[i]);
+				missing++;
+			} else if (!sd[i] && member[g][i] && known[i]) {
+				diag("%s holds %s, which systemd's does not",
+				     s->name, names[i]);
+				extra++;
+			}
+		}
+		ok(missing == 0 && extra == 0,
+		   "%s holds systemd 252's members (%zu missing, %zu extra)",
+		   s->name, missing, extra);
+	}
+	ok(shared >= 25, "%zu groups share a name with systemd's", shared);
+	for (size_t m = 0; m < sd_nmembers; m++)
+		free(sd_members[m]);
+}
+
+/* ---- pledge's names: @stdio has no exec and no open ------------------ */
+
+/* OpenBSD pledge(2): "stdio" allows neither execve (that is "exec") nor
+ * opening files by path ("rpath", "wpath", "cpath"). */
+static void test_pledge(void)
+{
+	static const char *const not_stdio[] = {
+		"execve", "execveat", "open", "openat", "openat2", "creat",
+		"access", "faccessat", "faccessat2", NULL
+	};
+	const struct jr_group *st = jr_group_find("@stdio");
+	const struct jr_group *ex = jr_group_find("@exec");
+	const struct jr_group *rp = jr_group_find("@rpath");
+	size_t g = (size_t)(st - jr_groups), bad = 0;
+	int e = name_index("execve", false), o = name_index("openat", false);
+
+	for (size_t m = 0; not_stdio[m]; m++) {
+		int i = name_index(not_stdio[m], false);
+
+		if (i < 0 || member[g][i]) {
+			diag("@stdio holds %s", not_stdio[m]);
+			bad++;
+		}
+	}
+	ok(bad == 0, "@stdio holds no exec and no open (%zu)", bad);
+	ok(e >= 0 && member[ex - jr_groups][e], "@exec holds execve");
+	ok(o >= 0 && member[rp - jr_groups][o], "@rpath holds openat");
+}
+
 /* ---- coverage: every x86_64 syscall is somewhere ---------------------- */
 
 static bool in_some_group(int i)
@@ -195,7 +369,7 @@ static const char *const variants[] = {
 	"statfs fstatfs statfs64 fstatfs64",
 	"access faccessat faccessat2",
 	"readlink readlinkat",
-	"getdents getdents64 readdir",
+	"readdir > getdents getdents64", /* systemd: readdir apart */
 	"mkdir mkdirat",
 	"rename renameat renameat2",
 	"link linkat",
@@ -234,7 +408,7 @@ static const char *const variants[] = {
 	"preadv preadv2",
 	"pwritev pwritev2",
 	"umount umount2",
-	"timerfd timerfd_create",
+	"timerfd > timerfd_create", /* systemd: timerfd in no group */
 	"futex futex_time64",
 	"arch_prctl > set_thread_area set_tls",
 };
@@ -390,7 +564,7 @@ static void test_arch(uint32_t arch, const char *arch_name,
 	   "groups)", arch_name, rules, failures, empty);
 
 	/* The names a profile for this arch cannot do without. */
-	const struct jr_group *def = jr_group_find("@default");
+	const struct jr_group *def = jr_group_find("@start");
 	size_t gi = (size_t)(def - jr_groups);
 	bool all = true;
 
@@ -399,11 +573,11 @@ static void test_arch(uint32_t arch, const char *arch_name,
 
 		if (i < 0 || !member[gi][i] ||
 		    seccomp_syscall_resolve_name_arch(arch, must[m]) < 0) {
-			diag("%s: @default lacks %s", arch_name, must[m]);
+			diag("%s: @start lacks %s", arch_name, must[m]);
 			all = false;
 		}
 	}
-	ok(all, "%s: @default has the loader's syscalls of that arch",
+	ok(all, "%s: @start has the loader's syscalls of that arch",
 	   arch_name);
 	seccomp_release(ctx);
 }
@@ -426,6 +600,8 @@ int main(void)
 	test_table();
 	test_expand();
 	test_expand_errors();
+	test_systemd();
+	test_pledge();
 	test_coverage();
 	test_variant_rows();
 	test_variant_suffixes();

@@ -911,7 +911,7 @@ static void test_issue24(void)
 	is_int(jr_cli_check(pol, &c, &err), 0, "--list alone");
 }
 
-/* ---- the start needs (preflight.c): a sorted table, each in @default -- */
+/* ---- the start needs (preflight.c): a sorted table, each in @start -- */
 
 static int find_member(void *ctx, const char *name, const char *where,
 		       struct jr_err *e)
@@ -931,14 +931,14 @@ static void test_start_needs(void)
 		ok(i == 0 || strcmp(jr_start_needs[i - 1].name, n->name) < 0,
 		   "start needs: %s in order", n->name);
 		ok(n->why && *n->why, "start needs: %s says why", n->name);
-		ok(jr_group_expand("@default", find_member, (void *)n->name,
+		ok(jr_group_expand("@start", find_member, (void *)n->name,
 				   "t", &err) == 1,
-		   "start needs: %s is in @default", n->name);
+		   "start needs: %s is in @start", n->name);
 	}
 	reset();
-	good("seccomp.keep", "@default");
+	good("seccomp.keep", "@start");
 	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
-	       "keep = @default: nothing missing");
+	       "keep = @start: nothing missing");
 	reset();
 	good("seccomp.keep", "@mount,read,write,execve");
 	jr_start_missing(pol, false, buf, sizeof(buf));
@@ -949,7 +949,7 @@ static void test_start_needs(void)
 	is_str(buf, "arch_prctl, brk, exit_group, mmap",
 	       "... and a static one");
 	reset();
-	good("seccomp.keep", "@default,!newfstatat");
+	good("seccomp.keep", "@start,!newfstatat");
 	is_int((int)jr_start_missing(pol, false, buf, sizeof(buf)), 0,
 	       "fstat stands in for newfstatat (an older libc)");
 	reset();
