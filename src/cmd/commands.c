@@ -48,8 +48,8 @@ static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
 	lk->system_path = path && *path ? path : SYSCONFDIR "/jailrun";
 }
 
-int jr_load_profiles(struct jr_policy *pol, const char *program,
-		     struct jr_err *err)
+int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
+		     const char *program, struct jr_err *err)
 {
 	cleanup_free char *user_dir = NULL;
 	cleanup_free char *copy = NULL;
@@ -57,19 +57,19 @@ int jr_load_profiles(struct jr_policy *pol, const char *program,
 	struct jr_lookup lk;
 	int r;
 
-	if (!program && !pol->profile)
+	if (!program && !cmd->profile)
 		return 0;
 	lookup_dirs(&lk, &user_dir);
 	copy = program ? xstrdup(program) : NULL;
 	/* the program as given: the lookup follows its links itself */
-	r = jr_profile_load(pol, &lk, program, &log, err);
+	r = jr_profile_load(pol, cmd, &lk, program, &log, err);
 	for (size_t i = 0; i < log.n; i++)
 		debugx("read %s", log.files[i]);
 	if (log.matched)
 		debugx("%s", log.matched);
 	if (log.profile)
 		pol->profile_used = jr_policy_intern(pol, log.profile);
-	if (r == 0 && !pol->noprofile && !log.profile)
+	if (r == 0 && !cmd->noprofile && !log.profile)
 		warnx_jr("no profile for '%s' and no default.profile in %s: "
 			 "only the command line applies",
 			 copy ? basename(copy) : "?", lk.system_path);
@@ -247,12 +247,14 @@ char *jr_record_args(const struct jr_cli *cli)
  * never fewer.  Its namespaces are opened here, after its supervisor and
  * init were checked (jr_ns_join_prepare). */
 struct jr_policy *jr_join_policy(struct jr_policy *own,
+				  const struct jr_command *cmd,
 				  const struct jr_cli *cli,
 				  struct jr_plan *plan)
 {
 	struct jr_err err = { { 0 } };
 	struct jr_records rs;
 	const struct jr_record *s;
+	struct jr_command jcmd = JR_COMMAND_INIT;
 	struct jr_policy *pol;
 	cleanup_fd int sup = -1;
 	cleanup_fd int init = -1;
@@ -262,7 +264,7 @@ struct jr_policy *jr_join_policy(struct jr_policy *own,
 
 	if (collect(&rs))
 		exit(EXIT_JAILRUN);
-	s = find_sandbox(&rs, own->join, "--join");
+	s = find_sandbox(&rs, cmd->join, "--join");
 	if (!s)
 		exit(EXIT_JAILRUN);
 	if (!s->args[0])
@@ -277,13 +279,12 @@ struct jr_policy *jr_join_policy(struct jr_policy *own,
 	if (jr_record_pidfds(s, &sup, &init, &err) < 0)
 		die("--join: %s: not joining", err.msg);
 	pol = jr_policy_new();
-	pol->verbosity = own->verbosity;
 	pol->report = own->report;
 	if (strcmp(s->profile, "none") == 0)
-		pol->noprofile = true;
+		jcmd.noprofile = true;
 	else
-		pol->profile = jr_policy_intern(pol, s->profile);
-	if (jr_load_profiles(pol, s->name, &err) < 0)
+		jcmd.profile = jr_policy_intern(pol, s->profile);
+	if (jr_load_profiles(pol, &jcmd, s->name, &err) < 0)
 		die("--join: %s", err.msg);
 	args = xstrdup(s->args);
 	for (char *a = strtok_r(args, "\x1f", &save); a;
@@ -359,11 +360,11 @@ static size_t shortcut_names(char **names, size_t max)
 
 /* --install-shortcuts, --remove-shortcuts: the user's dirs, or the
  * system's when root without --user. */
-int jr_cmd_shortcuts(const struct jr_policy *pol)
+int jr_cmd_shortcuts(const struct jr_command *cmd)
 {
 	const char *home = getenv("HOME"), *xdg = getenv("XDG_DATA_HOME");
 	const char *dd = getenv("XDG_DATA_DIRS");
-	bool user = pol->shortcuts_user || getuid() != 0;
+	bool user = cmd->shortcuts_user || getuid() != 0;
 	cleanup_free char *self = realpath("/proc/self/exe", NULL);
 	cleanup_free char *data = NULL, *bin = NULL, *apps = NULL,
 			  *state = NULL, *manifest = NULL;
@@ -389,7 +390,7 @@ int jr_cmd_shortcuts(const struct jr_policy *pol)
 	d = (struct jr_shortcut_dirs){ self, bin, apps,
 				       dd && *dd ? dd : "/usr/local/share:/usr/share",
 				       state, manifest };
-	if (pol->shortcuts < 0) {
+	if (cmd->shortcuts < 0) {
 		r = jr_shortcuts_remove(&d, &log, &err);
 		if (r == 0)
 			warnx_jr("removed %zu shortcuts%s", log.removed,
@@ -416,7 +417,7 @@ int jr_cmd_shortcuts(const struct jr_policy *pol)
 }
 
 /* --list, --shutdown: the records of running sandboxes. */
-int jr_cmd_running(const struct jr_policy *pol)
+int jr_cmd_running(const struct jr_command *cmd)
 {
-	return pol->list ? list_sandboxes() : shutdown_sandbox(pol->shutdown);
+	return cmd->list ? list_sandboxes() : shutdown_sandbox(cmd->shutdown);
 }

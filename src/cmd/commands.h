@@ -5,20 +5,21 @@
 #define JAILRUN_COMMANDS_H
 
 #include "cli.h"
+#include "command.h"
 #include "policy.h"
 #include "supervise.h"
 #include "util.h"
 
 /* jailrun.conf, the .local files and the profile for PROGRAM (or
  * --profile), each file read said under --debug.  0, or -1 with ERR. */
-int jr_load_profiles(struct jr_policy *pol, const char *program,
-		     struct jr_err *err);
+int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
+		     const char *program, struct jr_err *err);
 
 /* --list, --shutdown */
-int jr_cmd_running(const struct jr_policy *pol);
+int jr_cmd_running(const struct jr_command *cmd);
 
 /* --install-shortcuts, --remove-shortcuts */
-int jr_cmd_shortcuts(const struct jr_policy *pol);
+int jr_cmd_shortcuts(const struct jr_command *cmd);
 
 /* The profile keys given on the command line, for the sandbox's record
  * (what --join rebuilds its policy from).  malloc'd. */
@@ -28,6 +29,7 @@ char *jr_record_args(const struct jr_cli *cli);
  * checked against its digest; sets PLAN's join_init.  Frees OWN.  Dies
  * (exit 125) when the sandbox cannot be joined exactly. */
 struct jr_policy *jr_join_policy(struct jr_policy *own,
+				 const struct jr_command *cmd,
 				 const struct jr_cli *cli,
 				 struct jr_plan *plan);
 

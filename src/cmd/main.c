@@ -104,13 +104,13 @@ static void debug_absent(const struct jr_policy *pol)
 }
 
 /* --debug-syscalls, --debug-protocols, --debug-caps: list and exit. */
-static int listing(const struct jr_policy *pol)
+static int listing(const struct jr_command *cmd)
 {
 	struct jr_err err = { { 0 } };
 
-	switch (pol->listing) {
+	switch (cmd->listing) {
 	case JR_LIST_SYSCALLS:
-		if (jr_list_syscalls(stdout, pol->list_what, &err) < 0) {
+		if (jr_list_syscalls(stdout, cmd->list_what, &err) < 0) {
 			warnx_jr("%s", err.msg);
 			return EXIT_JAILRUN;
 		}
@@ -461,6 +461,7 @@ static char **shortcut_argv(int *argc, char **argv)
 int main(int argc, char **argv)
 {
 	struct jr_policy *pol = jr_policy_new();
+	struct jr_command cmd = JR_COMMAND_INIT;
 	struct jr_bpf prog = { 0 }, init_prog = { 0 }, postexec = { 0 };
 	struct jr_plan plan = { .prog = &prog };
 	struct jr_filter_opts opts = { .notify = true, .shim = false };
@@ -474,56 +475,57 @@ int main(int argc, char **argv)
 
 	argv = shortcut_argv(&argc, argv);
 	if (jr_cli_parse(argc, argv, &cli, &err) < 0 ||
-	    jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err) < 0) {
+	    jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err) < 0) {
 		fail(pol, &prog, &err);
 		fprintf(stderr, "Try 'jailrun --help'.\n");
 		return EXIT_JAILRUN;
 	}
-	jr_verbosity = pol->verbosity;
-	if (jr_cli_check(pol, &cli, &err) < 0)
+	jr_verbosity = cmd.verbosity;
+	if (jr_cli_check(pol, &cmd, &cli, &err) < 0)
 		return fail(pol, &prog, &err);
-	if (pol->help || pol->version) {
-		if (pol->help)
+	if (cmd.help || cmd.version) {
+		if (cmd.help)
 			usage(stdout);
 		else
 			printf("jailrun %s\n", PACKAGE_VERSION);
 		jr_policy_free(pol);
 		return 0;
 	}
-	if (pol->shortcuts) {
-		r = jr_cmd_shortcuts(pol);
+	if (cmd.shortcuts) {
+		r = jr_cmd_shortcuts(&cmd);
 		jr_policy_free(pol);
 		return r;
 	}
-	if (pol->list || pol->shutdown) {
-		r = jr_cmd_running(pol);
+	if (cmd.list || cmd.shutdown) {
+		r = jr_cmd_running(&cmd);
 		jr_policy_free(pol);
 		return r;
 	}
-	if (pol->listing != JR_LIST_NONE) {
-		r = listing(pol);
+	if (cmd.listing != JR_LIST_NONE) {
+		r = listing(&cmd);
 		jr_policy_free(pol);
 		return r;
 	}
-	if (!cli.program && !pol->print_filter) {
+	if (!cli.program && !cmd.print_filter) {
 		jr_fail(&err, NULL, "no program given");
 		fail(pol, &prog, &err);
 		fprintf(stderr, "Try 'jailrun --help'.\n");
 		return EXIT_JAILRUN;
 	}
 	/* Profiles first, then the command line over them. */
-	if (pol->join) {
+	if (cmd.join) {
 		if (!cli.program)
 			die("--join needs a COMMAND to run in the sandbox");
-		pol = jr_join_policy(pol, &cli, &plan);
-	} else if (jr_load_profiles(pol, cli.program ? cli.program[0] : NULL,
+		pol = jr_join_policy(pol, &cmd, &cli, &plan);
+	} else if (jr_load_profiles(pol, &cmd,
+				    cli.program ? cli.program[0] : NULL,
 				    &err) < 0 ||
-		   jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err) < 0) {
+		   jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_BOTH, &err) < 0) {
 		return fail(pol, &prog, &err);
 	}
 	if (jr_verbosity >= 2)
 		debug_absent(pol);
-	if (pol->print_filter) {
+	if (cmd.print_filter) {
 		if (jr_filter_compile(pol, &opts, &prog, &err) < 0)
 			return fail(pol, &prog, &err);
 		jr_filter_describe(pol, &prog, stdout);
@@ -549,12 +551,13 @@ int main(int argc, char **argv)
 	if (pol->learn)
 		plan.learned = learn_start(pol);
 	/* dbus.user = filter: the proxy's socket is a bind source of the
-	 * plan, so it listens before the clone */
-	if (!pol->join && jr_dbus_proxy_start(pol, &proxy, &err) < 0)
+	 * plan, so it listens before the clone.  (The test was !pol->join,
+	 * and the policy jr_join_policy rebuilt never had join set: the
+	 * proxy starts on --join too.  Kept as it was; see issue 23.) */
+	if (jr_dbus_proxy_start(pol, &proxy, &err) < 0)
 		return fail(pol, &prog, &err);
 	r = jr_run(pol, &plan, path, cli.program);
-	if (!pol->join)
-		jr_dbus_proxy_stop(&proxy);
+	jr_dbus_proxy_stop(&proxy);
 	if (plan.learned)
 		learn_finish(pol, plan.learned, cli.program);
 	free(plan.learned);

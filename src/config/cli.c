@@ -112,8 +112,9 @@ int jr_cli_parse(int argc, char **argv, struct jr_cli *cli,
 	return 0;
 }
 
-int jr_cli_apply(struct jr_policy *pol, const struct jr_cli *cli,
-		 enum jr_key_scope scope, struct jr_err *err)
+int jr_cli_apply(struct jr_policy *pol, struct jr_command *cmd,
+		 const struct jr_cli *cli, enum jr_key_scope scope,
+		 struct jr_err *err)
 {
 	for (size_t i = 0; i < cli->n; i++) {
 		const struct jr_key *k = cli->items[i].key;
@@ -127,32 +128,32 @@ int jr_cli_apply(struct jr_policy *pol, const struct jr_cli *cli,
 				       k->name);
 		if (k->scope != scope)
 			continue;
-		if (jr_key_set(pol, k, cli->items[i].value,
-			       jr_policy_intern(pol, where), err) < 0)
+		if (jr_key_apply(pol, cmd, k, cli->items[i].value,
+				 jr_policy_intern(pol, where), err) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-int jr_cli_check(const struct jr_policy *pol, const struct jr_cli *cli,
-		 struct jr_err *err)
+int jr_cli_check(const struct jr_policy *pol, const struct jr_command *cmd,
+		 const struct jr_cli *cli, struct jr_err *err)
 {
-	if (pol->noprofile && pol->profile)
+	if (cmd->noprofile && cmd->profile)
 		return jr_fail(err, NULL,
 			       "--noprofile and --profile=%s: choose one",
-			       pol->profile);
+			       cmd->profile);
 	if (pol->learn_append && !pol->learn)
 		return jr_fail(err, NULL,
 			       "--learn-append needs --learn=FILE (the profile "
 			       "to merge this run into)");
-	if (pol->list && pol->shutdown)
+	if (cmd->list && cmd->shutdown)
 		return jr_fail(err, NULL,
 			       "--list and --shutdown=%s: one at a time",
-			       pol->shutdown);
-	if ((pol->list || pol->shutdown) && cli->program)
+			       cmd->shutdown);
+	if ((cmd->list || cmd->shutdown) && cli->program)
 		return jr_fail(err, NULL,
 			       "%s runs no program: '%s' would be ignored",
-			       pol->list ? "--list" : "--shutdown",
+			       cmd->list ? "--list" : "--shutdown",
 			       cli->program[0]);
 	return 0;
 }

@@ -43,9 +43,10 @@ static int parse_bool(const char *value, bool *out, const char *where,
 }
 
 #define BOOL_SETTER(fn, field)                                                 \
-	static int fn(struct jr_policy *pol, const char *value,                \
+	static int fn(struct jr_settings *s, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
 		return parse_bool(value, &pol->field, where, err);             \
 	}
 
@@ -147,9 +148,10 @@ static int sc_item(void *ctx, const char *item, bool negate,
 	return jr_fail(err, where, "unknown syscall '%s'", item);
 }
 
-static int set_keep(struct jr_policy *pol, const char *value,
+static int set_keep(struct jr_settings *s, const char *value,
 		    const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct sc_ctx c = { .pol = pol, .set = &pol->keep };
 
 	pol->keep_mode = true;
@@ -157,17 +159,19 @@ static int set_keep(struct jr_policy *pol, const char *value,
 	return jr_list_foreach(value, sc_item, &c, where, err);
 }
 
-static int set_drop(struct jr_policy *pol, const char *value,
+static int set_drop(struct jr_settings *s, const char *value,
 		    const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct sc_ctx c = { .pol = pol, .set = &pol->drop };
 
 	return jr_list_foreach(value, sc_item, &c, where, err);
 }
 
-static int set_seccomp(struct jr_policy *pol, const char *value,
+static int set_seccomp(struct jr_settings *s, const char *value,
 		       const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct sc_ctx c = { .pol = pol, .set = &pol->drop, .from_default = true };
 	bool on = false;
 
@@ -187,9 +191,11 @@ static int set_seccomp(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
-static int set_action(struct jr_policy *pol, const char *value,
+static int set_action(struct jr_settings *s, const char *value,
 		      const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->action_origin = where;
 	if (strcmp(value, "kill") == 0) {
 		pol->action = JR_ACT_KILL;
@@ -256,9 +262,11 @@ static int family_item(void *ctx, const char *item, bool negate,
 		       s ? s : "", s ? "'?)" : ")");
 }
 
-static int set_protocol(struct jr_policy *pol, const char *value,
+static int set_protocol(struct jr_settings *s, const char *value,
 			const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->protocol_set = true;
 	pol->protocol_origin = where;
 	if (strcmp(value, "none") == 0) {
@@ -312,18 +320,20 @@ static int cap_item(void *ctx, const char *item, bool negate,
 	return 0;
 }
 
-static int set_caps_drop(struct jr_policy *pol, const char *value,
+static int set_caps_drop(struct jr_settings *s, const char *value,
 			 const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct cap_ctx c = { pol, &pol->caps_drop, true };
 
 	pol->caps_drop_origin = where;
 	return jr_list_foreach(value, cap_item, &c, where, err);
 }
 
-static int set_caps_keep(struct jr_policy *pol, const char *value,
+static int set_caps_keep(struct jr_settings *s, const char *value,
 			 const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct cap_ctx c = { pol, &pol->caps_keep, false };
 
 	pol->caps_keep_set = true;
@@ -361,15 +371,19 @@ static int ns_item(void *ctx, const char *item, bool negate,
 		       item);
 }
 
-static int set_namespaces(struct jr_policy *pol, const char *value,
+static int set_namespaces(struct jr_settings *s, const char *value,
 			  const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	return jr_list_foreach(value, ns_item, pol, where, err);
 }
 
-static int set_net(struct jr_policy *pol, const char *value,
+static int set_net(struct jr_settings *s, const char *value,
 		   const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	if (strcmp(value, "none") != 0)
 		return jr_fail(err, where,
 			       "net: only 'none' is supported (a new network "
@@ -380,23 +394,28 @@ static int set_net(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
-static int set_restrict_ns(struct jr_policy *pol, const char *value,
+static int set_restrict_ns(struct jr_settings *s, const char *value,
 			   const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->restrict_ns_origin = where;
 	return parse_bool(value, &pol->restrict_ns, where, err);
 }
 
-static int set_mdwe(struct jr_policy *pol, const char *value,
+static int set_mdwe(struct jr_settings *s, const char *value,
 		    const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->mdwe_origin = where;
 	return parse_bool(value, &pol->mdwe, where, err);
 }
 
-static int set_report(struct jr_policy *pol, const char *value,
+static int set_report(struct jr_settings *s, const char *value,
 		      const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	bool on = false;
 
 	if (parse_bool(value, &on, where, err) < 0)
@@ -405,7 +424,7 @@ static int set_report(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
-static int set_shell(struct jr_policy *pol, const char *value,
+static int set_shell(struct jr_settings *s, const char *value,
 		     const char *where, struct jr_err *err)
 {
 	if (strcmp(value, "none") != 0)
@@ -417,9 +436,11 @@ static int set_shell(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
-static int set_static(struct jr_policy *pol, const char *value,
+static int set_static(struct jr_settings *s, const char *value,
 		      const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	if (strcmp(value, "warn") == 0 || strcmp(value, "refuse") == 0) {
 		pol->static_refuse = value[0] == 'r';
 		return 0;
@@ -430,9 +451,11 @@ static int set_static(struct jr_policy *pol, const char *value,
 
 /* ---- the process ------------------------------------------------------ */
 
-static int set_env_set(struct jr_policy *pol, const char *value,
+static int set_env_set(struct jr_settings *s, const char *value,
 		       const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	if (jr_env_check(value, where, err) < 0)
 		return -1;
 	if (pol->nenv_set == JR_ENV_MAX)
@@ -458,17 +481,21 @@ static int env_unset_item(void *ctx, const char *item, bool negate,
 	return 0;
 }
 
-static int set_env_unset(struct jr_policy *pol, const char *value,
+static int set_env_unset(struct jr_settings *s, const char *value,
 			 const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	return jr_list_foreach(value, env_unset_item, pol, where, err);
 }
 
 BOOL_SETTER(set_env_clear, env_clear)
 
-static int set_chdir(struct jr_policy *pol, const char *value,
+static int set_chdir(struct jr_settings *s, const char *value,
 		     const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	if (!*value || strlen(value) > 4095)
 		return jr_fail(err, where, "chdir: expected a directory");
 	pol->chdir = jr_policy_intern(pol, value);
@@ -476,9 +503,10 @@ static int set_chdir(struct jr_policy *pol, const char *value,
 	return 0;
 }
 
-static int set_hostname(struct jr_policy *pol, const char *value,
+static int set_hostname(struct jr_settings *s, const char *value,
 			const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	size_t n = strlen(value);
 
 	if (!n || n > 64 || strspn(value, "abcdefghijklmnopqrstuvwxyz"
@@ -507,9 +535,10 @@ static int set_rlimit(struct jr_policy *pol, int i, bool bytes,
 }
 
 #define RLIMIT_SETTER(fn, idx, bytes)                                          \
-	static int fn(struct jr_policy *pol, const char *value,                \
+	static int fn(struct jr_settings *s, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
 		return set_rlimit(pol, idx, bytes, value, where, err);         \
 	}
 RLIMIT_SETTER(set_rlimit_as, JR_RLIM_AS, true)
@@ -518,9 +547,11 @@ RLIMIT_SETTER(set_rlimit_fsize, JR_RLIM_FSIZE, true)
 RLIMIT_SETTER(set_rlimit_nofile, JR_RLIM_NOFILE, false)
 RLIMIT_SETTER(set_rlimit_nproc, JR_RLIM_NPROC, false)
 
-static int set_timeout(struct jr_policy *pol, const char *value,
+static int set_timeout(struct jr_settings *s, const char *value,
 		       const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	return jr_duration_parse(value, &pol->timeout, where, err);
 }
 
@@ -599,9 +630,10 @@ static int path_item(void *ctx, const char *item, bool negate,
 }
 
 #define PATH_SETTER(fn, k)                                                     \
-	static int fn(struct jr_policy *pol, const char *value,                \
+	static int fn(struct jr_settings *s, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
 		struct path_ctx c = { pol, k };                                \
 		return jr_list_foreach(value, path_item, &c, where, err);      \
 	}
@@ -657,9 +689,11 @@ static int port_item(void *ctx, const char *item, bool negate,
 	return 0;
 }
 
-static int set_ll_bind(struct jr_policy *pol, const char *value,
+static int set_ll_bind(struct jr_settings *s, const char *value,
 		       const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->ll_bind_set = true;
 	pol->ll_net_origin = where;
 	if (strcmp(value, "none") == 0)
@@ -667,9 +701,11 @@ static int set_ll_bind(struct jr_policy *pol, const char *value,
 	return jr_list_foreach(value, port_item, pol->ll_bind, where, err);
 }
 
-static int set_ll_connect(struct jr_policy *pol, const char *value,
+static int set_ll_connect(struct jr_settings *s, const char *value,
 			  const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->ll_connect_set = true;
 	pol->ll_net_origin = where;
 	if (strcmp(value, "none") == 0)
@@ -699,9 +735,11 @@ static int scope_item(void *ctx, const char *item, bool negate,
 	return 0;
 }
 
-static int set_ll_scope(struct jr_policy *pol, const char *value,
+static int set_ll_scope(struct jr_settings *s, const char *value,
 			const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	pol->ll_scope_origin = where;
 	if (strcmp(value, "none") == 0) {
 		pol->ll_scope = 0;
@@ -728,9 +766,10 @@ static int parse_tristate(const char *value, int *out, const char *where,
 }
 
 #define TRISTATE_SETTER(fn, field)                                             \
-	static int fn(struct jr_policy *pol, const char *value,                \
+	static int fn(struct jr_settings *s, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
 		return parse_tristate(value, &pol->field, where, err);         \
 	}
 TRISTATE_SETTER(set_x11, x11)
@@ -752,15 +791,19 @@ static int parse_dbus(const char *value, bool filter_ok, int *out,
 	return 0;
 }
 
-static int set_dbus_user(struct jr_policy *pol, const char *value,
+static int set_dbus_user(struct jr_settings *s, const char *value,
 			 const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	return parse_dbus(value, true, &pol->dbus_user, where, err);
 }
 
-static int set_dbus_system(struct jr_policy *pol, const char *value,
+static int set_dbus_system(struct jr_settings *s, const char *value,
 			   const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
+
 	return parse_dbus(value, false, &pol->dbus_system, where, err);
 }
 
@@ -806,17 +849,19 @@ static int dbus_name_item(void *ctx, const char *item, bool negate,
 	return 0;
 }
 
-static int set_dbus_user_talk(struct jr_policy *pol, const char *value,
+static int set_dbus_user_talk(struct jr_settings *s, const char *value,
 			      const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct dbus_names d = { pol, pol->dbus_talk, &pol->ndbus_talk };
 
 	return jr_list_foreach(value, dbus_name_item, &d, where, err);
 }
 
-static int set_dbus_user_own(struct jr_policy *pol, const char *value,
+static int set_dbus_user_own(struct jr_settings *s, const char *value,
 			     const char *where, struct jr_err *err)
 {
+	struct jr_policy *pol = s->pol;
 	struct dbus_names d = { pol, pol->dbus_own, &pol->ndbus_own };
 
 	return jr_list_foreach(value, dbus_name_item, &d, where, err);
@@ -825,49 +870,78 @@ static int set_dbus_user_own(struct jr_policy *pol, const char *value,
 /* ---- command-line-only settings --------------------------------------- */
 
 /* Setters that only store: a constant, a non-empty string (the option
- * names what it needs), or a yes/no. */
+ * names what it needs).  CMD_ ones set the command (command.h), the
+ * others the policy. */
 #define CONST_SETTER(fn, field, v)                                             \
-	static int fn(struct jr_policy *pol, const char *value,                \
+	static int fn(struct jr_settings *s, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
 		pol->field = v;                                                \
 		return 0;                                                      \
 	}
-#define STRING_SETTER(fn, field, needs)                                        \
-	static int fn(struct jr_policy *pol, const char *value,                \
+#define CMD_CONST_SETTER(fn, field, v)                                         \
+	static int fn(struct jr_settings *s, const char *value,                \
 		      const char *where, struct jr_err *err)                   \
 	{                                                                      \
-		if (!*value)                                                   \
+		struct jr_command *cmd = s->cmd;                               \
+		cmd->field = v;                                                \
+		return 0;                                                      \
+	}
+#define NONEMPTY(value, where, err, needs)                                     \
+	do {                                                                   \
+		if (!*(value))                                                 \
 			return jr_fail(err, where, "empty " needs);            \
+	} while (0)
+#define STRING_SETTER(fn, field, needs)                                        \
+	static int fn(struct jr_settings *s, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
+		NONEMPTY(value, where, err, needs);                            \
 		pol->field = value;                                            \
 		return 0;                                                      \
 	}
-CONST_SETTER(set_noprofile, noprofile, true)
-CONST_SETTER(set_print_filter, print_filter, true)
-CONST_SETTER(set_help, help, true)
-CONST_SETTER(set_version, version, true)
+#define CMD_STRING_SETTER(fn, field, needs)                                    \
+	static int fn(struct jr_settings *s, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		struct jr_command *cmd = s->cmd;                               \
+		NONEMPTY(value, where, err, needs);                            \
+		cmd->field = value;                                            \
+		return 0;                                                      \
+	}
+/* the policy's: --learn changes the filter (permissive, every call
+ * reported), --no-report is --report=no */
 CONST_SETTER(set_learn_append, learn_append, true)
-CONST_SETTER(set_list, list, true)
-CONST_SETTER(set_install_shortcuts, shortcuts, 1)
-CONST_SETTER(set_remove_shortcuts, shortcuts, -1)
-CONST_SETTER(set_user, shortcuts_user, true)
 CONST_SETTER(set_no_report, report, 0)
-CONST_SETTER(set_debug_caps, listing, JR_LIST_CAPS)
-CONST_SETTER(set_debug_protocols, listing, JR_LIST_PROTOCOLS)
-CONST_SETTER(set_debug, verbosity, 2)
-CONST_SETTER(set_quiet, verbosity, 0)
-STRING_SETTER(set_profile, profile, "profile name")
-STRING_SETTER(set_join, join, "sandbox name or pid")
-STRING_SETTER(set_shutdown, shutdown, "sandbox name or pid")
 STRING_SETTER(set_learn, learn, "file name")
+/* the command's */
+CMD_CONST_SETTER(set_noprofile, noprofile, true)
+CMD_CONST_SETTER(set_print_filter, print_filter, true)
+CMD_CONST_SETTER(set_help, help, true)
+CMD_CONST_SETTER(set_version, version, true)
+CMD_CONST_SETTER(set_list, list, true)
+CMD_CONST_SETTER(set_install_shortcuts, shortcuts, 1)
+CMD_CONST_SETTER(set_remove_shortcuts, shortcuts, -1)
+CMD_CONST_SETTER(set_user, shortcuts_user, true)
+CMD_CONST_SETTER(set_debug_caps, listing, JR_LIST_CAPS)
+CMD_CONST_SETTER(set_debug_protocols, listing, JR_LIST_PROTOCOLS)
+CMD_CONST_SETTER(set_debug, verbosity, 2)
+CMD_CONST_SETTER(set_quiet, verbosity, 0)
+CMD_STRING_SETTER(set_profile, profile, "profile name")
+CMD_STRING_SETTER(set_join, join, "sandbox name or pid")
+CMD_STRING_SETTER(set_shutdown, shutdown, "sandbox name or pid")
 
 /* Bare --debug-syscalls arrives as "yes" (an optional argument's
  * default): list everything. */
-static int set_debug_syscalls(struct jr_policy *pol, const char *value,
+static int set_debug_syscalls(struct jr_settings *s, const char *value,
 			      const char *where, struct jr_err *err)
 {
-	pol->listing = JR_LIST_SYSCALLS;
-	pol->list_what = strcmp(value, "yes") == 0 ? NULL : value;
+	struct jr_command *cmd = s->cmd;
+
+	cmd->listing = JR_LIST_SYSCALLS;
+	cmd->list_what = strcmp(value, "yes") == 0 ? NULL : value;
 	return 0;
 }
 
@@ -903,7 +977,8 @@ const struct jr_key jr_keys[] = {
 	  "--talk; org.example.* for every name below)",
 	  set_dbus_user_talk },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
-	  "say what is being set up: files read, merged policy", set_debug },
+	  "say what is being set up: files read, merged policy",
+	  set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "list capabilities (number, name, in jailrun's bounding set) and "
 	  "exit",
@@ -1010,7 +1085,8 @@ const struct jr_key jr_keys[] = {
 	{ "private-tmp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a fresh, empty /tmp", set_private_tmp },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
-	  "use this profile (a value containing / is a path)", set_profile },
+	  "use this profile (a value containing / is a path)",
+	  set_profile },
 	{ "protocol", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST|none",
 	  "socket families allowed (unix,inet,inet6,netlink,packet,"
 	  "bluetooth, or none); others fail with EAFNOSUPPORT",
@@ -1021,7 +1097,8 @@ const struct jr_key jr_keys[] = {
 	  "these files and directories (and all below) are read-only",
 	  set_read_only },
 	{ "remove-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
-	  "remove exactly what --install-shortcuts made", set_remove_shortcuts },
+	  "remove exactly what --install-shortcuts made",
+	  set_remove_shortcuts },
 	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "name each denied syscall, with the rule that denied it (default: "
 	  "when stderr is a terminal)",
@@ -1055,7 +1132,8 @@ const struct jr_key jr_keys[] = {
 	{ "shell", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "run the target directly (the only mode)", set_shell },
 	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
-	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
+	  "end a running sandbox: SIGTERM, SIGKILL 5 s later",
+	  set_shutdown },
 	{ "sound", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the PulseAudio and PipeWire sockets and /dev/snd: reachable (the "
 	  "cookie too), or hidden",
@@ -1107,8 +1185,8 @@ const char *jr_key_suggest(const char *name)
 	return jr_closest(name, names);
 }
 
-int jr_key_set(struct jr_policy *pol, const struct jr_key *key,
-	       const char *value, const char *where, struct jr_err *err)
+static int key_set(struct jr_settings *st, const struct jr_key *key,
+		   const char *value, const char *where, struct jr_err *err)
 {
 	if (!key->set)
 		return jr_fail(err, where, "'%s' is a profile directive",
@@ -1121,11 +1199,31 @@ int jr_key_set(struct jr_policy *pol, const struct jr_key *key,
 	} else if (key->arg == JR_ARG_NONE) {
 		return jr_fail(err, where, "'%s' takes no value", key->name);
 	}
-	if (key->set(pol, value, where, err) < 0)
+	if (key->set(st, value, where, err) < 0)
 		return -1;
 	if (jr_key_bounds(key))
-		jr_policy_digest_add(pol, key->name, value);
+		jr_policy_digest_add(st->pol, key->name, value);
 	return 0;
+}
+
+int jr_key_set(struct jr_policy *pol, const struct jr_key *key,
+	       const char *value, const char *where, struct jr_err *err)
+{
+	struct jr_settings st = { .pol = pol, .cmd = NULL };
+
+	if (key->scope == JR_SCOPE_CLI)
+		return jr_fail(err, where, "'%s' is a command-line option",
+			       key->name);
+	return key_set(&st, key, value, where, err);
+}
+
+int jr_key_apply(struct jr_policy *pol, struct jr_command *cmd,
+		 const struct jr_key *key, const char *value,
+		 const char *where, struct jr_err *err)
+{
+	struct jr_settings st = { .pol = pol, .cmd = cmd };
+
+	return key_set(&st, key, value, where, err);
 }
 
 /* Profile keys that change only what jailrun says, not what the sandbox

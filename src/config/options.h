@@ -6,6 +6,7 @@
 #ifndef JAILRUN_OPTIONS_H
 #define JAILRUN_OPTIONS_H
 
+#include "command.h"
 #include "policy.h"
 #include "util.h"
 
@@ -21,7 +22,15 @@ enum jr_key_arg {
 	JR_ARG_OPTIONAL, /* --key or --key=VALUE (bare means yes) */
 };
 
-typedef int (*jr_key_setter)(struct jr_policy *pol, const char *value,
+/* What a setter sets: the policy, or for the command-line options that
+ * pick what jailrun does and do not shape the sandbox, the command
+ * (NULL when a profile or a record is read: those keys are refused). */
+struct jr_settings {
+	struct jr_policy *pol;
+	struct jr_command *cmd;
+};
+
+typedef int (*jr_key_setter)(struct jr_settings *s, const char *value,
 			     const char *where, struct jr_err *err);
 
 struct jr_key {
@@ -51,9 +60,16 @@ const char *jr_pathkey_name(enum jr_pathkey k);
 
 /* Apply KEY = VALUE (VALUE NULL for a bare flag).  WHERE names the
  * source ("FILE:LINE" or "--key") for errors and for the origin of each
- * rule; it must outlive the policy (intern it). */
+ * rule; it must outlive the policy (intern it).  For profiles and
+ * records: a JR_SCOPE_CLI key is an error here. */
 int jr_key_set(struct jr_policy *pol, const struct jr_key *key,
 	       const char *value, const char *where, struct jr_err *err);
+
+/* The same for any key, the command line's: the command's keys set CMD,
+ * the others POL. */
+int jr_key_apply(struct jr_policy *pol, struct jr_command *cmd,
+		 const struct jr_key *key, const char *value,
+		 const char *where, struct jr_err *err);
 
 /* Socket families known to `protocol`. */
 struct jr_family {

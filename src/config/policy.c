@@ -15,7 +15,6 @@ struct jr_policy *jr_policy_new(void)
 	pol->action = JR_ACT_ERRNO;
 	pol->action_errno = 1; /* EPERM */
 	pol->namespaces = JR_NS_DEFAULT;
-	pol->verbosity = 1;
 	pol->report = -1;
 	pol->x11 = pol->wayland = pol->sound = -1;
 	pol->dbus_user = pol->dbus_system = JR_DBUS_UNSET;

@@ -158,28 +158,12 @@ struct jr_policy {
 	unsigned namespaces;
 	bool net_none;
 
-	/* run settings that only the command line can give */
-	const char *profile;       /* --profile */
-	const char *profile_used;  /* the profile file read, for --list */
-	bool list;                 /* --list */
-	const char *shutdown;      /* --shutdown=NAME|PID */
-	const char *join;          /* --join=NAME|PID */
-	int shortcuts;             /* 1 --install-shortcuts, -1 --remove- */
-	bool shortcuts_user;       /* --user: the user's dirs, even as root */
-	bool noprofile;
-	bool print_filter;
+	/* run settings that only the command line can give and that change
+	 * the filter (the rest, what jailrun is asked to do, is struct
+	 * jr_command: command.h) */
 	const char *learn;         /* --learn=FILE: write a profile */
 	bool learn_append;         /* merge with what FILE observed */
-	enum jr_listing {
-		JR_LIST_NONE,
-		JR_LIST_SYSCALLS, /* --debug-syscalls[=WHAT] */
-		JR_LIST_PROTOCOLS,
-		JR_LIST_CAPS,
-	} listing;
-	const char *list_what;     /* --debug-syscalls=WHAT, NULL for all */
-	bool help;
-	bool version;
-	int verbosity;             /* 0 --quiet, 1 normal, 2 --debug */
+	const char *profile_used;  /* the profile file read, for --list */
 
 	/* names skipped because they are not syscalls on this architecture
 	 * (shown under --debug); the first JR_ABSENT_MAX, then counted */

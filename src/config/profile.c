@@ -583,24 +583,25 @@ void jr_profile_candidates(const char *program, struct jr_candidates *c)
 	}
 }
 
-int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
+int jr_profile_load(struct jr_policy *pol, const struct jr_command *cmd,
+		    const struct jr_lookup *lk,
 		    const char *program, struct jr_profile_log *log,
 		    struct jr_err *err)
 {
 	struct reader rd = { .pol = pol, .lk = lk, .log = log, .err = err };
-	const char *name = pol->profile ? pol->profile : program;
+	const char *name = cmd->profile ? cmd->profile : program;
 	cleanup_free char *profile = NULL;
 	cleanup_free char *local = NULL;
 	cleanup_free struct jr_candidates *cand = NULL;
 	const char *matched = NULL;
 	char note[512] = "";
 
-	if (pol->noprofile || !name)
+	if (cmd->noprofile || !name)
 		return 0;
 	/* the profile: asked for (NAME.profile in the current directory
 	 * first, as firejail does), or the first candidate of the program
 	 * with a profile, or the default */
-	if (pol->profile) {
+	if (cmd->profile) {
 		struct stat st;
 
 		if (!strchr(name, '/') && has_known_extension(name) &&
@@ -616,7 +617,7 @@ int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
 			return jr_fail(err, NULL,
 				       "profile '%s' not found (looked in "
 				       "%s%s%s)",
-				       pol->profile,
+				       cmd->profile,
 				       lk->user_dir ? lk->user_dir : "",
 				       lk->user_dir ? ":" : "",
 				       lk->system_path ? lk->system_path : "");

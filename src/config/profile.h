@@ -5,6 +5,7 @@
 
 #include <stddef.h>
 
+#include "command.h"
 #include "policy.h"
 #include "util.h"
 
@@ -31,12 +32,13 @@ void jr_profile_log_free(struct jr_profile_log *log);
 
 /* Read everything a run of PROGRAM needs into POL, in order:
  * jailrun.conf, the user's globals.local and NAME.local, then the
- * profile and its includes.  The profile: pol->profile (NAME.profile in
+ * profile and its includes.  The profile: cmd->profile (NAME.profile in
  * the current directory first, as firejail does), or the first of
  * PROGRAM's candidate names (jr_profile_candidates) that has one, or
  * default.  NAME.local is the matching candidate's.  PROGRAM may be a
- * name (looked up in PATH) or a path. */
-int jr_profile_load(struct jr_policy *pol, const struct jr_lookup *lk,
+ * name (looked up in PATH) or a path.  Nothing with cmd->noprofile. */
+int jr_profile_load(struct jr_policy *pol, const struct jr_command *cmd,
+		    const struct jr_lookup *lk,
 		    const char *program, struct jr_profile_log *log,
 		    struct jr_err *err);
 

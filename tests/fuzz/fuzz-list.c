@@ -2,8 +2,10 @@
  * parser, through the one key table.
  *
  * The input is lines of `KEY=VALUE` (or a bare `KEY`), applied in order
- * to one policy with jr_key_set(), the function the profile parser and
- * the command line use for one key: `seccomp.keep=@mount,!chroot`,
+ * to one policy (and its command, for the command-line-only keys) with
+ * jr_key_apply(), the function the command line uses for one key and
+ * that the profile parser's jr_key_set() is the policy half of:
+ * `seccomp.keep=@mount,!chroot`,
  * `protocol=unix,inet`, `caps.drop=all`, `namespaces=!ipc,net`, ...
  * A NUL byte ends the input, as it would end a C string.
  *
@@ -22,6 +24,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static int apply_line(struct jr_policy *pol, char *line)
 {
+	struct jr_command cmd = JR_COMMAND_INIT;
 	struct jr_err err = { { 0 } };
 	const struct jr_key *key;
 	char *value = strchr(line, '=');
@@ -32,7 +35,7 @@ static int apply_line(struct jr_policy *pol, char *line)
 	key = jr_key_find(line);
 	if (!key)
 		return 0;
-	r = jr_key_set(pol, key, value, "fuzz:1", &err);
+	r = jr_key_apply(pol, &cmd, key, value, "fuzz:1", &err);
 	if (r != 0 && r != -1)
 		abort();
 	if (r == -1 && (!err.msg[0] || !memchr(err.msg, '\0', sizeof(err.msg))))

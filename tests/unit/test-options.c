@@ -21,12 +21,14 @@
 #define WHERE "p.profile:7"
 
 static struct jr_policy *pol;
+static struct jr_command cmd;
 static struct jr_err err;
 
 static void reset(void)
 {
 	jr_policy_free(pol);
 	pol = jr_policy_new();
+	cmd = (struct jr_command)JR_COMMAND_INIT;
 	memset(&err, 0, sizeof(err));
 }
 
@@ -54,7 +56,7 @@ static int set(const char *key, const char *value)
 	memset(&err, 0, sizeof(err));
 	if (!k)
 		return jr_fail(&err, NULL, "test: no key '%s'", key);
-	return jr_key_set(pol, k, value, WHERE, &err);
+	return jr_key_apply(pol, &cmd, k, value, WHERE, &err);
 }
 
 static void good(const char *key, const char *value)
@@ -181,17 +183,17 @@ static void test_key_set_rules(void)
 	/* command-line-only settings */
 	reset();
 	good("debug", NULL);
-	is_int(pol->verbosity, 2, "debug: verbosity 2");
+	is_int(cmd.verbosity, 2, "debug: verbosity 2");
 	good("quiet", NULL);
-	is_int(pol->verbosity, 0, "quiet: verbosity 0");
+	is_int(cmd.verbosity, 0, "quiet: verbosity 0");
 	good("noprofile", NULL);
 	good("print-filter", NULL);
 	good("help", NULL);
 	good("version", NULL);
-	ok(pol->noprofile && pol->print_filter && pol->help && pol->version,
+	ok(cmd.noprofile && cmd.print_filter && cmd.help && cmd.version,
 	   "flags set their fields");
 	good("profile", "firefox");
-	is_str(pol->profile, "firefox", "profile: the name is kept");
+	is_str(cmd.profile, "firefox", "profile: the name is kept");
 	bad("profile", "", "empty profile name");
 }
 
@@ -710,10 +712,10 @@ static void test_cli_apply(void)
 {
 	reset();
 	parse(ARGS("--seccomp.drop=mkdir", "--debug", "--seccomp", "prog"));
-	is_int(jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err), 0, "CLI pass");
-	ok(pol->verbosity == 2 && count(&pol->drop) == 0 && !pol->seccomp,
+	is_int(jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err), 0, "CLI pass");
+	ok(cmd.verbosity == 2 && count(&pol->drop) == 0 && !pol->seccomp,
 	   "the CLI pass applies only command-line settings");
-	is_int(jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err), 0, "BOTH pass");
+	is_int(jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_BOTH, &err), 0, "BOTH pass");
 	is_str(dropped("mkdir"), "--seccomp.drop",
 	       "the BOTH pass applies keys; origin names the option");
 	ok(pol->seccomp && dropped("mount"), "bare --seccomp means yes");
@@ -721,28 +723,28 @@ static void test_cli_apply(void)
 
 	reset();
 	parse(ARGS("--seccomp.drop=mkdir,rmdir", "--seccomp.drop=!mkdir", "x"));
-	jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err);
+	jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_BOTH, &err);
 	ok(!dropped("mkdir") && dropped("rmdir"), "options apply in order");
 
 	reset();
 	parse(ARGS("--seccomp.drop=mkdri", "prog"));
-	is_int(jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err), 0,
+	is_int(jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err), 0,
 	       "a bad key value is not seen in the CLI pass");
-	jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err);
+	jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_BOTH, &err);
 	is_str(err.msg,
 	       "--seccomp.drop: unknown syscall 'mkdri' (did you mean 'mkdir'?)",
 	       "a bad value names the option");
 
 	reset();
 	parse(ARGS("--debug", "--include=x", "prog"));
-	is_int(jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err), -1,
+	is_int(jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err), -1,
 	       "--include is refused");
 	is_str(err.msg,
 	       "--include: 'include' is a profile directive; on the command "
 	       "line use --profile",
 	       "--include: the message");
 	parse(ARGS("--ignore=seccomp", "prog"));
-	jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err);
+	jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err);
 	is_str(err.msg,
 	       "--ignore: 'ignore' is a profile directive; on the command line "
 	       "use --profile",
@@ -750,10 +752,10 @@ static void test_cli_apply(void)
 
 	reset();
 	parse(ARGS("--profile=", "prog"));
-	jr_cli_apply(pol, &cli, JR_SCOPE_CLI, &err);
+	jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err);
 	is_str(err.msg, "--profile: empty profile name", "--profile=");
 	parse(ARGS("--shell=bash", "prog"));
-	jr_cli_apply(pol, &cli, JR_SCOPE_BOTH, &err);
+	jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_BOTH, &err);
 	is_str(err.msg,
 	       "--shell: shell: jailrun runs the target directly, without a "
 	       "shell; only 'none' is accepted, not 'bash'",
@@ -886,29 +888,29 @@ static void test_issue24(void)
 
 	/* conflicting options */
 	reset();
-	pol->noprofile = true;
-	pol->profile = "x";
-	jr_cli_check(pol, &c, &err);
+	cmd.noprofile = true;
+	cmd.profile = "x";
+	jr_cli_check(pol, &cmd, &c, &err);
 	is_str(err.msg, "--noprofile and --profile=x: choose one",
 	       "--noprofile with --profile");
 	reset();
 	pol->learn_append = true;
-	is_int(jr_cli_check(pol, &c, &err), -1, "--learn-append alone");
+	is_int(jr_cli_check(pol, &cmd, &c, &err), -1, "--learn-append alone");
 	pol->learn = "f";
-	is_int(jr_cli_check(pol, &c, &err), 0, "--learn-append with --learn");
+	is_int(jr_cli_check(pol, &cmd, &c, &err), 0, "--learn-append with --learn");
 	reset();
-	pol->list = true;
-	pol->shutdown = "x";
-	jr_cli_check(pol, &c, &err);
+	cmd.list = true;
+	cmd.shutdown = "x";
+	jr_cli_check(pol, &cmd, &c, &err);
 	is_str(err.msg, "--list and --shutdown=x: one at a time",
 	       "--list with --shutdown");
-	pol->shutdown = NULL;
+	cmd.shutdown = NULL;
 	c.program = argv;
-	jr_cli_check(pol, &c, &err);
+	jr_cli_check(pol, &cmd, &c, &err);
 	is_str(err.msg, "--list runs no program: 'prog' would be ignored",
 	       "--list with a program");
 	c.program = NULL;
-	is_int(jr_cli_check(pol, &c, &err), 0, "--list alone");
+	is_int(jr_cli_check(pol, &cmd, &c, &err), 0, "--list alone");
 }
 
 /* ---- the start needs (preflight.c): a sorted table, each in @start -- */

@@ -23,6 +23,7 @@ static char top[64];
 static char user[96], sys1[96], sys2[96], pdir[96], syspath[200];
 static struct jr_lookup lk;
 static struct jr_policy *pol;
+static struct jr_command cmd;
 static struct jr_profile_log plog;
 static struct jr_err err;
 
@@ -32,6 +33,7 @@ static void reset(void)
 	plog.profile = NULL;
 	jr_policy_free(pol);
 	pol = jr_policy_new();
+	cmd = (struct jr_command)JR_COMMAND_INIT;
 	memset(&err, 0, sizeof(err));
 }
 
@@ -133,12 +135,12 @@ static void parse_ok(const char *buf, const char *desc)
 		diag("error: %s", err.msg);
 }
 
-/* jr_profile_load for PROGRAM (and pol->profile = PROFILE). */
+/* jr_profile_load for PROGRAM (and --profile=PROFILE). */
 static int load(const char *program, const char *profile)
 {
 	reset();
-	pol->profile = profile;
-	return jr_profile_load(pol, &lk, program, &plog, &err);
+	cmd.profile = profile;
+	return jr_profile_load(pol, &cmd, &lk, program, &plog, &err);
 }
 
 static void load_fails(const char *program, const char *profile,
@@ -733,8 +735,8 @@ static void test_lookup(void)
 	}
 
 	reset();
-	pol->noprofile = true;
-	is_int(jr_profile_load(pol, &lk, "prog", &plog, &err), 0,
+	cmd.noprofile = true;
+	is_int(jr_profile_load(pol, &cmd, &lk, "prog", &plog, &err), 0,
 	       "noprofile: load succeeds");
 	is_int(plog.n, 0, "noprofile: nothing read");
 }

@@ -22,6 +22,7 @@ static void check_profile(const char *dir, const char *name,
 			  const char *syspath)
 {
 	struct jr_policy *pol = jr_policy_new();
+	struct jr_command cmd = JR_COMMAND_INIT;
 	struct jr_lookup lk = { NULL, syspath };
 	struct jr_profile_log log = { .n = 0 };
 	struct jr_filter_opts o = { .notify = true };
@@ -32,8 +33,8 @@ static void check_profile(const char *dir, const char *name,
 	int getpid_nr = seccomp_syscall_resolve_name("getpid");
 
 	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	pol->profile = path;
-	if (jr_profile_load(pol, &lk, "prog", &log, &err) < 0 ||
+	cmd.profile = path;
+	if (jr_profile_load(pol, &cmd, &lk, "prog", &log, &err) < 0 ||
 	    jr_filter_compile(pol, &o, &prog, &err) < 0) {
 		ok(false, "%s: loads and compiles (%s)", name, err.msg);
 		goto out;
