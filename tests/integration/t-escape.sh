@@ -44,7 +44,7 @@ done
 
 # The same, in an allow-list that keeps the call: seccomp = yes still
 # refuses it (a drop beats a keep).
-jr --noprofile $poison --seccomp --seccomp.keep=@stdio,@proc,@debug \
+jr --noprofile $poison --seccomp --seccomp.keep=@start,@stdio,@proc,@debug \
 	"$esc/ptrace-sibling" attach
 is "$out" EHWPOISON "ptrace kept by seccomp.keep: seccomp = yes still denies"
 
@@ -58,7 +58,7 @@ attack "clone3 with CLONE_NEWUSER (flags in memory: ENOSYS, libc falls back)" \
 jr --noprofile --restrict-namespaces $poison sh -c 'echo child' 
 is "$out" child "restrict-namespaces: plain fork and exec still work"
 jr --noprofile --restrict-namespaces $poison \
-	--seccomp.keep=@stdio,@proc,@thread,unshare "$esc/new-ns" unshare
+	--seccomp.keep=@start,@stdio,@proc,@thread,unshare "$esc/new-ns" unshare
 is "$out" EHWPOISON "restrict-namespaces in an allow-list that keeps unshare"
 
 # Code injection: memory-deny-write-execute = yes.
@@ -110,7 +110,7 @@ if command -v script >/dev/null 2>&1; then
 			is "$r" EPERM "$mode: permissive $rule: TIOCSTI still refused"
 		done
 		r=$(tty_try $mode "$JAILRUN" --noprofile --seccomp $poison \
-			--seccomp.keep=@stdio,@tty "$esc/tty-inject" tiocsti allhi)
+			--seccomp.keep=@start,@stdio,@tty "$esc/tty-inject" tiocsti allhi)
 		is "$r" EHWPOISON "$mode: an allow-list with @tty: TIOCSTI|high bits refused"
 		r=$(tty_try $mode "$JAILRUN" --noprofile \
 			--seccomp.drop=execve,execveat $poison "$TRY" call ioctl)

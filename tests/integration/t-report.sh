@@ -27,7 +27,7 @@ jr --profile="$prof" --report "$TRY" socket packet
 like "$out" "^EAFNOSUPPORT$" "refused family: EAFNOSUPPORT"
 like "$out" "socket\(AF_PACKET, SOCK_[A-Z]+.*\) = EAFNOSUPPORT — family not in protocol \(AF_PACKET\) of rules.profile:3" \
 	"refused family: decoded and named"
-jr --noprofile --report --seccomp.keep=@stdio "$TRY" call getcwd
+jr --noprofile --report --seccomp.keep=@start,@stdio "$TRY" call getcwd
 like "$out" "getcwd\(\.\.\.\) = EPERM — not in --seccomp.keep" \
 	"allow-list: named as missing from seccomp.keep"
 jr --noprofile --report --seccomp.drop=clone3 "$TRY" call clone3
