@@ -127,27 +127,17 @@ static int listing(const struct jr_command *cmd)
 	return 0;
 }
 
-/* A jailrun error before anything is launched: say it, free what was
- * built (so valgrind's leak check holds on these paths), status 125. */
-static int fail(struct jr_policy *pol, struct jr_bpf *prog,
-		const struct jr_err *err)
-{
-	warnx_jr("%s", err->msg);
-	jr_bpf_free(prog);
-	jr_policy_free(pol);
-	return EXIT_JAILRUN;
-}
-
-static int resolve_target(const char *name, char **path)
+/* 0, or the exit status (127, 126) with ERR */
+static int resolve_target(const char *name, char **path, struct jr_err *err)
 {
 	int r = jr_find_program(name, path);
 
 	if (r == -ENOENT) {
-		warnx_jr("%s: command not found", name);
+		jr_fail(err, NULL, "%s: command not found", name);
 		return EXIT_NOENT;
 	}
 	if (r < 0) {
-		warnx_jr("%s: %s", name, strerror(-r));
+		jr_fail(err, NULL, "%s: %s", name, strerror(-r));
 		return EXIT_NOEXEC;
 	}
 	return 0;
@@ -237,63 +227,51 @@ static void warn_unenforced(const struct jr_confine *c)
 /* Mounts, Landlock rules and environment for PATH; errors are the
  * profile's (FILE:LINE).  landlock.require turns a Landlock rule this
  * kernel cannot enforce into an error. */
-static struct jr_confine *plan_confine(struct jr_policy *pol,
-				       const char *path, const char *shim,
-				       struct jr_bpf *prog)
+static int plan_confine(struct jr_policy *pol, const char *path,
+			const char *shim, struct jr_confine *c,
+			struct jr_err *err)
 {
-	struct jr_confine *c = xcalloc(1, sizeof(*c));
-	struct jr_err err = { { 0 } };
 	const struct jr_mount *hidden;
 
-	if (jr_confine_plan(pol, path, jr_landlock_abi(), c, &err) < 0 ||
+	if (jr_confine_plan(pol, path, jr_landlock_abi(), c, err) < 0 ||
 	    (c->ll_fs && shim &&
 	     jr_confine_ll_add(c, shim, JR_LL_READ, false, "the postexec shim",
-			       &err) < 0)) {
-		jr_confine_free(c);
-		free(c);
-		exit(fail(pol, prog, &err));
-	}
+			       err) < 0))
+		return -1;
 	/* ld.so ignores a preload it cannot open, and the delayed filter
 	 * would then be the supervisor's alone (or nobody's, nested): a
 	 * rule that hides the shim is an error, not a silent downgrade */
-	if (shim && (hidden = jr_confine_hiding(c, shim))) {
-		jr_fail(&err, hidden->origin,
-			"hides %s, and with it the postexec shim %s, which "
-			"enforces the delayed filter: it must stay visible",
-			hidden->dst, shim);
-		jr_confine_free(c);
-		free(c);
-		exit(fail(pol, prog, &err));
-	}
+	if (shim && (hidden = jr_confine_hiding(c, shim)))
+		return jr_fail(err, hidden->origin,
+			       "hides %s, and with it the postexec shim %s, "
+			       "which enforces the delayed filter: it must "
+			       "stay visible",
+			       hidden->dst, shim);
 	if (pol->ll_require && c->ll_unenforced) {
 		for (size_t i = 0; i < c->nwarnings; i++)
 			warnx_jr("landlock.require: %s", c->warnings[i]);
-		exit(EXIT_JAILRUN);
+		return -1; /* said */
 	}
 	warn_unenforced(c);
 	if (jr_verbosity >= 2)
 		jr_confine_describe(c, pol);
-	return c;
+	return 0;
 }
 
 /* --learn: what earlier runs recorded (--learn-append), checked before
  * the program runs; and somewhere to write the result. */
-static struct jr_learned *learn_start(const struct jr_policy *pol)
+static int learn_start(const struct jr_policy *pol, struct jr_learned *l,
+		       struct jr_err *err)
 {
-	struct jr_learned *l = xcalloc(1, sizeof(*l));
-	struct jr_err err = { { 0 } };
-
-	if (jr_learn_check_path(pol->learn, &err) < 0)
-		die("%s", err.msg);
-	if (pol->learn_append && jr_learned_load(l, pol->learn, &err) < 0)
-		die("%s", err.msg);
-	return l;
+	if (jr_learn_check_path(pol->learn, err) < 0 ||
+	    (pol->learn_append && jr_learned_load(l, pol->learn, err) < 0))
+		return -1;
+	return 0;
 }
 
-static void learn_finish(const struct jr_policy *pol, struct jr_learned *l,
-			 char *const *argv)
+static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
+			char *const *argv, struct jr_err *err)
 {
-	struct jr_err err = { { 0 } };
 	char command[512] = "", date[32];
 	size_t len = 0, n = 0;
 	time_t now = time(NULL);
@@ -303,14 +281,15 @@ static void learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 					"%s%s", i ? " " : "", argv[i]);
 	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	l->runs++;
-	if (jr_learned_write(l, pol->learn, command, date, &err) < 0)
-		die("%s", err.msg);
+	if (jr_learned_write(l, pol->learn, command, date, err) < 0)
+		return -1;
 	for (int nr = 0; nr < JR_NR_MAX; nr++)
 		n += l->used[nr];
 	if (jr_verbosity >= 1)
 		warnx_jr("learned %zu syscalls in %u run%s: profile written to "
 			 "%s",
 			 n, l->runs, l->runs == 1 ? "" : "s", pol->learn);
+	return 0;
 }
 
 /* The enforcement plan's warnings and errors, said (enforce.h). */
@@ -339,11 +318,10 @@ static void say_enforcement(const struct jr_policy *pol,
 }
 
 /* Judge the target, plan the enforcement (enforce.c), compile. */
-static void plan_filters(const struct jr_policy *pol, const char *path,
-			 struct jr_plan *plan, struct jr_bpf *prog,
-			 struct jr_bpf *postexec)
+static int plan_filters(const struct jr_policy *pol, const char *path,
+			struct jr_plan *plan, struct jr_bpf *prog,
+			struct jr_bpf *postexec, struct jr_err *err)
 {
-	struct jr_err err = { { 0 } };
 	struct jr_elf_info elf = { .kind = JR_ELF_NOTELF };
 	struct jr_facts f = {
 		.path = path,
@@ -356,39 +334,42 @@ static void plan_filters(const struct jr_policy *pol, const char *path,
 
 	f.notify_possible = jr_enforce_needs_probe(pol, f.stderr_tty) &&
 			    jr_notify_possible();
-	if (jr_enforce_plan(pol, &f, &e, &err) < 0)
-		die("%s", err.msg);
+	if (jr_enforce_plan(pol, &f, &e, err) < 0)
+		return -1;
 	say_enforcement(pol, &elf, &e);
 	if (e.opts.shim) {
 		plan->shim_path = find_shim();
 		if (!plan->shim_path)
-			die("the postexec shim " SHIM_NAME
-			    " is missing (looked next to jailrun and in " PKGLIBDIR
-			    ")");
+			return jr_fail(err, NULL,
+				       "the postexec shim " SHIM_NAME
+				       " is missing (looked next to jailrun "
+				       "and in " PKGLIBDIR ")");
 	}
-	if (jr_filter_compile(pol, &e.opts, prog, &err) < 0 ||
-	    (e.opts.shim && jr_filter_compile_postexec(pol, true, postexec, &err) < 0))
-		die("%s", err.msg);
+	if (jr_filter_compile(pol, &e.opts, prog, err) < 0 ||
+	    (e.opts.shim &&
+	     jr_filter_compile_postexec(pol, true, postexec, err) < 0))
+		return -1;
 	plan->prog = prog;
 	plan->postexec = postexec;
 	plan->report = e.opts.report;
 	plan->listener = prog->len && e.listener;
 	plan->via_execveat = plan->listener && e.via_execveat;
 	plan->launch_notified = plan->listener && e.launch_notified;
+	return 0;
 }
 
 /* A target with file capabilities that are effective at exec (ping:
  * cap_net_raw=ep) is refused by the kernel (EPERM, "cannot execute")
  * when the sandbox drops one of them: say which, and the caps.keep that
  * would let it run, before anything starts. */
-static void check_file_caps(const struct jr_policy *pol, const char *path,
-			    const struct jr_elf_info *elf)
+static int check_file_caps(const struct jr_policy *pol, const char *path,
+			   const struct jr_elf_info *elf, struct jr_err *err)
 {
 	char names[256] = "", keep[256] = "", how[160];
 	size_t n = 0, k = 0;
 
 	if (!elf->file_caps_effective)
-		return;
+		return 0;
 	for (int cap = 0; cap < 64; cap++) {
 		const char *name;
 
@@ -405,7 +386,7 @@ static void check_file_caps(const struct jr_policy *pol, const char *path,
 					      "%s%s", k ? "," : "", name);
 	}
 	if (!n)
-		return;
+		return 0;
 	if (pol->caps_keep_set)
 		snprintf(how, sizeof(how), "%s%s keeps only what it names",
 			 pol->caps_keep_origin[0] == '-' ? "" : "caps.keep at ",
@@ -414,28 +395,30 @@ static void check_file_caps(const struct jr_policy *pol, const char *path,
 		snprintf(how, sizeof(how), "%s%s",
 			 pol->caps_drop_origin[0] == '-' ? "" : "caps.drop at ",
 			 pol->caps_drop_origin);
-	die("%s has the file capabilities %s=ep, and the sandbox drops them "
-	    "(%s): the kernel refuses to run it (Operation not permitted); "
-	    "to allow it, %s %s",
-	    path, names, how, pol->caps_keep_set ? "add to caps.keep:" :
-						    "caps.keep =",
-	    keep);
+	return jr_fail(err, NULL,
+		       "%s has the file capabilities %s=ep, and the sandbox "
+		       "drops them (%s): the kernel refuses to run it "
+		       "(Operation not permitted); to allow it, %s %s",
+		       path, names, how,
+		       pol->caps_keep_set ? "add to caps.keep:" : "caps.keep =",
+		       keep);
 }
 
 /* Before the start: what will surely fail, said now rather than as a
  * crash or a bare EPERM later (preflight.c, check_file_caps). */
-static void preflight(const struct jr_policy *pol, const char *name,
-		      const char *path)
+static int preflight(const struct jr_policy *pol, const char *name,
+		     const char *path, struct jr_err *err)
 {
 	cleanup_free struct jr_elf_info *elf = xcalloc(1, sizeof(*elf));
 	struct jr_preflight pf;
 	bool judged = jr_elf_classify(path, elf) == 0;
 
-	if (judged)
-		check_file_caps(pol, path, elf);
+	if (judged && check_file_caps(pol, path, elf, err) < 0)
+		return -1;
 	jr_preflight(pol, name, judged ? elf : NULL, &pf);
 	for (size_t i = 0; i < pf.n; i++)
 		warnx_jr("WARNING: %s", pf.warnings[i]);
+	return 0;
 }
 
 /* Called through a shortcut (a symlink named after a program): run that
@@ -458,115 +441,144 @@ static char **shortcut_argv(int *argc, char **argv)
 	return nargv;
 }
 
+/* Everything one sandbox run builds, freed in one place. */
+struct run {
+	struct jr_bpf prog, init_prog, postexec;
+	struct jr_plan plan;
+	char *path, *rec_args;
+	struct jr_confine confine;
+	struct jr_learned learned;
+	struct jr_dbus_proxy proxy;
+};
+
+static void run_free(struct run *x)
+{
+	jr_dbus_proxy_stop(&x->proxy);
+	free((char *)x->plan.shim_path);
+	jr_confine_free(&x->confine);
+	jr_bpf_free(&x->prog);
+	jr_bpf_free(&x->postexec);
+	jr_bpf_free(&x->init_prog);
+	free(x->path);
+	free(x->rec_args);
+}
+
+/* Plan, launch and wait: the launch order is jr_run's (supervise.c).
+ * Returns the exit status; a jailrun error comes back in ERR (empty
+ * when it was said already) with EXIT_JAILRUN, or 126/127. */
+static int run_sandbox(struct jr_policy *pol, const struct jr_cli *cli,
+		       struct run *x, struct jr_err *err)
+{
+	int r = resolve_target(cli->program[0], &x->path, err);
+
+	if (r)
+		return r;
+	if (preflight(pol, cli->program[0], x->path, err) < 0 ||
+	    plan_filters(pol, x->path, &x->plan, &x->prog, &x->postexec,
+			 err) < 0 ||
+	    plan_confine(pol, x->path,
+			 x->plan.postexec->len ? x->plan.shim_path : NULL,
+			 &x->confine, err) < 0)
+		return EXIT_JAILRUN;
+	x->plan.confine = &x->confine;
+	x->plan.rec_args = x->rec_args = jr_record_args(cli);
+	x->plan.digest = jr_policy_digest(pol);
+	if (jr_verbosity >= 2)
+		jr_filter_describe(pol, &x->prog, stderr);
+	if (jr_filter_compile_init(&x->init_prog, err) < 0)
+		return EXIT_JAILRUN;
+	x->plan.init_prog = &x->init_prog;
+	if (pol->learn) {
+		if (learn_start(pol, &x->learned, err) < 0)
+			return EXIT_JAILRUN;
+		x->plan.learned = &x->learned;
+	}
+	/* dbus.user = filter: the proxy's socket is a bind source of the
+	 * plan, so it listens before the clone.  (The test was !pol->join,
+	 * and the policy jr_join_policy rebuilt never had join set: the
+	 * proxy starts on --join too.  Kept as it was; see issue 23.) */
+	if (jr_dbus_proxy_start(pol, &x->proxy, err) < 0)
+		return EXIT_JAILRUN;
+	r = jr_run(pol, &x->plan, x->path, cli->program);
+	if (pol->learn && learn_finish(pol, &x->learned, cli->program, err) < 0)
+		return EXIT_JAILRUN;
+	return r;
+}
+
+/* Parse, then one command or one sandbox run.  The one exit: an error is
+ * said here (unless said already), everything built is freed, and the
+ * status returned (stdout flushed by the return from main). */
 int main(int argc, char **argv)
 {
 	struct jr_policy *pol = jr_policy_new();
 	struct jr_command cmd = JR_COMMAND_INIT;
-	struct jr_bpf prog = { 0 }, init_prog = { 0 }, postexec = { 0 };
-	struct jr_plan plan = { .prog = &prog };
+	struct run x = { .plan = { .prog = &x.prog },
+			 .proxy = { .pid = -1, .sync = -1 } };
 	struct jr_filter_opts opts = { .notify = true, .shim = false };
 	struct jr_err err = { { 0 } };
-	cleanup_free char *path = NULL;
-	cleanup_free char *rec_args = NULL;
-	struct jr_confine *confine = NULL;
-	struct jr_dbus_proxy proxy;
 	struct jr_cli cli;
-	int r;
+	bool hint = false;
+	int r = EXIT_JAILRUN;
 
 	argv = shortcut_argv(&argc, argv);
 	if (jr_cli_parse(argc, argv, &cli, &err) < 0 ||
 	    jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err) < 0) {
-		fail(pol, &prog, &err);
-		fprintf(stderr, "Try 'jailrun --help'.\n");
-		return EXIT_JAILRUN;
+		hint = true;
+		goto out;
 	}
 	jr_verbosity = cmd.verbosity;
 	if (jr_cli_check(pol, &cmd, &cli, &err) < 0)
-		return fail(pol, &prog, &err);
+		goto out;
 	if (cmd.help || cmd.version) {
 		if (cmd.help)
 			usage(stdout);
 		else
 			printf("jailrun %s\n", PACKAGE_VERSION);
-		jr_policy_free(pol);
-		return 0;
+		r = 0;
+		goto out;
 	}
-	if (cmd.shortcuts) {
-		r = jr_cmd_shortcuts(&cmd);
-		jr_policy_free(pol);
-		return r;
-	}
-	if (cmd.list || cmd.shutdown) {
-		r = jr_cmd_running(&cmd);
-		jr_policy_free(pol);
-		return r;
-	}
-	if (cmd.listing != JR_LIST_NONE) {
-		r = listing(&cmd);
-		jr_policy_free(pol);
-		return r;
+	if (cmd.shortcuts || cmd.list || cmd.shutdown ||
+	    cmd.listing != JR_LIST_NONE) {
+		r = cmd.shortcuts ? jr_cmd_shortcuts(&cmd) :
+		    cmd.listing != JR_LIST_NONE ? listing(&cmd) :
+						  jr_cmd_running(&cmd);
+		goto out;
 	}
 	if (!cli.program && !cmd.print_filter) {
 		jr_fail(&err, NULL, "no program given");
-		fail(pol, &prog, &err);
-		fprintf(stderr, "Try 'jailrun --help'.\n");
-		return EXIT_JAILRUN;
+		hint = true;
+		goto out;
 	}
 	/* Profiles first, then the command line over them. */
 	if (cmd.join) {
-		if (!cli.program)
-			die("--join needs a COMMAND to run in the sandbox");
-		pol = jr_join_policy(pol, &cmd, &cli, &plan);
+		if (!cli.program) {
+			jr_fail(&err, NULL,
+				"--join needs a COMMAND to run in the sandbox");
+			goto out;
+		}
+		pol = jr_join_policy(pol, &cmd, &cli, &x.plan);
 	} else if (jr_load_profiles(pol, &cmd,
 				    cli.program ? cli.program[0] : NULL,
 				    &err) < 0 ||
 		   jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_BOTH, &err) < 0) {
-		return fail(pol, &prog, &err);
+		goto out;
 	}
 	if (jr_verbosity >= 2)
 		debug_absent(pol);
 	if (cmd.print_filter) {
-		if (jr_filter_compile(pol, &opts, &prog, &err) < 0)
-			return fail(pol, &prog, &err);
-		jr_filter_describe(pol, &prog, stdout);
-		jr_bpf_free(&prog);
-		jr_policy_free(pol);
-		return 0;
+		if (jr_filter_compile(pol, &opts, &x.prog, &err) < 0)
+			goto out;
+		jr_filter_describe(pol, &x.prog, stdout);
+		r = 0;
+		goto out;
 	}
-	r = resolve_target(cli.program[0], &path);
-	if (r)
-		return r;
-	preflight(pol, cli.program[0], path);
-	plan_filters(pol, path, &plan, &prog, &postexec);
-	plan.confine = confine =
-		plan_confine(pol, path, plan.postexec->len ? plan.shim_path : NULL,
-			     &prog);
-	plan.rec_args = rec_args = jr_record_args(&cli);
-	plan.digest = jr_policy_digest(pol);
-	if (jr_verbosity >= 2)
-		jr_filter_describe(pol, &prog, stderr);
-	if (jr_filter_compile_init(&init_prog, &err) < 0)
-		die("%s", err.msg);
-	plan.init_prog = &init_prog;
-	if (pol->learn)
-		plan.learned = learn_start(pol);
-	/* dbus.user = filter: the proxy's socket is a bind source of the
-	 * plan, so it listens before the clone.  (The test was !pol->join,
-	 * and the policy jr_join_policy rebuilt never had join set: the
-	 * proxy starts on --join too.  Kept as it was; see issue 23.) */
-	if (jr_dbus_proxy_start(pol, &proxy, &err) < 0)
-		return fail(pol, &prog, &err);
-	r = jr_run(pol, &plan, path, cli.program);
-	jr_dbus_proxy_stop(&proxy);
-	if (plan.learned)
-		learn_finish(pol, plan.learned, cli.program);
-	free(plan.learned);
-	free((char *)plan.shim_path);
-	jr_confine_free(confine);
-	free(confine);
-	jr_bpf_free(&prog);
-	jr_bpf_free(&postexec);
-	jr_bpf_free(&init_prog);
+	r = run_sandbox(pol, &cli, &x, &err);
+out:
+	if (err.msg[0])
+		warnx_jr("%s", err.msg);
+	if (hint)
+		fprintf(stderr, "Try 'jailrun --help'.\n");
+	run_free(&x);
 	jr_policy_free(pol);
 	return r;
 }
