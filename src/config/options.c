@@ -521,6 +521,25 @@ static int set_hostname(struct jr_settings *s, const char *value,
 	return 0;
 }
 
+/* name = NAME: what --list shows and --shutdown/--join take.  Not all
+ * digits, so that it is never read as a pid. */
+static int set_name(struct jr_settings *s, const char *value,
+		    const char *where, struct jr_err *err)
+{
+	size_t n = strlen(value);
+
+	if (!n || n > 63 || strspn(value, "abcdefghijklmnopqrstuvwxyz"
+					  "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+					  "0123456789-._") != n ||
+	    strspn(value, "0123456789") == n)
+		return jr_fail(err, where,
+			       "name: 1 to 63 letters, digits, '-', '.' or "
+			       "'_', not all digits (a pid), not '%.64s'",
+			       value);
+	s->pol->name = jr_policy_intern(s->pol, value);
+	return 0;
+}
+
 static int set_rlimit(struct jr_policy *pol, int i, bool bytes,
 		      const char *value, const char *where, struct jr_err *err)
 {
@@ -1062,6 +1081,10 @@ const struct jr_key jr_keys[] = {
 	  "create these directories (beneath ~, an XDG base directory or "
 	  "/tmp) before the sandbox starts",
 	  set_mkdir },
+	{ "name", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAME",
+	  "the sandbox's name for --list, --shutdown and --join (default: "
+	  "the program's)",
+	  set_name },
 	{ "namespaces", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "add (or with !NAME remove) namespaces; default "
 	  "user,mount,pid,ipc,uts,cgroup (user only when not root)",
@@ -1226,9 +1249,9 @@ int jr_key_apply(struct jr_policy *pol, struct jr_command *cmd,
 	return key_set(&st, key, value, where, err);
 }
 
-/* Profile keys that change only what jailrun says, not what the sandbox
- * may do: out of the digest, so that --join may report differently. */
-static const char *const says_only[] = { "report" };
+/* Profile keys that change only what jailrun says (or calls the
+ * sandbox), not what the sandbox may do: out of the digest. */
+static const char *const says_only[] = { "name", "report" };
 
 bool jr_key_bounds(const struct jr_key *key)
 {

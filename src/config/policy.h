@@ -115,6 +115,8 @@ struct jr_policy {
 	const char *chdir;
 	const char *chdir_origin;  /* FILE:LINE or --chdir */
 	const char *hostname;
+	const char *name;      /* name = NAME: for --list, --shutdown, --join
+				* (NULL: the program's) */
 	struct {
 		bool set;
 		uint64_t value; /* RLIM_INFINITY for unlimited */

@@ -213,7 +213,8 @@ static void record(struct watch *w, const struct jr_policy *pol,
 		.start = jr_proc_start(getpid()),
 		.init_start = jr_proc_start(w->init),
 		.started = (long)time(NULL),
-		.name = (char *)(slash ? slash + 1 : path),
+		.name = (char *)(pol->name ? pol->name :
+				 slash ? slash + 1 : path),
 		.profile = (char *)(pol->profile_used ? pol->profile_used :
 							 "none"),
 		.args = (char *)(plan->rec_args ? plan->rec_args : ""),

@@ -148,4 +148,34 @@ run env -u XDG_RUNTIME_DIR "$JAILRUN" --shutdown="$jp"
 is "$rc" 0 "--shutdown without XDG_RUNTIME_DIR"
 gone "$jp" && ok "ended it" || not_ok "ended it"
 
+# name = NAME: the user's name for a sandbox, in --list, --shutdown and
+# --join, from the command line or a profile
+for mode in $userns_modes; do
+	box=box$$$mode
+	if [ $mode = nouserns ]; then
+		"$NOUSERNS" "$JAILRUN" --noprofile --name=$box "$TMPD/$me" 109 >/dev/null 2>&1 &
+	else
+		"$JAILRUN" --noprofile --name=$box "$TMPD/$me" 109 >/dev/null 2>&1 &
+	fi
+	jp=$!
+	# (the readers run in the same mode: a supervisor under the outer
+	# filter has more filters than a reader outside it, and is refused)
+	_mlisted() { in_mode $mode "$JAILRUN" --list; printf '%s\n' "$out" | grep -q "^$jp "; }
+	wait_for 10 _mlisted
+	in_mode $mode "$JAILRUN" --list
+	like "$out" "^$jp +$box +none" "$mode: name=: --list shows the name given"
+	in_mode $mode "$JAILRUN" --join=$box -- sh -c 'echo joined'
+	is "$out" joined "$mode: name=: --join finds it by that name"
+	in_mode $mode "$JAILRUN" --shutdown=$box
+	is "$rc" 0 "$mode: name=: --shutdown finds it by that name"
+	gone "$jp" && ok "$mode: name=: and ends it" || not_ok "$mode: name=: and ends it"
+done
+printf 'name = fromprofile%s\n' $$ >"$TMPD/n.profile"
+start --profile="$TMPD/n.profile" "$TMPD/$me" 110
+like "$("$JAILRUN" --list 2>/dev/null)" "^$jp +fromprofile$$ " "name = NAME in a profile"
+jr --shutdown="$jp"
+jr --noprofile --name=1234 true
+is "$rc" 125 "a name of digits only (a pid) is refused"
+like "$out" "name: 1 to 63 letters" "and says what a name is"
+
 done_testing
