@@ -120,15 +120,17 @@ static int list_sandboxes(void)
 
 	if (collect(&rs))
 		return EXIT_JAILRUN;
-	printf("%-8s %-20s %-40s %s\n", "PID", "NAME", "PROFILE", "UPTIME");
+	printf("%-8s %-20s %-40s %-9s %s\n", "PID", "NAME", "PROFILE", "UPTIME",
+	       "LOG");
 	for (size_t i = 0; i < rs.n; i++) {
 		cleanup_free char *name = jr_state_escape(rs.v[i].name);
 		cleanup_free char *profile = jr_state_escape(rs.v[i].profile);
+		cleanup_free char *log = jr_state_escape(rs.v[i].log);
 		char up[32];
 
 		uptime(rs.v[i].started, up, sizeof(up));
-		printf("%-8d %-20s %-40s %s\n", (int)rs.v[i].pid, name,
-		       profile, up);
+		printf("%-8d %-20s %-40s %-9s %s\n", (int)rs.v[i].pid, name,
+		       profile, up, log[0] ? log : "-");
 	}
 	fflush(stdout);
 	say_refused(&rs);

@@ -352,6 +352,12 @@ static int plan_filters(const struct jr_policy *pol, const char *path,
 	plan->prog = prog;
 	plan->postexec = postexec;
 	plan->report = e.opts.report;
+	/* reports: on stderr, but report = log only to the log; also to
+	 * the log when nobody may be reading stderr (a menu launch) */
+	plan->report_stderr = pol->report != JR_REPORT_LOG;
+	plan->report_log = pol->report == JR_REPORT_LOG ||
+			   (pol->report == 1 && !f.stderr_tty);
+	plan->report_log_must = pol->report == JR_REPORT_LOG;
 	plan->listener = prog->len && e.listener;
 	plan->via_execveat = plan->listener && e.via_execveat;
 	plan->launch_notified = plan->listener && e.launch_notified;

@@ -418,8 +418,13 @@ static int set_report(struct jr_settings *s, const char *value,
 	struct jr_policy *pol = s->pol;
 	bool on = false;
 
+	if (strcmp(value, "log") == 0) {
+		pol->report = JR_REPORT_LOG;
+		return 0;
+	}
 	if (parse_bool(value, &on, where, err) < 0)
-		return -1;
+		return jr_fail(err, where, "expected yes, no or log, "
+			       "not '%s'", value);
 	pol->report = on;
 	return 0;
 }
@@ -1122,9 +1127,11 @@ const struct jr_key jr_keys[] = {
 	{ "remove-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "remove exactly what --install-shortcuts made",
 	  set_remove_shortcuts },
-	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no|log",
 	  "name each denied syscall, with the rule that denied it (default: "
-	  "when stderr is a terminal)",
+	  "when stderr is a terminal); yes with stderr not a terminal (a "
+	  "menu launch) also appends them to $XDG_STATE_HOME/jailrun/NAME.log, "
+	  "log writes them there only; --list shows the log",
 	  set_report },
 	{ "restrict-namespaces", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the target cannot create or join namespaces (unshare, clone "

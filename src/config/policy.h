@@ -150,7 +150,9 @@ struct jr_policy {
 	size_t ndbus_talk, ndbus_own;
 
 	/* report: name denied calls via the supervisor; -1 until set (then
-	 * on when stderr is a terminal) */
+	 * on when stderr is a terminal), 0 no, 1 yes, JR_REPORT_LOG: to the
+	 * report log only */
+#define JR_REPORT_LOG 2
 	int report;
 
 	/* static = refuse: stop when a delayed filter cannot be enforced */

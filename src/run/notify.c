@@ -16,6 +16,7 @@
 #include <linux/filter.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -23,6 +24,7 @@
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "filter.h"
 #include "notify.h"
@@ -162,6 +164,35 @@ static void comm_of(pid_t pid, char *buf, size_t size)
 	buf[strcspn(buf, "\n")] = '\0';
 }
 
+void jr_notify_say(const struct jr_notify *n, const char *fmt, ...)
+{
+	char line[1024], stamp[32], out[1100];
+	struct tm tm;
+	time_t now = time(NULL);
+	va_list ap;
+	int len;
+
+	va_start(ap, fmt);
+	len = vsnprintf(line, sizeof(line), fmt, ap);
+	va_end(ap);
+	if (len < 0)
+		return;
+	if (n->report_stderr)
+		fprintf(stderr, "%s\n", line);
+	if (n->log_fd < 0)
+		return;
+	if (!gmtime_r(&now, &tm) ||
+	    !strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		stamp[0] = '\0';
+	/* one write per line (O_APPEND): lines of sandboxes sharing a log
+	 * never interleave; a full disk loses the line, not the sandbox */
+	len = snprintf(out, sizeof(out), "%s [%d] %s\n", stamp, (int)getpid(),
+		       line);
+	if (len > 0 && (size_t)len < sizeof(out) &&
+	    write(n->log_fd, out, (size_t)len) < 0)
+		return;
+}
+
 /* jailrun: blocked: ls[1234] socket(AF_INET, SOCK_STREAM, 0) = EAFNOSUPPORT
  *   — family not in protocol (AF_INET) in x.profile:4 */
 static void say(struct jr_notify *n, const struct jr_verdict *v)
@@ -180,7 +211,7 @@ static void say(struct jr_notify *n, const struct jr_verdict *v)
 		snprintf(result, sizeof(result), "killed");
 	else if (v->kind == JR_V_ERRNO)
 		snprintf(result, sizeof(result), "= %s", jr_errno_name(v->err));
-	fprintf(stderr, "jailrun: %s: %s[%d] %s%s%s \u2014 %s\n",
+	jr_notify_say(n, "jailrun: %s: %s[%d] %s%s%s \u2014 %s",
 		v->kind == JR_V_CONTINUE ? "allowed (seccomp.action=log)" :
 					   "blocked",
 		comm, (int)pid, call, v->kind == JR_V_CONTINUE ? "" : " ",

@@ -98,6 +98,7 @@ struct watch {
 	int timeouts;  /* 1: SIGTERM sent, 2: SIGKILL sent */
 	int record_fd;   /* the record's listening socket, or -1 */
 	char *record;    /* the record it serves */
+	char *log;       /* the report log's path, or NULL */
 	int execfail_fd;
 	int hello_fd;
 	struct jr_notify notify;
@@ -156,7 +157,7 @@ static void summary(const struct jr_notify *n, const struct jr_policy *pol)
 
 	if (!n->report || !n->rep->total)
 		return;
-	fprintf(stderr, "jailrun: summary: %s %lu call%s: %s\n",
+	jr_notify_say(n, "jailrun: summary: %s %lu call%s: %s",
 		pol->action == JR_ACT_LOG ? "allowed (seccomp.action=log)" :
 					    "blocked",
 		n->rep->total, n->rep->total == 1 ? "" : "s",
@@ -199,6 +200,83 @@ static int start_timer(unsigned seconds)
 	return fd;
 }
 
+/* The report log: $XDG_STATE_HOME/jailrun/NAME.log (NAME the sandbox's
+ * name or the program's, other characters than [A-Za-z0-9._+-] made
+ * '_'), the directories made 0700, the file 0600, appended to; a file
+ * that is not ours or not a regular file is refused.  The path in
+ * *PATHP (malloc'd), the descriptor (close-on-exec), or -1 with errno. */
+static int open_log(const char *name, char **pathp)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	cleanup_free char *dir = NULL, *safe = xstrdup(name);
+	struct stat st;
+	int fd;
+
+	*pathp = NULL;
+	for (char *c = safe; *c; c++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789._+-", *c) || (c == safe && *c == '.'))
+			*c = '_';
+	if (state && state[0] == '/')
+		dir = xasprintf("%s/jailrun", state);
+	else if (home && home[0] == '/')
+		dir = xasprintf("%s/.local/state/jailrun", home);
+	else
+		return errno = ENOENT, -1;
+	for (char *p = dir + 1;; p++) {
+		char c = *p;
+
+		if (c && c != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return -1;
+		*p = c;
+		if (!c)
+			break;
+	}
+	*pathp = xasprintf("%s/%s.log", dir, safe);
+	fd = open(*pathp, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid()) {
+		close(fd);
+		return errno = EPERM, -1;
+	}
+	return fd;
+}
+
+/* The report log, opened after the clone (the sandbox's init never holds
+ * it).  report = log: without it, nothing runs; report = yes: the
+ * reports still reach stderr, and it is said. */
+static void start_log(struct watch *w, const struct jr_policy *pol,
+		      const struct jr_plan *plan, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = pol->name ? pol->name : slash ? slash + 1 : path;
+
+	w->notify.log_fd = -1;
+	if (!plan->report || !plan->report_log)
+		return;
+	w->notify.log_fd = open_log(name, &w->log);
+	if (w->notify.log_fd >= 0) {
+		debugx("reports logged to %s", w->log);
+		return;
+	}
+	if (plan->report_log_must) {
+		kill(w->init, SIGKILL);
+		die_errno("report = log: cannot open %s",
+			  w->log ? w->log : "$XDG_STATE_HOME (nor $HOME) unset");
+	}
+	warnx_jr("WARNING: reports are not logged: %s: %s",
+		 w->log ? w->log : "neither $XDG_STATE_HOME nor $HOME is set",
+		 strerror(errno));
+	free(w->log);
+	w->log = NULL;
+}
+
 /* The record --list, --shutdown and --join read, served from here (see
  * state.h): bound after the start, off the launch's critical path.  A
  * sandbox without one still runs, but it is said loudly: --list would
@@ -218,6 +296,7 @@ static void record(struct watch *w, const struct jr_policy *pol,
 		.profile = (char *)(pol->profile_used ? pol->profile_used :
 							 "none"),
 		.args = (char *)(plan->rec_args ? plan->rec_args : ""),
+		.log = w->log ? w->log : (char *)"",
 	};
 	char name[108];
 
@@ -485,6 +564,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
 	w.init = init;
+	start_log(&w, pol, plan, path);
 	if (!plan->join_init)
 		record(&w, pol, plan, path);
 	w.timer_fd = start_timer(pol->timeout);
@@ -494,9 +574,13 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :
 								    -1;
 	w.notify.report = plan->report;
+	w.notify.report_stderr = plan->report_stderr;
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
 	r = supervise(&w, &l.signals, pol, path);
 	free(w.record);
+	free(w.log);
+	if (w.notify.log_fd >= 0)
+		close(w.notify.log_fd);
 	return r;
 }
