@@ -1382,7 +1382,8 @@ int jr_key_apply(struct jr_policy *pol, struct jr_command *cmd,
 
 /* Profile keys that change only what jailrun says (or calls the
  * sandbox), not what the sandbox may do: out of the digest. */
-static const char *const says_only[] = { "name", "report" };
+/* ... and private-lib, which is always refused: it bounds nothing */
+static const char *const says_only[] = { "name", "private-lib", "report" };
 
 bool jr_key_bounds(const struct jr_key *key)
 {
