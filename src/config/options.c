@@ -813,9 +813,8 @@ static int priv_item(void *ctx, const char *item, bool negate,
 	return 0;
 }
 
-static int set_priv(struct jr_settings *s, enum jr_priv which,
-		    const char *key, const char *value, const char *where,
-		    struct jr_err *err)
+static int set_priv(struct jr_settings *s, enum jr_priv which, const char *key,
+		    const char *value, const char *where, struct jr_err *err)
 {
 	struct priv_ctx c = { s->pol, &s->pol->priv[which], key };
 
@@ -851,8 +850,8 @@ BOOL_SETTER(set_machine_id, machine_id)
 
 /* bind = SRC,DST: two absolute paths (who may bind where is decided when
  * the plan is made, private.c) */
-static int set_bind(struct jr_settings *s, const char *value,
-		    const char *where, struct jr_err *err)
+static int set_bind(struct jr_settings *s, const char *value, const char *where,
+		    struct jr_err *err)
 {
 	struct jr_policy *pol = s->pol;
 	const char *comma = strchr(value, ',');

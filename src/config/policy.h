@@ -56,7 +56,7 @@ enum jr_pathkey {
 #define JR_PATHS_MAX 256
 /* the private-* directory keys (private.c plans them) */
 enum jr_priv { JR_PRIV_ETC, JR_PRIV_BIN, JR_PRIV_OPT, JR_PRIV_SRV, JR_PRIV_N };
-#define JR_PRIV_MAX 128   /* entries in one private-* list */
+#define JR_PRIV_MAX 128 /* entries in one private-* list */
 #define JR_BINDS_MAX 32
 #define JR_PATH_LEN_MAX 1024
 struct jr_pathrule {
@@ -151,11 +151,11 @@ struct jr_policy {
 		size_t n;
 		const char *origin;
 	} priv[JR_PRIV_N];
-	bool machine_id;            /* machine-id = yes: a random one */
+	bool machine_id; /* machine-id = yes: a random one */
 	struct jr_bind {
 		const char *src, *dst;
 		const char *origin;
-	} binds[JR_BINDS_MAX];      /* bind = SRC,DST, in order */
+	} binds[JR_BINDS_MAX]; /* bind = SRC,DST, in order */
 	size_t nbinds;
 
 	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */

@@ -23,9 +23,9 @@
 #include "private.h"
 
 const char *const jr_private_etc_always[] = {
-	"ld.so.cache", "ld.so.conf",      "ld.so.conf.d", "resolv.conf",
-	"hosts",       "nsswitch.conf",   "localtime",    "ssl",
-	"ca-certificates", "pki",         "alternatives", NULL
+	"ld.so.cache",     "ld.so.conf",    "ld.so.conf.d", "resolv.conf",
+	"hosts",           "nsswitch.conf", "localtime",    "ssl",
+	"ca-certificates", "pki",           "alternatives", NULL
 };
 
 /* never brought into a private /etc, even when listed: password hashes */
@@ -83,7 +83,8 @@ static void pw_line(struct buf *b, const struct passwd *pw, uid_t *seen,
 	seen[(*nseen)++] = pw->pw_uid;
 	buf_add(b, "%s:x:%u:%u:%s:%s:%s\n", pw->pw_name, (unsigned)pw->pw_uid,
 		(unsigned)pw->pw_gid, pw->pw_gecos ? pw->pw_gecos : "",
-		pw->pw_dir ? pw->pw_dir : "/", pw->pw_shell ? pw->pw_shell : "");
+		pw->pw_dir ? pw->pw_dir : "/",
+		pw->pw_shell ? pw->pw_shell : "");
 }
 
 static void gr_line(struct buf *b, const struct group *gr, gid_t *seen,
@@ -270,14 +271,15 @@ static bool bins_dir(const struct bins *b, const char *real)
 	return false;
 }
 
-static int bins_name(struct bins *b, struct jr_confine *plan,
-		     const char *name, const char *origin, struct jr_err *err)
+static int bins_name(struct bins *b, struct jr_confine *plan, const char *name,
+		     const char *origin, struct jr_err *err)
 {
 	for (size_t i = 0; i < b->nnames; i++)
 		if (strcmp(b->names[i], name) == 0)
 			return 0;
 	if (b->nnames == ARRAY_SIZE(b->names))
-		return jr_fail(err, origin, "private-bin: more than %zu "
+		return jr_fail(err, origin,
+			       "private-bin: more than %zu "
 			       "programs with their interpreters",
 			       ARRAY_SIZE(b->names));
 	b->names[b->nnames++] = jr_confine_intern(plan, name);
@@ -287,8 +289,7 @@ static int bins_name(struct bins *b, struct jr_confine *plan,
 /* The `#!` interpreter PATH, when it is in a replaced bin directory: its
  * name joins the list (and so its own interpreter, in turn). */
 static int bins_interp(struct bins *b, struct jr_confine *plan,
-		       const char *path, const char *origin,
-		       struct jr_err *err)
+		       const char *path, const char *origin, struct jr_err *err)
 {
 	cleanup_free char *parent = xstrdup(path);
 	cleanup_free char *real = NULL;
@@ -335,7 +336,8 @@ static int bins_program(struct bins *b, struct jr_confine *plan,
 		if (jr_elf_classify(p, elf) < 0)
 			continue; /* unreadable: execve will say so */
 		for (int i = 0; i < elf->scripts; i++)
-			if (bins_interp(b, plan, elf->chain[i], origin, err) < 0)
+			if (bins_interp(b, plan, elf->chain[i], origin, err) <
+			    0)
 				return -1;
 		if (elf->scripts && is_env(elf->chain[0]) &&
 		    elf->script_arg[0] && !strchr(elf->script_arg, '/') &&
@@ -345,8 +347,8 @@ static int bins_program(struct bins *b, struct jr_confine *plan,
 	if (!found) { /* --debug says it was not there */
 		cleanup_free char *p = xasprintf("/usr/bin/%s", name);
 
-		return jr_confine_mount_add(plan, JR_PH_PRIV, JR_MNT_BIND, p,
-					    p, true, origin, err);
+		return jr_confine_mount_add(plan, JR_PH_PRIV, JR_MNT_BIND, p, p,
+					    true, origin, err);
 	}
 	return 0;
 }
@@ -370,8 +372,8 @@ static int plan_bin(const struct jr_policy *pol, struct jr_confine *plan,
 		b->dirs[b->ndirs++] = real;
 	}
 	for (size_t i = 0; i < b->ndirs && !r; i++) {
-		cleanup_free char *dir = plan_dir(plan, b->dirs[i], l->origin,
-						  err);
+		cleanup_free char *dir =
+			plan_dir(plan, b->dirs[i], l->origin, err);
 
 		r = dir ? 0 : -1;
 	}
@@ -386,8 +388,8 @@ static int plan_bin(const struct jr_policy *pol, struct jr_confine *plan,
 
 /* ---- machine-id ------------------------------------------------------ */
 
-static int plan_machine_id(const struct jr_policy *pol,
-			   struct jr_confine *plan, struct jr_err *err)
+static int plan_machine_id(const struct jr_policy *pol, struct jr_confine *plan,
+			   struct jr_err *err)
 {
 	static const char *const dbus = "/var/lib/dbus/machine-id";
 	unsigned char rnd[16];
@@ -406,9 +408,8 @@ static int plan_machine_id(const struct jr_policy *pol,
 		return jr_fail(err, "machine-id",
 			       "/etc/machine-id does not exist (with "
 			       "private-etc it is made)");
-	if (jr_confine_file_add(plan, JR_PH_PRIV,
-				etc ? etc : "/etc/machine-id", id,
-				"machine-id", err) < 0)
+	if (jr_confine_file_add(plan, JR_PH_PRIV, etc ? etc : "/etc/machine-id",
+				id, "machine-id", err) < 0)
 		return -1;
 	other = realpath(dbus, NULL);
 	/* a symlink to /etc/machine-id shows the new one already */
