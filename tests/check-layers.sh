@@ -42,6 +42,7 @@ src/confine/desktop.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
 src/confine/plan.c      confine  pure
+src/confine/private.c   confine  pure
 src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge

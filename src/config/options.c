@@ -776,6 +776,111 @@ BOOL_SETTER(set_ll_require, ll_require)
 BOOL_SETTER(set_private_tmp, private_tmp)
 BOOL_SETTER(set_private_dev, private_dev)
 
+/* ---- private directories, machine-id, bind ------------------------------- */
+
+struct priv_ctx {
+	struct jr_policy *pol;
+	struct jr_privlist *l;
+	const char *key;
+};
+
+/* One entry of a private-* list: a name in that directory (firejail's
+ * lists name entries, not paths); !NAME takes an earlier one out. */
+static int priv_item(void *ctx, const char *item, bool negate,
+		     const char *where, struct jr_err *err)
+{
+	struct priv_ctx *c = ctx;
+	struct jr_privlist *l = c->l;
+	size_t n = strlen(item);
+
+	if (!n || n > 255 || strchr(item, '/') || strcmp(item, ".") == 0 ||
+	    strcmp(item, "..") == 0)
+		return jr_fail(err, where,
+			       "%s: '%.64s' is not a name (1 to 255 "
+			       "characters, no '/', not . or ..)",
+			       c->key, item);
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->names[i], item) != 0)
+			continue;
+		if (negate) {
+			memmove(&l->names[i], &l->names[i + 1],
+				(l->n - i - 1) * sizeof(l->names[0]));
+			l->n--;
+		}
+		return 0;
+	}
+	if (negate)
+		return 0;
+	if (l->n == JR_PRIV_MAX)
+		return jr_fail(err, where, "%s: more than %d entries", c->key,
+			       JR_PRIV_MAX);
+	l->names[l->n++] = jr_policy_intern(c->pol, item);
+	return 0;
+}
+
+static int set_priv(struct jr_settings *s, enum jr_priv which, const char *key,
+		    const char *value, const char *where, struct jr_err *err)
+{
+	struct priv_ctx c = { s->pol, &s->pol->priv[which], key };
+
+	c.l->set = true;
+	c.l->origin = where;
+	return jr_list_foreach(value, priv_item, &c, where, err);
+}
+
+#define PRIV_SETTER(fn, which, key)                                            \
+	static int fn(struct jr_settings *s, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		return set_priv(s, which, key, value, where, err);             \
+	}
+PRIV_SETTER(set_private_etc, JR_PRIV_ETC, "private-etc")
+PRIV_SETTER(set_private_bin, JR_PRIV_BIN, "private-bin")
+PRIV_SETTER(set_private_opt, JR_PRIV_OPT, "private-opt")
+PRIV_SETTER(set_private_srv, JR_PRIV_SRV, "private-srv")
+
+/* private-lib is refused: see its help text and docs/reference.md */
+static int set_private_lib(struct jr_settings *s, const char *value,
+			   const char *where, struct jr_err *err)
+{
+	(void)s;
+	(void)value;
+	return jr_fail(err, where,
+		       "private-lib: not supported: the libraries a program "
+		       "loads with dlopen (NSS, gconv, plugins) cannot be "
+		       "known in advance");
+}
+
+BOOL_SETTER(set_machine_id, machine_id)
+
+/* bind = SRC,DST: two absolute paths (who may bind where is decided when
+ * the plan is made, private.c) */
+static int set_bind(struct jr_settings *s, const char *value, const char *where,
+		    struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+	const char *comma = strchr(value, ',');
+	cleanup_free char *src = NULL;
+
+	if (!comma || value[0] != '/' || comma[1] != '/' ||
+	    strchr(comma + 1, ',') || strlen(value) > 2 * JR_PATH_LEN_MAX)
+		return jr_fail(err, where,
+			       "bind: expected SRC,DST, two absolute paths, "
+			       "not '%.64s'",
+			       value);
+	if (pol->nbinds == JR_BINDS_MAX)
+		return jr_fail(err, where, "more than %d bind entries",
+			       JR_BINDS_MAX);
+	src = xstrdup(value);
+	src[comma - value] = '\0';
+	pol->binds[pol->nbinds++] = (struct jr_bind){
+		.src = jr_policy_intern(pol, src),
+		.dst = jr_policy_intern(pol, comma + 1),
+		.origin = where,
+	};
+	return 0;
+}
+
 /* ---- desktop sockets ---------------------------------------------------- */
 
 static int parse_tristate(const char *value, int *out, const char *where,
@@ -971,6 +1076,10 @@ static int set_debug_syscalls(struct jr_settings *s, const char *value,
 
 /* The table, sorted by name (a unit test holds it to that). */
 const struct jr_key jr_keys[] = {
+	{ "bind", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "SRC,DST",
+	  "bind SRC over DST, where the user may write DST's parent (any "
+	  "as root)",
+	  set_bind },
 	{ "blacklist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "hide these files and directories behind an empty read-only mount",
 	  set_blacklist },
@@ -1078,6 +1187,10 @@ const struct jr_key jr_keys[] = {
 	  "list this user's running sandboxes (pid, name, profile, uptime) "
 	  "and exit",
 	  set_list },
+	{ "machine-id", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a random /etc/machine-id (and /var/lib/dbus/machine-id) of "
+	  "this sandbox's own",
+	  set_machine_id },
 	{ "memory-deny-write-execute", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "no memory both writable and executable, none made executable "
 	  "later (mmap, mprotect, shmat): JIT-style code injection fails",
@@ -1107,9 +1220,26 @@ const struct jr_key jr_keys[] = {
 	{ "print-filter", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the compiled filter (rules and BPF size) and exit",
 	  set_print_filter },
+	{ "private-bin", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "bin directories (/usr/bin, /usr/sbin, ...) of only these programs "
+	  "and the #! interpreters they name",
+	  set_private_bin },
 	{ "private-dev", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a minimal /dev: null, zero, full, random, urandom, tty, pts, shm",
 	  set_private_dev },
+	{ "private-etc", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "a read-only /etc of only these entries and what every program "
+	  "needs (ld.so.cache, resolv.conf, hosts, certificates...; a "
+	  "passwd and group of root, the user and nobody)",
+	  set_private_etc },
+	{ "private-lib", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "not supported (exit 125): what a program loads with dlopen "
+	  "cannot be listed in advance",
+	  set_private_lib },
+	{ "private-opt", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "a read-only /opt of only these entries", set_private_opt },
+	{ "private-srv", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "a read-only /srv of only these entries", set_private_srv },
 	{ "private-tmp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a fresh, empty /tmp", set_private_tmp },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
@@ -1258,7 +1388,8 @@ int jr_key_apply(struct jr_policy *pol, struct jr_command *cmd,
 
 /* Profile keys that change only what jailrun says (or calls the
  * sandbox), not what the sandbox may do: out of the digest. */
-static const char *const says_only[] = { "name", "report" };
+/* ... and private-lib, which is always refused: it bounds nothing */
+static const char *const says_only[] = { "name", "private-lib", "report" };
 
 bool jr_key_bounds(const struct jr_key *key)
 {

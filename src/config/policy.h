@@ -54,6 +54,10 @@ enum jr_pathkey {
 	JR_PK_N
 };
 #define JR_PATHS_MAX 256
+/* the private-* directory keys (private.c plans them) */
+enum jr_priv { JR_PRIV_ETC, JR_PRIV_BIN, JR_PRIV_OPT, JR_PRIV_SRV, JR_PRIV_N };
+#define JR_PRIV_MAX 128 /* entries in one private-* list */
+#define JR_BINDS_MAX 32
 #define JR_PATH_LEN_MAX 1024
 struct jr_pathrule {
 	enum jr_pathkey key;
@@ -139,6 +143,20 @@ struct jr_policy {
 	bool ll_require;           /* landlock.require: unenforceable is an
 				    * error, not a warning */
 	bool private_tmp, private_dev;
+	/* private-etc, private-bin, private-opt, private-srv: the entries
+	 * kept (names, no '/'), in order; set once any was given */
+	struct jr_privlist {
+		bool set;
+		const char *names[JR_PRIV_MAX];
+		size_t n;
+		const char *origin;
+	} priv[JR_PRIV_N];
+	bool machine_id; /* machine-id = yes: a random one */
+	struct jr_bind {
+		const char *src, *dst;
+		const char *origin;
+	} binds[JR_BINDS_MAX]; /* bind = SRC,DST, in order */
+	size_t nbinds;
 
 	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */
 	int x11, wayland, sound;

@@ -16,6 +16,7 @@
 #include "elfinfo.h"
 #include "options.h"
 #include "plan.h"
+#include "private.h"
 
 /* ---- the plan ------------------------------------------------------------ */
 
@@ -331,7 +332,8 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	    jr_confine_mount_add(plan, JR_PH_DEV, JR_MNT_DEV, NULL, "/dev",
 				 false, "private-dev", err) < 0)
 		return -1;
-	if (jr_desktop_plan(pol, plan, err) < 0)
+	if (jr_desktop_plan(pol, plan, err) < 0 ||
+	    jr_private_plan(pol, plan, err) < 0)
 		return -1;
 	/* mkdir alone needs no namespace: it runs before any mount */
 	for (size_t i = 0; i < plan->nmounts; i++) {

@@ -32,6 +32,7 @@ struct mnt_state {
 	int src[JR_MOUNTS_MAX]; /* detached copies of the bind sources */
 	int dev[ARRAY_SIZE(dev_nodes)];
 	int hide; /* the detached empty tmpfs, or -1 */
+	int files; /* the detached tmpfs of JR_MNT_FILE's files, or -1 */
 };
 
 static int fail_mount(struct jr_err *err, const struct jr_mount *m,
@@ -141,18 +142,69 @@ static int hide_source(struct jr_err *err)
 	return mnt;
 }
 
+/* One detached, read-only tmpfs holding each JR_MNT_FILE's content in
+ * a file named by the mount's index (private.c). */
+static int files_source(const struct jr_confine *plan, struct jr_err *err)
+{
+	struct mount_attr ro = {
+		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+			    MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC,
+	};
+	cleanup_fd int fs = fsopen("tmpfs", FSOPEN_CLOEXEC);
+	int mnt;
+
+	if (fs < 0 || fsconfig(fs, FSCONFIG_SET_STRING, "size", "1m", 0) < 0 ||
+	    fsconfig(fs, FSCONFIG_SET_STRING, "mode", "0755", 0) < 0 ||
+	    fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) < 0)
+		return jr_fail(err, NULL, "a tmpfs for generated files: %s",
+			       strerror(errno));
+	mnt = fsmount(fs, FSMOUNT_CLOEXEC, 0);
+	if (mnt < 0)
+		return jr_fail(err, NULL, "fsmount: %s", strerror(errno));
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *m = &plan->mounts[i];
+		size_t n = m->content ? strlen(m->content) : 0;
+		char name[24];
+		int fd;
+
+		if (m->op != JR_MNT_FILE)
+			continue;
+		snprintf(name, sizeof(name), "%zu", i);
+		fd = openat(mnt, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			    0444);
+		if (fd < 0 || write(fd, m->content, n) != (ssize_t)n) {
+			jr_fail(err, m->origin, "writing the file for %s: %s",
+				m->dst, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			close(mnt);
+			return -1;
+		}
+		close(fd);
+	}
+	if (mount_setattr(mnt, "", AT_EMPTY_PATH | AT_RECURSIVE, &ro,
+			  sizeof(ro)) < 0) {
+		jr_fail(err, NULL, "a tmpfs for generated files: %s",
+			strerror(errno));
+		close(mnt);
+		return -1;
+	}
+	return mnt;
+}
+
 /* Take what the bind sources (and a private /dev's devices) are now,
  * before anything is mounted over them. */
 static int capture(const struct jr_confine *plan, struct mnt_state *st,
 		   struct jr_err *err)
 {
-	bool dev = false, hide = false;
+	bool dev = false, hide = false, files = false;
 
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		const struct jr_mount *m = &plan->mounts[i];
 
 		dev |= m->op == JR_MNT_DEV;
 		hide |= m->op == JR_MNT_HIDE;
+		files |= m->op == JR_MNT_FILE;
 		if (m->op != JR_MNT_BIND)
 			continue;
 		st->src[i] = clone_tree(AT_FDCWD, m->src);
@@ -173,6 +225,8 @@ static int capture(const struct jr_confine *plan, struct mnt_state *st,
 	}
 	if (hide && (st->hide = hide_source(err)) < 0)
 		return -1;
+	if (files && (st->files = files_source(plan, err)) < 0)
+		return -1;
 	return 0;
 }
 
@@ -181,6 +235,11 @@ static int do_tmpfs(const struct jr_mount *m, struct jr_err *err)
 	char opts[32];
 
 	snprintf(opts, sizeof(opts), "mode=%04o", m->mode);
+	if (m->optional && access(m->dst, F_OK) < 0 && errno == ENOENT) {
+		debugx("mount: %s does not exist, no tmpfs (%s)", m->dst,
+		       m->origin);
+		return 0;
+	}
 	if (mount("tmpfs", m->dst, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
 		return fail_mount(err, m, "mounting a tmpfs on", m->dst);
 	debugx("mount: tmpfs on %s (%s)", m->dst, m->origin);
@@ -201,6 +260,39 @@ static int do_bind(const struct jr_mount *m, int tree, struct jr_err *err)
 	if (attach(tree, m->dst) < 0)
 		return fail_mount(err, m, "binding", m->dst);
 	debugx("mount: %s bound at %s (%s)", m->src, m->dst, m->origin);
+	return 0;
+}
+
+/* JR_MNT_FILE: the file made for mount I (files_source) at DST */
+static int do_file(const struct jr_mount *m, size_t i, int files,
+		   struct jr_err *err)
+{
+	char name[24];
+	cleanup_fd int tree = -1;
+	int r;
+
+	snprintf(name, sizeof(name), "%zu", i);
+	tree = clone_tree(files, name);
+	if (tree < 0)
+		return fail_mount(err, m, "taking the file for", m->dst);
+	r = make_point(tree, m->dst);
+	if (r < 0) {
+		errno = -r;
+		return fail_mount(err, m, "making a mount point at", m->dst);
+	}
+	if (attach(tree, m->dst) < 0)
+		return fail_mount(err, m, "binding a file at", m->dst);
+	debugx("mount: a file of %zu bytes at %s (%s)", strlen(m->content),
+	       m->dst, m->origin);
+	return 0;
+}
+
+/* JR_MNT_LINK: a symlink made again in a private directory's tmpfs */
+static int do_link(const struct jr_mount *m, struct jr_err *err)
+{
+	if (symlink(m->src, m->dst) < 0)
+		return fail_mount(err, m, "making the symlink", m->dst);
+	debugx("mount: %s -> %s made (%s)", m->dst, m->src, m->origin);
 	return 0;
 }
 
@@ -331,6 +423,10 @@ static int do_mount(const struct jr_mount *m, size_t i,
 		return do_hide(m, st->hide, err);
 	case JR_MNT_RO:
 		return do_ro(m, err);
+	case JR_MNT_FILE:
+		return do_file(m, i, st->files, err);
+	case JR_MNT_LINK:
+		return do_link(m, err);
 	}
 	return jr_fail(err, m->origin, "unknown mount");
 }
@@ -345,6 +441,8 @@ static void release(struct mnt_state *st)
 			close(st->dev[i]);
 	if (st->hide >= 0)
 		close(st->hide);
+	if (st->files >= 0)
+		close(st->files);
 }
 
 /* The working directory again by its name, through the new mounts (the
@@ -378,6 +476,7 @@ int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err)
 	memset(st->src, -1, sizeof(st->src));
 	memset(st->dev, -1, sizeof(st->dev));
 	st->hide = -1;
+	st->files = -1;
 	/* 1. directories asked for (mkdir), so that they can be bound */
 	for (; i < plan->nmounts && plan->mounts[i].phase == JR_PH_MKDIR && !r;
 	     i++)

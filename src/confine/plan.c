@@ -35,6 +35,7 @@ static int mount_append(struct jr_confine *plan, struct jr_mount m,
 			       JR_MOUNTS_MAX);
 	m.src = jr_confine_intern(plan, m.src);
 	m.dst = jr_confine_intern(plan, m.dst);
+	m.content = jr_confine_intern(plan, m.content);
 	m.origin = jr_confine_intern(plan, m.origin);
 	plan->mounts[plan->nmounts++] = m;
 	return 0;
@@ -60,6 +61,18 @@ int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			    (struct jr_mount){ .phase = phase,
 					       .op = JR_MNT_TMPFS, .dst = dst,
 					       .mode = mode, .origin = origin },
+			    err);
+}
+
+int jr_confine_file_add(struct jr_confine *plan, enum jr_mnt_phase phase,
+			const char *dst, const char *content,
+			const char *origin, struct jr_err *err)
+{
+	return mount_append(plan,
+			    (struct jr_mount){ .phase = phase,
+					       .op = JR_MNT_FILE, .dst = dst,
+					       .content = content,
+					       .origin = origin },
 			    err);
 }
 

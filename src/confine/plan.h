@@ -23,6 +23,8 @@ enum jr_mnt_phase {
 	JR_PH_MKDIR, /* directories created (as the user) before any mount */
 	JR_PH_HOME,  /* whitelist: a tmpfs on $HOME, the whitelisted back */
 	JR_PH_TMP,   /* private-tmp: a tmpfs on /tmp, sockets bound back */
+	JR_PH_PRIV,  /* private-etc/bin/opt/srv, machine-id, bind
+		      * (private.c) */
 	JR_PH_DEV,   /* private-dev */
 	JR_PH_HIDE,  /* blacklist, hidden desktop sockets */
 	JR_PH_RO,    /* read-only */
@@ -37,12 +39,16 @@ enum jr_mnt_op {
 	JR_MNT_DEV,   /* a minimal /dev on DST */
 	JR_MNT_HIDE,  /* an empty, read-only dir or file (as DST) over DST */
 	JR_MNT_RO,    /* DST and every mount below it read-only */
+	JR_MNT_FILE,  /* a read-only file holding CONTENT over (or, in a
+		       * tmpfs of the plan's, at) DST */
+	JR_MNT_LINK,  /* a symlink to SRC at DST, in a tmpfs of the plan's */
 };
 
 struct jr_mount {
 	enum jr_mnt_phase phase;
 	enum jr_mnt_op op;
-	const char *src; /* JR_MNT_BIND only */
+	const char *src; /* JR_MNT_BIND; JR_MNT_LINK: the link's target */
+	const char *content; /* JR_MNT_FILE */
 	const char *dst;
 	unsigned mode;      /* JR_MNT_TMPFS */
 	bool optional;      /* a missing SRC/DST is skipped (--debug says) */
@@ -103,6 +109,9 @@ int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			 const char *dst, unsigned mode, const char *origin,
 			 struct jr_err *err);
+int jr_confine_file_add(struct jr_confine *plan, enum jr_mnt_phase phase,
+			const char *dst, const char *content,
+			const char *origin, struct jr_err *err);
 int jr_confine_ll_add(struct jr_confine *plan, const char *path,
 		      unsigned access, bool optional, const char *origin,
 		      struct jr_err *err);

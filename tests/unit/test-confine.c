@@ -3,6 +3,7 @@
  * Landlock ABI cannot enforce.  Pure: nothing is mounted here. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "confine.h"
 #include "elfinfo.h"
 #include "options.h"
+#include "private.h"
 #include "tap.h"
 
 static char scratch[] = "/tmp/jr-test-confine.XXXXXX";
@@ -534,6 +536,156 @@ static void test_limits(void)
 	drop(c);
 }
 
+/* ---- private-etc, private-bin, machine-id, bind ------------------------ */
+
+static const struct jr_mount *mount_at(const struct jr_confine *c,
+				       enum jr_mnt_op op, const char *dst)
+{
+	for (size_t i = 0; i < c->nmounts; i++)
+		if (c->mounts[i].op == op && strcmp(c->mounts[i].dst, dst) == 0)
+			return &c->mounts[i];
+	return NULL;
+}
+
+static bool hex_id(const char *s)
+{
+	return s && strlen(s) == 33 && strspn(s, "0123456789abcdef") == 32 &&
+	       s[32] == '\n';
+}
+
+static void test_private(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	const struct jr_mount *m;
+	struct jr_confine *c, *c2;
+	const char *msg;
+	char *pw;
+	struct jr_err err = { { 0 } };
+
+	set(pol, "private-etc", "hostname");
+	set(pol, "machine-id", "yes");
+	c = plan_of(pol, 7, &msg);
+	if (!ok(c != NULL, "private-etc + machine-id: a plan")) {
+		diag("%s", msg);
+		jr_policy_free(pol);
+		return;
+	}
+	m = mount_at(c, JR_MNT_TMPFS, "/etc");
+	ok(m && m->phase == JR_PH_PRIV && m->mode == 0755,
+	   "private-etc: a tmpfs on /etc, mode 0755");
+	ok(mount_at(c, JR_MNT_RO, "/etc") != NULL,
+	   "private-etc: /etc made read-only");
+	m = mount_at(c, JR_MNT_BIND, "/etc/hostname");
+	ok(m && strcmp(m->src, "/etc/hostname") == 0,
+	   "private-etc: the listed entry bound from the real /etc");
+	ok(mount_at(c, JR_MNT_BIND, "/etc/ld.so.cache") ||
+		   mount_at(c, JR_MNT_LINK, "/etc/ld.so.cache"),
+	   "private-etc: ld.so.cache always");
+	ok(!mount_at(c, JR_MNT_BIND, "/etc/shadow") &&
+		   !mount_at(c, JR_MNT_BIND, "/etc/passwd"),
+	   "private-etc: no shadow, and the host's passwd is not bound");
+	m = mount_at(c, JR_MNT_FILE, "/etc/passwd");
+	ok(m && strncmp(m->content, "root:x:0:0:", 11) == 0,
+	   "private-etc: a generated passwd, root's line first");
+	m = mount_at(c, JR_MNT_FILE, "/etc/machine-id");
+	ok(m && hex_id(m->content), "machine-id: 32 hex digits and a newline");
+	for (size_t i = 1; i < c->nmounts; i++)
+		if (c->mounts[i].phase < c->mounts[i - 1].phase)
+			diag("mount %zu out of phase order", i);
+	c2 = plan_of(pol, 7, &msg);
+	m = c2 ? mount_at(c2, JR_MNT_FILE, "/etc/machine-id") : NULL;
+	ok(m && strcmp(m->content,
+		       mount_at(c, JR_MNT_FILE, "/etc/machine-id")->content) != 0,
+	   "machine-id: another plan, another id");
+	if (c2)
+		drop(c2);
+	drop(c);
+	jr_policy_free(pol);
+
+	pol = jr_policy_new();
+	set(pol, "private-etc", "shadow");
+	c = plan_of(pol, 7, &msg);
+	is_str(c ? "(planned)" : msg,
+	       "t.profile:1: private-etc: 'shadow' holds password hashes: it "
+	       "is never brought in",
+	       "private-etc = shadow is refused");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	pw = jr_private_passwd(false, &err);
+	ok(pw && strncmp(pw, "root:", 5) == 0 &&
+		   strchr(pw, '\n') != strrchr(pw, '\n'),
+	   "passwd: root's line and others");
+	{
+		size_t lines = 0;
+
+		for (const char *p = pw; p && *p; p++)
+			lines += *p == '\n';
+		ok(lines >= 2 && lines <= 3, "passwd: 2 or 3 lines (%zu)", lines);
+	}
+	free(pw);
+
+	/* private-bin: each bin directory replaced once; #! interpreters */
+	pol = jr_policy_new();
+	set(pol, "private-bin", "which,jailrun-none");
+	c = plan_of(pol, 7, &msg);
+	ok(c && mount_at(c, JR_MNT_TMPFS, "/usr/bin") &&
+		   mount_at(c, JR_MNT_TMPFS, "/usr/sbin"),
+	   "private-bin: tmpfs on /usr/bin and /usr/sbin");
+	ok(c && mount_at(c, JR_MNT_BIND, "/usr/bin/which"),
+	   "private-bin: the listed program bound");
+	m = c ? mount_at(c, JR_MNT_BIND, "/usr/bin/jailrun-none") : NULL;
+	ok(m && m->optional, "private-bin: a missing program is optional");
+	{
+		cleanup_free char *w = realpath("/usr/bin/which", NULL);
+		FILE *f = w ? fopen(w, "r") : NULL;
+		char head[3] = "";
+
+		if (f && fread(head, 1, 2, f) == 2 && strcmp(head, "#!") == 0)
+			ok(c && mount_at(c, JR_MNT_BIND, "/usr/bin/sh"),
+			   "private-bin: which's #! interpreter (sh) bound");
+		else
+			skip("/usr/bin/which is not a #! script here");
+		if (f)
+			fclose(f);
+	}
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	/* bind */
+	{
+		char a[PATH_MAX], b[PATH_MAX], f[PATH_MAX], v[2 * PATH_MAX + 2];
+
+		snprintf(a, sizeof(a), "%s/bind-a", scratch);
+		snprintf(b, sizeof(b), "%s/bind-b", scratch);
+		snprintf(f, sizeof(f), "%s/bind-f", scratch);
+		if (mkdir(a, 0755) < 0 || mkdir(b, 0755) < 0)
+			diag("mkdir: %s", strerror(errno));
+		fclose(fopen(f, "w"));
+		pol = jr_policy_new();
+		snprintf(v, sizeof(v), "%s,%s", a, b);
+		set(pol, "bind", v);
+		c = plan_of(pol, 7, &msg);
+		m = c ? mount_at(c, JR_MNT_BIND, b) : NULL;
+		ok(m && strcmp(m->src, a) == 0 && m->phase == JR_PH_PRIV,
+		   "bind: SRC at DST");
+		if (c)
+			drop(c);
+		jr_policy_free(pol);
+		pol = jr_policy_new();
+		snprintf(v, sizeof(v), "%s,%s", a, f);
+		set(pol, "bind", v);
+		c = plan_of(pol, 7, &msg);
+		ok(!c && strstr(msg, "not both directories or both files"),
+		     "bind: a directory over a file is refused");
+		if (c)
+			drop(c);
+		jr_policy_free(pol);
+	}
+}
+
 int main(void)
 {
 	if (!mkdtemp(scratch)) {
@@ -549,6 +701,7 @@ int main(void)
 	test_interpreters();
 	test_unset_runtime_dir();
 	test_limits();
+	test_private();
 	{
 		char cmd[PATH_MAX + 16];
 
