@@ -790,7 +790,7 @@ static int set_private(struct jr_settings *s, const char *value,
 		       const char *where, struct jr_err *err)
 {
 	struct jr_policy *pol = s->pol;
-	bool on;
+	bool on = false;
 
 	pol->private_origin = where;
 	pol->private_dir = NULL;
@@ -801,7 +801,8 @@ static int set_private(struct jr_settings *s, const char *value,
 		return 0;
 	}
 	if (strlen(value) >= JR_PATH_LEN_MAX)
-		return jr_fail(err, where, "private: a path of at most %d bytes",
+		return jr_fail(err, where,
+			       "private: a path of at most %d bytes",
 			       JR_PATH_LEN_MAX - 1);
 	if (path_check(value, where, err) < 0)
 		return -1;

@@ -131,6 +131,31 @@ const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
 	return NULL;
 }
 
+/* The mount of the home phase (a top directory's tmpfs, private's
+ * directory) that replaces what EXE (resolved) is, when no whitelisted
+ * path brings it back; NULL when none does. */
+static const struct jr_mount *replacing(const struct jr_confine *plan,
+					const char *exe)
+{
+	const struct jr_mount *top = NULL;
+
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *m = &plan->mounts[i];
+		cleanup_free char *d = NULL;
+
+		if (m->phase != JR_PH_HOME)
+			continue;
+		d = resolved(m->dst);
+		if (!jr_path_beneath(exe, d))
+			continue;
+		if (m->op == JR_MNT_BIND && strcmp(m->src, m->dst) == 0)
+			return NULL; /* whitelisted: brought back */
+		if (jr_confine_top_replaced(plan, m->dst))
+			top = m;
+	}
+	return top;
+}
+
 /* A whitelisted path that a blacklist hides again (hiding comes after
  * the binds) would be reported bound and be gone. */
 static int check_hidden_grants(const struct jr_confine *plan,
@@ -144,6 +169,12 @@ static int check_hidden_grants(const struct jr_confine *plan,
 		return jr_fail(err, h->origin,
 			       "blacklist: '%s' hides the target %s", h->dst,
 			       exe);
+	if (exe && (h = replacing(plan, exe)))
+		return jr_fail(err, h->origin,
+			       "the %s on '%s' (private, whitelist) hides the "
+			       "target %s: whitelist it",
+			       h->op == JR_MNT_TMPFS ? "tmpfs" : "directory",
+			       h->dst, exe);
 	for (size_t j = 0; j < plan->nmounts; j++) {
 		const struct jr_mount *b = &plan->mounts[j];
 
@@ -166,9 +197,8 @@ static int check_hidden_grants(const struct jr_confine *plan,
 
 /* The directories firejail's whitelist may empty, beside the home
  * (firejail(1), --whitelist); /run/user/UID is added for this user. */
-static const char *const wl_tops[] = { "/etc",	 "/media", "/mnt",
-				       "/opt",	 "/srv",   "/tmp",
-				       "/usr/share", "/var" };
+static const char *const wl_tops[] = { "/etc", "/media", "/mnt",       "/opt",
+				       "/srv", "/tmp",   "/usr/share", "/var" };
 
 /* The top directory that whitelisting P empties: the longest of the home
  * (P as written) and wl_tops (P with its symlinks resolved, REAL) that P
@@ -314,8 +344,7 @@ static int plan_private(const struct jr_policy *pol, struct jr_confine *plan,
 		return -1;
 	rdir = resolved(dir);
 	if (stat(rdir, &st) < 0 || !S_ISDIR(st.st_mode))
-		return jr_fail(err, o, "private: '%s' is not a directory",
-			       dir);
+		return jr_fail(err, o, "private: '%s' is not a directory", dir);
 	if (strcmp(rdir, rhome) == 0)
 		return jr_fail(err, o,
 			       "private: '%s' is the home directory itself",

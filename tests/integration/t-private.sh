@@ -98,7 +98,7 @@ is "$out" "$mark.keep" "whitelist beneath /tmp: only it is left in /tmp"
 jr $N "--whitelist=/tmp/$mark.keep" stat -c %a /tmp
 is "$out" 1777 "... /tmp mode 1777"
 jr $N ls -A "$VT"
-is "$(echo $out)" "gone keep" "without whitelist: all of /var/tmp is seen"
+is "$(echo $out)" "gone keep" "without whitelist: all of the directory is seen"
 jr $N "--whitelist=$VT/keep" sh -c "ls -A /var; ls -A /var/tmp; ls -A '$VT'; cat '$VT/keep/f'"
 is "$(echo $out)" "tmp ${VT#/var/tmp/} keep kept" \
 	"whitelist beneath /var: the rest of /var is empty"
@@ -119,6 +119,12 @@ jr $N "--nowhitelist=$VT/gone" ls -A "$VT"
 is "$(echo $out)" "gone keep" "nowhitelist alone: nothing is emptied"
 jr $N "--whitelist=$VT/keep" --debug true
 like "$out" "mount: tmpfs on /var \(--whitelist\)" "whitelist: --debug says the tmpfs"
+mkdir -p "$VT/bin" && cp /bin/true "$VT/bin/mytrue" && chmod -R go+rx "$VT/bin"
+jr $N "--whitelist=$VT/keep" "$VT/bin/mytrue"
+is "$rc" 125 "whitelist whose tmpfs would hide the target: exit 125"
+like "$out" "tmpfs on '/var' .* hides the target $VT/bin/mytrue" "... saying why"
+jr $N "--whitelist=$VT/keep,$VT/bin" "$VT/bin/mytrue"
+is "$rc" 0 "... and the target whitelisted too runs"
 jr $N --whitelist=/usr/lib/jailrun-x true
 is "$rc" 125 "whitelist beneath /usr/lib: exit 125"
 like "$out" "whitelist: '/usr/lib/jailrun-x' is not beneath" "... saying why"

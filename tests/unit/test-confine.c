@@ -125,8 +125,8 @@ static void test_parse(void)
 	is_int(jr_key_set(pol, jr_key_find("landlock.scope"), "signals",
 			  "p:6", &err),
 	       -1, "an unknown scope is refused");
-	is_int(jr_key_set(pol, jr_key_find("private"), "home", "p:7", &err),
-	       -1, "private = a relative path is refused");
+	is_int(jr_key_set(pol, jr_key_find("private"), "home", "p:7", &err), -1,
+	       "private = a relative path is refused");
 	is_str(err.msg,
 	       "p:7: 'home': expected an absolute path (or ~, ${HOME}, "
 	       "${XDG_...})",
@@ -531,9 +531,9 @@ static void test_unset_runtime_dir(void)
 
 /* The mounts of a plan as "op dst" lines, phase order */
 static const char *const op_word[] = {
-	[JR_MNT_MKDIR] = "mkdir", [JR_MNT_TMPFS] = "tmpfs",
-	[JR_MNT_BIND] = "bind",	  [JR_MNT_DEV] = "dev",
-	[JR_MNT_HIDE] = "hide",	  [JR_MNT_RO] = "ro",
+	[JR_MNT_MKDIR] = "mkdir",   [JR_MNT_TMPFS] = "tmpfs",
+	[JR_MNT_BIND] = "bind",     [JR_MNT_DEV] = "dev",
+	[JR_MNT_HIDE] = "hide",     [JR_MNT_RO] = "ro",
 	[JR_MNT_MKFILE] = "mkfile", [JR_MNT_RW] = "rw",
 	[JR_MNT_NOEXEC] = "noexec",
 };
@@ -564,8 +564,8 @@ static void plan_is(struct jr_policy *pol, const char *want, const char *desc)
 	jr_policy_free(pol);
 }
 
-static struct jr_policy *pol_of(const char *k1, const char *v1,
-				const char *k2, const char *v2)
+static struct jr_policy *pol_of(const char *k1, const char *v1, const char *k2,
+				const char *v2)
 {
 	struct jr_policy *pol = jr_policy_new();
 
@@ -598,7 +598,8 @@ static void test_files(void)
 	plan_is(pol_of("whitelist", "/opt/jr-x,/opt/jr-y", NULL, NULL),
 		"tmpfs /opt; bind /opt/jr-x; bind /opt/jr-y",
 		"whitelist beneath /opt: one tmpfs on /opt, both bound back");
-	plan_is(pol_of("whitelist", "/var/jr-x", "whitelist", "/usr/share/jr-d"),
+	plan_is(pol_of("whitelist", "/var/jr-x", "whitelist",
+		       "/usr/share/jr-d"),
 		"tmpfs /var; bind /var/jr-x; tmpfs /usr/share; bind "
 		"/usr/share/jr-d",
 		"two top directories: a tmpfs on each");
@@ -630,6 +631,22 @@ static void test_files(void)
 		drop(c);
 	jr_policy_free(pol);
 
+	pol = pol_of("whitelist", "/tmp/jr-t", NULL, NULL);
+	snprintf(dir, sizeof(dir), "%s/prog", scratch);
+	c = plan_at(pol, dir, 7, &msg);
+	snprintf(want, sizeof(want),
+		 "t.profile:1: the tmpfs on '/tmp' (private, whitelist) hides "
+		 "the target %s: whitelist it",
+		 dir);
+	ok(c == NULL, "a whitelist's tmpfs over the target is refused");
+	is_str(msg, want, "... saying so");
+	set(pol, "whitelist", scratch);
+	c = plan_at(pol, dir, 7, &msg);
+	ok(c != NULL, "... not when the target is whitelisted");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
 	/* whitelist-ro, nowhitelist */
 	plan_is(pol_of("whitelist-ro", "~/a", "read-only", "/usr"),
 		"tmpfs ~; bind ~/a; ro ~/a; ro /usr",
@@ -637,8 +654,7 @@ static void test_files(void)
 	plan_is(pol_of("nowhitelist", "~/a", "whitelist", "~/a,~/b"),
 		"tmpfs ~; bind ~/b",
 		"nowhitelist before: that whitelist is ignored");
-	plan_is(pol_of("whitelist-ro", "/opt/jr-x", "nowhitelist",
-		       "/opt/jr-x"),
+	plan_is(pol_of("whitelist-ro", "/opt/jr-x", "nowhitelist", "/opt/jr-x"),
 		"", "nowhitelist after: ignored too, no tmpfs left");
 
 	/* private */
