@@ -590,6 +590,9 @@ static const char *const pathkey_names[JR_PK_N] = {
 	[JR_PK_LL_EXEC] = "landlock.exec",   [JR_PK_READ_ONLY] = "read-only",
 	[JR_PK_BLACKLIST] = "blacklist",     [JR_PK_WHITELIST] = "whitelist",
 	[JR_PK_MKDIR] = "mkdir",
+	[JR_PK_WHITELIST_RO] = "whitelist-ro", [JR_PK_NOWHITELIST] = "nowhitelist",
+	[JR_PK_READ_WRITE] = "read-write",   [JR_PK_NOEXEC] = "noexec",
+	[JR_PK_TMPFS] = "tmpfs",             [JR_PK_MKFILE] = "mkfile",
 };
 
 const char *jr_pathkey_name(enum jr_pathkey k)
@@ -668,6 +671,12 @@ PATH_SETTER(set_read_only, JR_PK_READ_ONLY)
 PATH_SETTER(set_blacklist, JR_PK_BLACKLIST)
 PATH_SETTER(set_whitelist, JR_PK_WHITELIST)
 PATH_SETTER(set_mkdir, JR_PK_MKDIR)
+PATH_SETTER(set_whitelist_ro, JR_PK_WHITELIST_RO)
+PATH_SETTER(set_nowhitelist, JR_PK_NOWHITELIST)
+PATH_SETTER(set_read_write, JR_PK_READ_WRITE)
+PATH_SETTER(set_noexec, JR_PK_NOEXEC)
+PATH_SETTER(set_tmpfs, JR_PK_TMPFS)
+PATH_SETTER(set_mkfile, JR_PK_MKFILE)
 
 #define JR_PORTS_MAX 1024 /* ports named by one landlock.net key */
 
@@ -775,6 +784,37 @@ static int set_ll_scope(struct jr_settings *s, const char *value,
 BOOL_SETTER(set_ll_require, ll_require)
 BOOL_SETTER(set_private_tmp, private_tmp)
 BOOL_SETTER(set_private_dev, private_dev)
+BOOL_SETTER(set_private_cache, private_cache)
+BOOL_SETTER(set_disable_mnt, disable_mnt)
+BOOL_SETTER(set_writable_var, writable_var)
+BOOL_SETTER(set_writable_run_user, writable_run_user)
+
+/* private = yes|no|DIR: DIR as written (~ and ${VAR} expand in the
+ * planner, which also checks that it is a directory) */
+static int set_private(struct jr_settings *s, const char *value,
+		       const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+	bool on = false;
+
+	pol->private_origin = where;
+	pol->private_dir = NULL;
+	if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0) {
+		if (parse_bool(value, &on, where, err) < 0)
+			return -1;
+		pol->private_home = on;
+		return 0;
+	}
+	if (strlen(value) >= JR_PATH_LEN_MAX)
+		return jr_fail(err, where,
+			       "private: a path of at most %d bytes",
+			       JR_PATH_LEN_MAX - 1);
+	if (path_check(value, where, err) < 0)
+		return -1;
+	pol->private_home = true;
+	pol->private_dir = jr_policy_intern(pol, value);
+	return 0;
+}
 
 /* ---- private directories, machine-id, bind ------------------------------- */
 
@@ -1126,6 +1166,10 @@ const struct jr_key jr_keys[] = {
 	{ "die-with-parent", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the sandbox dies with jailrun, and jailrun with its parent",
 	  set_die_with_parent },
+	{ "disable-mnt", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide /mnt, /media, /run/mount and /run/media (removable and "
+	  "mounted media)",
+	  set_disable_mnt },
 	{ "env.clear", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "start from an empty environment but PATH, HOME, TERM, LANG, LC_*",
 	  set_env_clear },
@@ -1199,6 +1243,10 @@ const struct jr_key jr_keys[] = {
 	  "create these directories (beneath ~, an XDG base directory or "
 	  "/tmp) before the sandbox starts",
 	  set_mkdir },
+	{ "mkfile", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "create these empty files (beneath ~, an XDG base directory or "
+	  "/tmp) before the sandbox starts, as mkdir does directories",
+	  set_mkfile },
 	{ "name", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAME",
 	  "the sandbox's name for --list, --shutdown and --join (default: "
 	  "the program's)",
@@ -1215,15 +1263,29 @@ const struct jr_key jr_keys[] = {
 	  set_new_session },
 	{ "no-report", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "do not name denied syscalls (same as --report=no)", set_no_report },
+	{ "noexec", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "nothing beneath these can be executed (noexec,nosuid mount flags: "
+	  "execve fails with EACCES)",
+	  set_noexec },
 	{ "noprofile", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "use no profile, only the command line", set_noprofile },
+	{ "nowhitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "ignore whitelist and whitelist-ro of these paths, given before or "
+	  "after",
+	  set_nowhitelist },
 	{ "print-filter", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the compiled filter (rules and BPF size) and exit",
 	  set_print_filter },
+	{ "private", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no|DIR",
+	  "an empty home (a fresh tmpfs), or DIR bound as the home; "
+	  "whitelisted home paths are brought in",
+	  set_private },
 	{ "private-bin", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "bin directories (/usr/bin, /usr/sbin, ...) of only these programs "
 	  "and the #! interpreters they name",
 	  set_private_bin },
+	{ "private-cache", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a fresh, empty ~/.cache (a tmpfs)", set_private_cache },
 	{ "private-dev", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a minimal /dev: null, zero, full, random, urandom, tty, pts, shm",
 	  set_private_dev },
@@ -1254,6 +1316,10 @@ const struct jr_key jr_keys[] = {
 	{ "read-only", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "these files and directories (and all below) are read-only",
 	  set_read_only },
+	{ "read-write", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "writable again after a read-only given before (mounts below keep "
+	  "their own flags)",
+	  set_read_write },
 	{ "remove-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "remove exactly what --install-shortcuts made",
 	  set_remove_shortcuts },
@@ -1306,6 +1372,9 @@ const struct jr_key jr_keys[] = {
 	  "after DURATION (seconds, or 10m, 2h) SIGTERM, 5 s later SIGKILL; "
 	  "exit 124 as timeout(1)",
 	  set_timeout },
+	{ "tmpfs", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIRS",
+	  "a fresh, empty, writable tmpfs on each of these directories",
+	  set_tmpfs },
 	{ "user", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "with --install/remove-shortcuts: the user's dirs (~/.local), even "
 	  "as root",
@@ -1316,9 +1385,20 @@ const struct jr_key jr_keys[] = {
 	  "the Wayland socket: reachable, or hidden (WAYLAND_DISPLAY unset)",
 	  set_wayland },
 	{ "whitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
-	  "the home directory holds only these (a fresh tmpfs with them bound "
-	  "in)",
+	  "the top directory of each (~, /tmp, /opt, /srv, /etc, /var, "
+	  "/usr/share, /media, /mnt, /run/user/UID) holds only these: a fresh "
+	  "tmpfs with them bound in",
 	  set_whitelist },
+	{ "whitelist-ro", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "whitelist these, read-only", set_whitelist_ro },
+	{ "writable-run-user", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "accepted for firejail's profiles: ${XDG_RUNTIME_DIR} is already "
+	  "as writable as outside",
+	  set_writable_run_user },
+	{ "writable-var", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "accepted for firejail's profiles: /var is already as writable as "
+	  "outside",
+	  set_writable_var },
 	{ "x11", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the X11 socket and XAUTHORITY: reachable (bound back into "
 	  "private-tmp or a whitelisted home), or hidden (DISPLAY unset; its "

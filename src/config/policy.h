@@ -42,7 +42,9 @@ enum jr_ns {
 #define JR_ENV_LEN_MAX 4096 /* one NAME=VALUE */
 
 /* path keys: landlock.read/write/exec, read-only, blacklist, whitelist,
- * mkdir; each rule keeps its unexpanded path and where it came from */
+ * mkdir, and firejail's whitelist-ro, nowhitelist, read-write, noexec,
+ * tmpfs, mkfile; each rule keeps its unexpanded path and where it came
+ * from */
 enum jr_pathkey {
 	JR_PK_LL_READ,
 	JR_PK_LL_WRITE,
@@ -51,6 +53,12 @@ enum jr_pathkey {
 	JR_PK_BLACKLIST,
 	JR_PK_WHITELIST,
 	JR_PK_MKDIR,
+	JR_PK_WHITELIST_RO, /* whitelist, then read-only */
+	JR_PK_NOWHITELIST,  /* a whitelist of this path is ignored */
+	JR_PK_READ_WRITE,   /* undo a read-only (in the order given) */
+	JR_PK_NOEXEC,       /* noexec,nosuid */
+	JR_PK_TMPFS,        /* a tmpfs on DIR */
+	JR_PK_MKFILE,       /* an empty file made before the mounts */
 	JR_PK_N
 };
 #define JR_PATHS_MAX 256
@@ -157,6 +165,16 @@ struct jr_policy {
 		const char *origin;
 	} binds[JR_BINDS_MAX]; /* bind = SRC,DST, in order */
 	size_t nbinds;
+	/* private = yes|DIR: the home a tmpfs (private_home without
+	 * private_dir) or DIR bound as it; private-cache: a tmpfs on
+	 * ~/.cache; disable-mnt: /mnt, /media, /run/mount, /run/media
+	 * hidden */
+	bool private_home, private_cache, disable_mnt;
+	const char *private_dir;
+	const char *private_origin;
+	/* writable-var, writable-run-user: accepted; they change nothing
+	 * here (docs/reference.md says why) */
+	bool writable_var, writable_run_user;
 
 	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */
 	int x11, wayland, sound;

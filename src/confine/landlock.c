@@ -269,6 +269,8 @@ static const char *const op_names[] = {
 	[JR_MNT_BIND] = "bind",	  [JR_MNT_DEV] = "private /dev",
 	[JR_MNT_HIDE] = "hide",	  [JR_MNT_RO] = "read-only",
 	[JR_MNT_FILE] = "file",	  [JR_MNT_LINK] = "symlink",
+	[JR_MNT_MKFILE] = "mkfile", [JR_MNT_RW] = "read-write",
+	[JR_MNT_NOEXEC] = "noexec",
 };
 
 static void describe_ports(const char *what, const uint64_t *bits)

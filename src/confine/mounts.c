@@ -233,6 +233,14 @@ static int capture(const struct jr_confine *plan, struct mnt_state *st,
 static int do_tmpfs(const struct jr_mount *m, struct jr_err *err)
 {
 	char opts[32];
+	int r;
+
+	/* tmpfs = DIR, private-cache in the user's own places: made when
+	 * missing (in a private home, say) */
+	if (m->optional && (r = mkdir_p(m->dst, 0700)) < 0) {
+		errno = -r;
+		return fail_mount(err, m, "making", m->dst);
+	}
 
 	snprintf(opts, sizeof(opts), "mode=%04o", m->mode);
 	if (m->optional && access(m->dst, F_OK) < 0 && errno == ENOENT) {
@@ -394,6 +402,74 @@ static int do_ro(const struct jr_mount *m, struct jr_err *err)
 	return 0;
 }
 
+/* read-write: DST a mount of its own, writable again.  Only that mount:
+ * those below (a hidden path, a read-only one given after) keep their
+ * flags.  A mount that was read-only outside stays so (the kernel locks
+ * it: EPERM). */
+static int do_rw(const struct jr_mount *m, struct jr_err *err)
+{
+	struct mount_attr rw = { .attr_clr = MOUNT_ATTR_RDONLY };
+	cleanup_free char *p = resolve(m);
+	cleanup_fd int tree = -1;
+
+	if (!p)
+		return m->optional && errno == ENOENT ?
+			       0 :
+			       fail_mount(err, m, "making writable", m->dst);
+	tree = clone_tree(AT_FDCWD, p);
+	if (tree < 0 ||
+	    mount_setattr(tree, "", AT_EMPTY_PATH, &rw, sizeof(rw)) < 0 ||
+	    attach(tree, p) < 0)
+		return fail_mount(err, m, "making writable", p);
+	debugx("mount: %s read-write (%s)", p, m->origin);
+	return 0;
+}
+
+/* noexec: DST and every mount below it noexec,nosuid */
+static int do_noexec(const struct jr_mount *m, struct jr_err *err)
+{
+	struct mount_attr nx = { .attr_set = MOUNT_ATTR_NOEXEC |
+					     MOUNT_ATTR_NOSUID };
+	cleanup_free char *p = resolve(m);
+	cleanup_fd int tree = -1;
+
+	if (!p)
+		return m->optional && errno == ENOENT ?
+			       0 :
+			       fail_mount(err, m, "making noexec", m->dst);
+	tree = clone_tree(AT_FDCWD, p);
+	if (tree < 0 || attach(tree, p) < 0 ||
+	    mount_setattr(AT_FDCWD, p, AT_RECURSIVE, &nx, sizeof(nx)) < 0)
+		return fail_mount(err, m, "making noexec", p);
+	debugx("mount: %s noexec,nosuid (%s)", p, m->origin);
+	return 0;
+}
+
+/* mkfile: an empty file (its parents 0700), left as it is when it
+ * exists; said and left out when it cannot be made, as mkdir */
+static int do_mkfile(const struct jr_mount *m)
+{
+	cleanup_free char *parent = xstrdup(m->dst);
+	char *slash = strrchr(parent, '/');
+	int r = 0, fd;
+
+	if (slash && slash != parent) {
+		*slash = '\0';
+		r = mkdir_p(parent, 0700);
+	}
+	fd = r < 0 ? r :
+		     open(m->dst, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			  0600);
+	if (fd < 0) {
+		warnx_jr("mkfile %s: %s (%s)", m->dst,
+			 strerror(r < 0 ? -r : errno), m->origin);
+		return 0;
+	}
+	close(fd);
+	debugx("mkfile: %s (%s)", m->dst, m->origin);
+	return 0;
+}
+
 /* A directory that cannot be made (no home directory, say) is said and
  * left out: rules for it are skipped, which only takes access away. */
 static int do_mkdir(const struct jr_mount *m)
@@ -427,6 +503,12 @@ static int do_mount(const struct jr_mount *m, size_t i,
 		return do_file(m, i, st->files, err);
 	case JR_MNT_LINK:
 		return do_link(m, err);
+	case JR_MNT_MKFILE:
+		return do_mkfile(m);
+	case JR_MNT_RW:
+		return do_rw(m, err);
+	case JR_MNT_NOEXEC:
+		return do_noexec(m, err);
 	}
 	return jr_fail(err, m->origin, "unknown mount");
 }
@@ -477,10 +559,11 @@ int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err)
 	memset(st->dev, -1, sizeof(st->dev));
 	st->hide = -1;
 	st->files = -1;
-	/* 1. directories asked for (mkdir), so that they can be bound */
+	/* 1. directories and files asked for (mkdir, mkfile), so that they
+	 * can be bound */
 	for (; i < plan->nmounts && plan->mounts[i].phase == JR_PH_MKDIR && !r;
 	     i++)
-		r = do_mkdir(&plan->mounts[i]);
+		r = do_mount(&plan->mounts[i], i, st, err);
 	/* 2. every bind source as it is now; 3. the mounts, phase by phase */
 	if (!r)
 		r = capture(plan, st, err);

@@ -76,11 +76,26 @@ int jr_confine_file_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			    err);
 }
 
+bool jr_confine_top_replaced(const struct jr_confine *plan, const char *top)
+{
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *m = &plan->mounts[i];
+
+		if (m->phase == JR_PH_HOME && strcmp(m->dst, top) == 0 &&
+		    (m->op == JR_MNT_TMPFS ||
+		     (m->op == JR_MNT_BIND && strcmp(m->src, m->dst) != 0)))
+			return true;
+	}
+	return false;
+}
+
 const char *jr_confine_home_tmpfs(const struct jr_confine *plan)
 {
-	for (size_t i = 0; i < plan->nmounts; i++)
-		if (plan->mounts[i].phase == JR_PH_HOME &&
-		    plan->mounts[i].op == JR_MNT_TMPFS)
+	const char *home = jr_home_dir();
+
+	for (size_t i = 0; home && i < plan->nmounts; i++)
+		if (strcmp(plan->mounts[i].dst, home) == 0 &&
+		    jr_confine_top_replaced(plan, home))
 			return plan->mounts[i].dst;
 	return NULL;
 }

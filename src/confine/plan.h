@@ -21,19 +21,23 @@
  * read-only come last so that they also cover what was bound in. */
 enum jr_mnt_phase {
 	JR_PH_MKDIR, /* directories created (as the user) before any mount */
-	JR_PH_HOME,  /* whitelist: a tmpfs on $HOME, the whitelisted back */
-	JR_PH_TMP,   /* private-tmp: a tmpfs on /tmp, sockets bound back */
+	JR_PH_HOME,  /* private, whitelist: a tmpfs (or private's DIR) on
+		      * $HOME and on each top directory whitelisted below,
+		      * the whitelisted paths bound back */
+	JR_PH_TMP,   /* private-tmp: a tmpfs on /tmp, sockets bound back;
+		      * tmpfs, private-cache */
 	JR_PH_PRIV,  /* private-etc/bin/opt/srv, machine-id, bind
 		      * (private.c) */
 	JR_PH_DEV,   /* private-dev */
 	JR_PH_HIDE,  /* blacklist, hidden desktop sockets */
-	JR_PH_RO,    /* read-only */
+	JR_PH_RO,    /* read-only, read-write, noexec: in the order given */
 	JR_PH_N
 };
 
 enum jr_mnt_op {
 	JR_MNT_MKDIR, /* mkdir -p DST (mode 0700 for what is created) */
-	JR_MNT_TMPFS, /* a fresh tmpfs on DST with MODE, owned by the user */
+	JR_MNT_TMPFS, /* a fresh tmpfs on DST with MODE, owned by the user;
+		       * optional: DST is made (mkdir -p, 0700) when missing */
 	JR_MNT_BIND,  /* SRC (as it was before any mount) at DST; DST is
 		       * created (dir or file, as SRC) when missing */
 	JR_MNT_DEV,   /* a minimal /dev on DST */
@@ -42,6 +46,9 @@ enum jr_mnt_op {
 	JR_MNT_FILE,  /* a read-only file holding CONTENT over (or, in a
 		       * tmpfs of the plan's, at) DST */
 	JR_MNT_LINK,  /* a symlink to SRC at DST, in a tmpfs of the plan's */
+	JR_MNT_MKFILE, /* an empty file DST (parents 0700, the file 0600) */
+	JR_MNT_RW,     /* DST writable again (its own mount, not those below) */
+	JR_MNT_NOEXEC, /* DST and every mount below it noexec,nosuid */
 };
 
 struct jr_mount {
@@ -97,9 +104,13 @@ struct jr_confine {
 /* Free what the plan owns (its strings). */
 void jr_confine_free(struct jr_confine *plan);
 
-/* The home directory's tmpfs (whitelist), NULL when the home is not
- * replaced. */
+/* The home directory when private or a whitelist replaces it (a tmpfs,
+ * or private's DIR bound on it), NULL when the home is not replaced. */
 const char *jr_confine_home_tmpfs(const struct jr_confine *plan);
+
+/* Whether TOP is replaced (private, whitelist): a tmpfs on it, or a
+ * directory bound on it, in the home phase. */
+bool jr_confine_top_replaced(const struct jr_confine *plan, const char *top);
 
 /* Add to the plan (for the planners: confine.c, desktop.c).  A copy of
  * each string is kept.  0, or -1 with ERR when a limit is reached. */

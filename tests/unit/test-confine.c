@@ -127,6 +127,12 @@ static void test_parse(void)
 	is_int(jr_key_set(pol, jr_key_find("landlock.scope"), "signals",
 			  "p:6", &err),
 	       -1, "an unknown scope is refused");
+	is_int(jr_key_set(pol, jr_key_find("private"), "home", "p:7", &err), -1,
+	       "private = a relative path is refused");
+	is_str(err.msg,
+	       "p:7: 'home': expected an absolute path (or ~, ${HOME}, "
+	       "${XDG_...})",
+	       "... saying so");
 	jr_policy_free(pol);
 }
 
@@ -226,17 +232,23 @@ static void test_mounts(void)
 	pol = jr_policy_new();
 	set(pol, "whitelist", "/etc");
 	c = plan_of(pol, 7, &msg);
-	ok(c == NULL, "whitelist outside the home directory is refused");
+	ok(c == NULL, "whitelist of a top directory itself is refused");
 	snprintf(want, sizeof(want),
 		 "t.profile:1: whitelist: '/etc' is not beneath the home "
-		 "directory (%s)",
-		 home);
-	is_str(msg, want, "... saying so");
+		 "directory (%s), /run/user/%u or /etc, /media, /mnt, /opt, "
+		 "/srv, /tmp, /usr/share, /var",
+		 home, (unsigned)getuid());
+	is_str(msg, want, "... saying where whitelist may be");
 	jr_policy_free(pol);
 
 	pol = jr_policy_new();
 	set(pol, "whitelist", "~");
 	ok(plan_of(pol, 7, &msg) == NULL, "whitelist of ~ itself is refused");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: whitelist: '%s' is the home directory itself: "
+		 "whitelist what is beneath it",
+		 home);
+	is_str(msg, want, "... saying so");
 	jr_policy_free(pol);
 
 	pol = jr_policy_new();
@@ -519,6 +531,240 @@ static void test_unset_runtime_dir(void)
 	jr_policy_free(pol);
 }
 
+/* The mounts of a plan as "op dst" lines, phase order */
+static const char *const op_word[] = {
+	[JR_MNT_MKDIR] = "mkdir",   [JR_MNT_TMPFS] = "tmpfs",
+	[JR_MNT_BIND] = "bind",     [JR_MNT_DEV] = "dev",
+	[JR_MNT_HIDE] = "hide",     [JR_MNT_RO] = "ro",
+	[JR_MNT_MKFILE] = "mkfile", [JR_MNT_RW] = "rw",
+	[JR_MNT_NOEXEC] = "noexec",
+};
+
+/* "op dst; op dst; ..." with the home written ~, or the error */
+static void plan_is(struct jr_policy *pol, const char *want, const char *desc)
+{
+	const char *home = getenv("HOME"), *msg;
+	struct jr_confine *c = plan_of(pol, 7, &msg);
+	char got[4096];
+	size_t n = 0, hl = strlen(home);
+
+	got[0] = '\0';
+	for (size_t i = 0; c && i < c->nmounts && n < sizeof(got) - 1; i++) {
+		const char *d = c->mounts[i].dst;
+		bool under = strncmp(d, home, hl) == 0 &&
+			     (d[hl] == '/' || !d[hl]);
+
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%s %s%s",
+				      i ? "; " : "", op_word[c->mounts[i].op],
+				      under ? "~" : "", under ? d + hl : d);
+	}
+	if (!c)
+		snprintf(got, sizeof(got), "%s", msg);
+	is_str(got, want, "%s", desc);
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+}
+
+static struct jr_policy *pol_of(const char *k1, const char *v1, const char *k2,
+				const char *v2)
+{
+	struct jr_policy *pol = jr_policy_new();
+
+	set(pol, k1, v1);
+	if (k2)
+		set(pol, k2, v2);
+	return pol;
+}
+
+static const struct jr_mount *mount_at(const struct jr_confine *c,
+				       enum jr_mnt_op op, const char *dst)
+{
+	for (size_t i = 0; i < c->nmounts; i++)
+		if (c->mounts[i].op == op && strcmp(c->mounts[i].dst, dst) == 0)
+			return &c->mounts[i];
+	return NULL;
+}
+
+/* firejail's file keys: whitelist outside the home, whitelist-ro,
+ * nowhitelist, private, private-cache, disable-mnt, read-write, noexec,
+ * tmpfs, mkfile */
+static void test_files(void)
+{
+	const char *home = getenv("HOME"), *msg;
+	char dir[PATH_MAX], want[2 * PATH_MAX];
+	struct jr_policy *pol;
+	struct jr_confine *c;
+
+	/* whitelist: one tmpfs per top directory, the paths bound back */
+	plan_is(pol_of("whitelist", "/opt/jr-x,/opt/jr-y", NULL, NULL),
+		"tmpfs /opt; bind /opt/jr-x; bind /opt/jr-y",
+		"whitelist beneath /opt: one tmpfs on /opt, both bound back");
+	plan_is(pol_of("whitelist", "/var/jr-x", "whitelist",
+		       "/usr/share/jr-d"),
+		"tmpfs /var; bind /var/jr-x; tmpfs /usr/share; bind "
+		"/usr/share/jr-d",
+		"two top directories: a tmpfs on each");
+	plan_is(pol_of("whitelist", "~/a", "whitelist", "/tmp/jr-t"),
+		"tmpfs ~; bind ~/a; tmpfs /tmp; bind /tmp/jr-t",
+		"a home beneath /tmp is its own top directory (the longest)");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: whitelist: '/usr/lib/x' is not beneath the home "
+		 "directory (%s), /run/user/%u or /etc, /media, /mnt, /opt, "
+		 "/srv, /tmp, /usr/share, /var",
+		 home, (unsigned)getuid());
+	plan_is(pol_of("whitelist", "/usr/lib/x", NULL, NULL), want,
+		"whitelist beneath /usr/lib is refused");
+	snprintf(dir, sizeof(dir), "/run/user/%u/jr-x", (unsigned)getuid());
+	pol = pol_of("whitelist", dir, NULL, NULL);
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nmounts == 2 && c->mounts[0].op == JR_MNT_TMPFS &&
+		   c->mounts[0].mode == 0700 &&
+		   strncmp(c->mounts[0].dst, dir, strlen(dir) - 5) == 0,
+	   "whitelist beneath /run/user/UID: a tmpfs 0700 on it");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	pol = pol_of("whitelist", "/tmp/jr-t", "private-tmp", "yes");
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nmounts == 2 && c->mounts[0].mode == 01777,
+	   "whitelist beneath /tmp with private-tmp: one tmpfs (1777) on /tmp");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	pol = pol_of("whitelist", "/tmp/jr-t", NULL, NULL);
+	snprintf(dir, sizeof(dir), "%s/prog", scratch);
+	c = plan_at(pol, dir, 7, &msg);
+	snprintf(want, sizeof(want),
+		 "t.profile:1: the tmpfs on '/tmp' (private, whitelist) hides "
+		 "the target %s: whitelist it",
+		 dir);
+	ok(c == NULL, "a whitelist's tmpfs over the target is refused");
+	is_str(msg, want, "... saying so");
+	set(pol, "whitelist", scratch);
+	c = plan_at(pol, dir, 7, &msg);
+	ok(c != NULL, "... not when the target is whitelisted");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	/* whitelist-ro, nowhitelist */
+	plan_is(pol_of("whitelist-ro", "~/a", "read-only", "/usr"),
+		"tmpfs ~; bind ~/a; ro ~/a; ro /usr",
+		"whitelist-ro: bound back, then read-only");
+	plan_is(pol_of("nowhitelist", "~/a", "whitelist", "~/a,~/b"),
+		"tmpfs ~; bind ~/b",
+		"nowhitelist before: that whitelist is ignored");
+	plan_is(pol_of("whitelist-ro", "/opt/jr-x", "nowhitelist", "/opt/jr-x"),
+		"", "nowhitelist after: ignored too, no tmpfs left");
+
+	/* private */
+	plan_is(pol_of("private", "yes", "whitelist", "~/a"),
+		"tmpfs ~; bind ~/a",
+		"private = yes: a tmpfs home, whitelisted paths bound in");
+	snprintf(dir, sizeof(dir), "%s/other-home", scratch);
+	mkdir(dir, 0700);
+	pol = pol_of("private", dir, "whitelist", "~/a");
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nmounts == 2 && c->mounts[0].op == JR_MNT_BIND &&
+		   strcmp(c->mounts[0].src, dir) == 0 &&
+		   strcmp(c->mounts[0].dst, home) == 0 &&
+		   !c->mounts[0].optional && c->mounts[1].op == JR_MNT_BIND,
+	   "private = DIR: DIR bound as the home, no tmpfs, then the "
+	   "whitelist");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	snprintf(want, sizeof(want), "%s/nonexistent", scratch);
+	pol = pol_of("private", want, NULL, NULL);
+	snprintf(want, sizeof(want),
+		 "t.profile:1: private: '%s/nonexistent' is not a directory",
+		 scratch);
+	plan_is(pol, want, "private = DIR: a missing DIR is refused");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: private: '%s' is the home directory itself",
+		 home);
+	plan_is(pol_of("private", "~", NULL, NULL), want,
+		"private = ~ is refused");
+	plan_is(pol_of("private", "no", NULL, NULL), "", "private = no: none");
+	plan_is(pol_of("private", "yes", "namespaces", "!mount,!pid"),
+		"t.profile:1: this needs the mount namespace "
+		"(namespaces = mount)",
+		"private without the mount namespace is refused");
+
+	/* private-cache, disable-mnt */
+	pol = pol_of("private-cache", "yes", "private", "yes");
+	c = plan_of(pol, 7, &msg);
+	snprintf(want, sizeof(want), "%s/.cache", home);
+	ok(c && c->nmounts == 2 && mount_at(c, JR_MNT_TMPFS, want) &&
+		   mount_at(c, JR_MNT_TMPFS, want)->optional &&
+		   c->mounts[1].phase == JR_PH_TMP,
+	   "private-cache: a tmpfs on ~/.cache, made when missing, after "
+	   "the private home");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	plan_is(pol_of("disable-mnt", "yes", NULL, NULL),
+		"hide /mnt; hide /media; hide /run/mount; hide /run/media",
+		"disable-mnt hides the four");
+	plan_is(pol_of("disable-mnt", "no", NULL, NULL), "",
+		"disable-mnt = no: nothing");
+
+	/* read-only, read-write, noexec: in the order given */
+	pol = pol_of("read-only", "~", "read-write", "~/Downloads");
+	set(pol, "noexec", "/tmp");
+	set(pol, "read-only", "~/Downloads/keep");
+	plan_is(pol, "ro ~; rw ~/Downloads; noexec /tmp; ro ~/Downloads/keep",
+		"read-only, read-write, noexec keep their order");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: read-write: '%s/.ssh/x' is hidden by "
+		 "t.profile:1 (blacklist '%s/.ssh')",
+		 home, home);
+	plan_is(pol_of("blacklist", "~/.ssh", "read-write", "~/.ssh/x"), want,
+		"read-write of a hidden path is refused (the hiding mount "
+		"stays read-only)");
+	plan_is(pol_of("noexec", "/tmp", "namespaces", "!mount,!pid"),
+		"t.profile:1: this needs the mount namespace "
+		"(namespaces = mount)",
+		"noexec without the mount namespace is refused");
+
+	/* tmpfs */
+	pol = pol_of("tmpfs", "~/t,/opt", NULL, NULL);
+	c = plan_of(pol, 7, &msg);
+	snprintf(want, sizeof(want), "%s/t", home);
+	ok(c && c->nmounts == 2 && mount_at(c, JR_MNT_TMPFS, want) &&
+		   mount_at(c, JR_MNT_TMPFS, want)->optional &&
+		   mount_at(c, JR_MNT_TMPFS, want)->mode == 0700 &&
+		   mount_at(c, JR_MNT_TMPFS, "/opt") &&
+		   !mount_at(c, JR_MNT_TMPFS, "/opt")->optional &&
+		   mount_at(c, JR_MNT_TMPFS, "/opt")->mode == 0755,
+	   "tmpfs: made when missing beneath ~ (0700), not elsewhere (0755)");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	plan_is(pol_of("tmpfs", "/", NULL, NULL),
+		"t.profile:1: tmpfs: '/' is the whole file system: a mount "
+		"over it would change nothing",
+		"tmpfs on / is refused");
+
+	/* mkfile */
+	plan_is(pol_of("mkfile", "~/.config/app/f", "mkdir", "~/d"),
+		"mkfile ~/.config/app/f; mkdir ~/d",
+		"mkfile: before the mounts, as mkdir");
+	plan_is(pol_of("mkfile", "/etc/jr-x", NULL, NULL),
+		"t.profile:1: mkfile: '/etc/jr-x' is not beneath the home "
+		"directory, an XDG base directory or /tmp",
+		"mkfile outside the user's places is refused");
+	pol = pol_of("mkfile", "~/f", "namespaces", "!mount,!pid");
+	c = plan_of(pol, 7, &msg);
+	ok(c && !jr_confine_has_mounts(c),
+	   "mkfile alone needs no mount namespace");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+}
+
 static void test_limits(void)
 {
 	struct jr_confine *c = calloc(1, sizeof(*c));
@@ -537,15 +783,6 @@ static void test_limits(void)
 }
 
 /* ---- private-etc, private-bin, machine-id, bind ------------------------ */
-
-static const struct jr_mount *mount_at(const struct jr_confine *c,
-				       enum jr_mnt_op op, const char *dst)
-{
-	for (size_t i = 0; i < c->nmounts; i++)
-		if (c->mounts[i].op == op && strcmp(c->mounts[i].dst, dst) == 0)
-			return &c->mounts[i];
-	return NULL;
-}
 
 static bool hex_id(const char *s)
 {
@@ -696,6 +933,7 @@ int main(void)
 	test_parse();
 	test_mounts();
 	test_refused();
+	test_files();
 	test_landlock_rules();
 	test_abi();
 	test_interpreters();
