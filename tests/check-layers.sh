@@ -22,6 +22,7 @@
 # FILE                  LAYER    KIND       REASON (exceptions)
 layers='
 src/config/cli.c        config   pure
+src/config/hints.c      config   pure
 src/config/list.c       config   pure
 src/config/options.c    config   pure
 src/config/policy.c     config   pure

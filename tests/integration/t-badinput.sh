@@ -241,6 +241,16 @@ option "unknown option" \
 option "an abbreviated option" \
 	"unknown option '--nopro' (did you mean '--noprofile'?)" --nopro true
 option "unknown short option" "unknown option '-x'" -x true
+# firejail's options that jailrun spells otherwise get jailrun's name
+option "firejail's --nonewprivs" \
+	"unknown option '--nonewprivs': firejail's --nonewprivs is always on: every sandbox has no_new_privs" \
+	--nonewprivs true
+option "firejail's --env" \
+	"unknown option '--env': firejail's --env is jailrun's --env.set=NAME=VALUE" \
+	--env=A=B true
+option "firejail's --noblacklist" \
+	"unknown option '--noblacklist': firejail's --noblacklist is jailrun's --blacklist=!PATH" \
+	--noblacklist=/x true
 option "option missing its value" "option '--profile' needs a value" \
 	--profile
 option "--noprofile=x" "option '--noprofile' takes no value" \
