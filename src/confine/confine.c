@@ -464,17 +464,93 @@ bool jr_confine_has_mounts(const struct jr_confine *plan)
 }
 
 /* Mounts run phase by phase; within a phase in the order given. */
+/* A mount of the home phase that replaces a top directory: the tmpfs of
+ * a whitelist or private, private's DIR bound as the home. */
+static bool is_top(const struct jr_mount *m)
+{
+	return m->phase == JR_PH_HOME &&
+	       (m->op == JR_MNT_TMPFS ||
+		(m->op == JR_MNT_BIND && strcmp(m->src, m->dst) != 0));
+}
+
+/* The length of the top directory M belongs to (the longest top that M's
+ * destination is at or beneath), 0 for none or another phase. */
+static size_t top_len(const struct jr_confine *plan, const struct jr_mount *m)
+{
+	size_t best = 0;
+
+	if (m->phase != JR_PH_HOME)
+		return 0;
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *t = &plan->mounts[i];
+
+		if (is_top(t) && jr_path_beneath(m->dst, t->dst) &&
+		    strlen(t->dst) > best)
+			best = strlen(t->dst);
+	}
+	return best;
+}
+
+/* Top directories nested in others (a home beneath /tmp, both
+ * whitelisted from): the outer one's tmpfs would hide the inner one's
+ * mount point, made after it; so each inner top gets a mkdir in the
+ * outer's tmpfs. */
+static int plan_nested_tops(struct jr_confine *plan, struct jr_err *err)
+{
+	size_t n = plan->nmounts;
+
+	for (size_t i = 0; i < n; i++) {
+		const struct jr_mount *t = &plan->mounts[i];
+		bool nested = false;
+
+		for (size_t j = 0; is_top(t) && j < n; j++)
+			if (j != i && is_top(&plan->mounts[j]) &&
+			    strcmp(plan->mounts[j].dst, t->dst) != 0 &&
+			    jr_path_beneath(t->dst, plan->mounts[j].dst))
+				nested = true;
+		if (nested &&
+		    jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_MKDIR, NULL,
+					 t->dst, false, t->origin, err) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Phase order (stable: within a phase, the order added); in the home
+ * phase the outer top directories first (KA, KB: the lengths of the
+ * tops A and B belong to), and a top's own mkdir before its tmpfs and
+ * binds. */
+static bool mount_before(const struct jr_mount *a, size_t ka,
+			 const struct jr_mount *b, size_t kb)
+{
+	if (a->phase != b->phase)
+		return a->phase < b->phase;
+	if (ka != kb)
+		return ka < kb;
+	return a->op == JR_MNT_MKDIR && b->op != JR_MNT_MKDIR &&
+	       a->phase == JR_PH_HOME;
+}
+
 static void sort_mounts(struct jr_confine *plan)
 {
+	/* the keys first, from the plan as it is: moving mounts changes
+	 * no top */
+	size_t keys[JR_MOUNTS_MAX];
+
+	for (size_t i = 0; i < plan->nmounts; i++)
+		keys[i] = top_len(plan, &plan->mounts[i]);
 	for (size_t i = 1; i < plan->nmounts; i++) {
 		struct jr_mount m = plan->mounts[i];
-		size_t j = i;
+		size_t k = keys[i], j = i;
 
-		while (j > 0 && plan->mounts[j - 1].phase > m.phase) {
+		while (j > 0 &&
+		       mount_before(&m, k, &plan->mounts[j - 1], keys[j - 1])) {
 			plan->mounts[j] = plan->mounts[j - 1];
+			keys[j] = keys[j - 1];
 			j--;
 		}
 		plan->mounts[j] = m;
+		keys[j] = k;
 	}
 }
 
@@ -588,6 +664,8 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	     plan_interps(plan, path, err) < 0))
 		return -1;
 	plan_abi(pol, plan);
+	if (plan_nested_tops(plan, err) < 0)
+		return -1;
 	sort_mounts(plan);
 	return 0;
 }

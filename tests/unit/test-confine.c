@@ -605,9 +605,15 @@ static void test_files(void)
 		"tmpfs /var; bind /var/jr-x; tmpfs /usr/share; bind "
 		"/usr/share/jr-d",
 		"two top directories: a tmpfs on each");
+	/* the outer top first, the home's mount point made in its tmpfs:
+	 * the other way round the /tmp tmpfs would hide the home's */
 	plan_is(pol_of("whitelist", "~/a", "whitelist", "/tmp/jr-t"),
-		"tmpfs ~; bind ~/a; tmpfs /tmp; bind /tmp/jr-t",
-		"a home beneath /tmp is its own top directory (the longest)");
+		"tmpfs /tmp; bind /tmp/jr-t; mkdir ~; tmpfs ~; bind ~/a",
+		"a home beneath /tmp is its own top directory (the longest), "
+		"mounted after /tmp's, its mount point made first");
+	plan_is(pol_of("whitelist", "/tmp/jr-t", "whitelist", "~/a"),
+		"tmpfs /tmp; bind /tmp/jr-t; mkdir ~; tmpfs ~; bind ~/a",
+		"... whichever whitelist comes first");
 	snprintf(want, sizeof(want),
 		 "t.profile:1: whitelist: '/usr/lib/x' is not beneath the home "
 		 "directory (%s), /run/user/%u or /etc, /media, /mnt, /opt, "
