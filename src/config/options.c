@@ -921,6 +921,41 @@ static int set_bind(struct jr_settings *s, const char *value, const char *where,
 	return 0;
 }
 
+/* no3d, nodvd, ...: one device class each (devices.c) */
+#define NODEV_SETTER(fn, cls)                                                  \
+	static int fn(struct jr_settings *s, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
+		return parse_bool(value, &pol->nodev[cls], where, err);        \
+	}
+NODEV_SETTER(set_no3d, JR_DEV_3D)
+NODEV_SETTER(set_nodvd, JR_DEV_DVD)
+NODEV_SETTER(set_noinput, JR_DEV_INPUT)
+NODEV_SETTER(set_notv, JR_DEV_TV)
+NODEV_SETTER(set_nou2f, JR_DEV_U2F)
+NODEV_SETTER(set_novideo, JR_DEV_VIDEO)
+
+/* ---- identity ------------------------------------------------------------ */
+
+static int set_noroot(struct jr_settings *s, const char *value,
+		      const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+
+	pol->noroot_origin = where;
+	return parse_bool(value, &pol->noroot, where, err);
+}
+
+static int set_nogroups(struct jr_settings *s, const char *value,
+			const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+
+	pol->nogroups_origin = where;
+	return parse_bool(value, &pol->nogroups, where, err);
+}
+
 /* ---- desktop sockets ---------------------------------------------------- */
 
 static int parse_tristate(const char *value, int *out, const char *where,
@@ -1263,12 +1298,39 @@ const struct jr_key jr_keys[] = {
 	  set_new_session },
 	{ "no-report", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "do not name denied syscalls (same as --report=no)", set_no_report },
+	{ "no3d", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide the GPU: /dev/dri, /dev/kfd, /dev/nvidia* (OpenGL and Vulkan "
+	  "fall back to software rendering)",
+	  set_no3d },
+	{ "nodvd", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide CD and DVD drives: /dev/sr*, /dev/cdrom, /dev/cdrw, /dev/dvd, "
+	  "/dev/dvdrw",
+	  set_nodvd },
 	{ "noexec", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "nothing beneath these can be executed (noexec,nosuid mount flags: "
 	  "execve fails with EACCES)",
 	  set_noexec },
+	{ "nogroups", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "no supplementary groups inside (a user who has some and no "
+	  "privilege to drop them: exit 125)",
+	  set_nogroups },
+	{ "noinput", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide input devices: /dev/input", set_noinput },
 	{ "noprofile", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "use no profile, only the command line", set_noprofile },
+	{ "noroot", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "no uid 0 inside: a user namespace that maps only the user and its "
+	  "group, setgroups denied (as root: exit 125)",
+	  set_noroot },
+	{ "notv", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide DVB (digital TV) devices: /dev/dvb", set_notv },
+	{ "nou2f", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide U2F/FIDO security keys and raw HID devices: /dev/hidraw*, "
+	  "/dev/usb",
+	  set_nou2f },
+	{ "novideo", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide video capture devices (cameras): /dev/video*, /dev/v4l",
+	  set_novideo },
 	{ "nowhitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "ignore whitelist and whitelist-ro of these paths, given before or "
 	  "after",
@@ -1287,7 +1349,9 @@ const struct jr_key jr_keys[] = {
 	{ "private-cache", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a fresh, empty ~/.cache (a tmpfs)", set_private_cache },
 	{ "private-dev", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "a minimal /dev: null, zero, full, random, urandom, tty, pts, shm",
+	  "a /dev of its own: null, zero, full, random, urandom, tty, pts, "
+	  "shm, and the device classes whose no* key is not set (/dev/snd "
+	  "unless sound = no)",
 	  set_private_dev },
 	{ "private-etc", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
 	  "a read-only /etc of only these entries and what every program "

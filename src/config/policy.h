@@ -76,6 +76,18 @@ struct jr_pathrule {
 /* landlock.scope bits (Landlock ABI 6) */
 enum jr_ll_scope { JR_SCOPE_ABSTRACT_UNIX = 1 << 0, JR_SCOPE_SIGNAL = 1 << 1 };
 
+/* device classes, each hidden by its no* key (devices.c has their
+ * nodes); sound's is `sound = no` */
+enum jr_devclass {
+	JR_DEV_3D,    /* no3d */
+	JR_DEV_DVD,   /* nodvd */
+	JR_DEV_INPUT, /* noinput */
+	JR_DEV_TV,    /* notv */
+	JR_DEV_U2F,   /* nou2f */
+	JR_DEV_VIDEO, /* novideo */
+	JR_DEV_N
+};
+
 /* desktop keys: -1 until set */
 enum jr_dbus { JR_DBUS_UNSET = -1, JR_DBUS_NONE, JR_DBUS_FILTER, JR_DBUS_YES };
 
@@ -175,6 +187,12 @@ struct jr_policy {
 	/* writable-var, writable-run-user: accepted; they change nothing
 	 * here (docs/reference.md says why) */
 	bool writable_var, writable_run_user;
+	bool nodev[JR_DEV_N];      /* no3d, nodvd, ...: JR_DEV_* */
+
+	/* identity: noroot = yes (no uid 0 inside: a user namespace with
+	 * the user alone), nogroups = yes (no supplementary groups) */
+	bool noroot, nogroups;
+	const char *noroot_origin, *nogroups_origin;
 
 	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */
 	int x11, wayland, sound;

@@ -14,6 +14,7 @@
 
 #include "confine.h"
 #include "desktop.h"
+#include "devices.h"
 #include "elfinfo.h"
 #include "options.h"
 #include "plan.h"
@@ -645,6 +646,9 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	if (pol->private_dev &&
 	    jr_confine_mount_add(plan, JR_PH_DEV, JR_MNT_DEV, NULL, "/dev",
 				 false, "private-dev", err) < 0)
+		return -1;
+	/* the device classes: bound into private-dev, or hidden */
+	if (jr_devices_plan(pol, "/dev", plan, err) < 0)
 		return -1;
 	if (jr_desktop_plan(pol, plan, err) < 0 ||
 	    jr_private_plan(pol, plan, err) < 0)

@@ -296,6 +296,8 @@ void jr_confine_describe(const struct jr_confine *plan,
 {
 	char buf[512];
 
+	for (size_t i = 0; i < plan->nnotes; i++)
+		debugx("%s", plan->notes[i]);
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		const struct jr_mount *m = &plan->mounts[i];
 

@@ -149,6 +149,19 @@ void jr_confine_warn(struct jr_confine *plan, const char *fmt, ...)
 	plan->warnings[plan->nwarnings++] = jr_confine_intern(plan, buf);
 }
 
+void jr_confine_note(struct jr_confine *plan, const char *fmt, ...)
+{
+	char buf[JR_ERR_MAX];
+	va_list ap;
+
+	if (plan->nnotes == JR_NOTES_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	plan->notes[plan->nnotes++] = jr_confine_intern(plan, buf);
+}
+
 /* ---- path expansion ---------------------------------------------------- */
 
 const char *jr_home_dir(void)

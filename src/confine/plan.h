@@ -1,7 +1,7 @@
 /* plan.h - the confinement plan as data (struct jr_confine: mounts,
  * Landlock rules, environment changes, warnings) and the primitives
- * that build it, shared by the planners: confine.c (the path keys) and
- * desktop.c (the desktop keys).  Pure: nothing here touches the
+ * that build it, shared by the planners: confine.c (the path keys),
+ * desktop.c (the desktop keys) and devices.c (the device classes).  Pure: nothing here touches the
  * system. */
 #ifndef JAILRUN_PLAN_H
 #define JAILRUN_PLAN_H
@@ -15,6 +15,7 @@
 #define JR_LLRULES_MAX 512
 #define JR_CONFINE_ENV_MAX 32
 #define JR_WARNINGS_MAX 16
+#define JR_NOTES_MAX 16
 
 /* Mounts are carried out phase by phase, in the order added within a
  * phase: a bind into a fresh tmpfs comes after the tmpfs, hiding and
@@ -98,6 +99,11 @@ struct jr_confine {
 	bool ll_unenforced; /* a Landlock rule among them: landlock.require
 			     * makes that an error */
 
+	/* what a key found at plan time that no mount shows (a device
+	 * class with no node here): said under --debug */
+	const char *notes[JR_NOTES_MAX];
+	size_t nnotes;
+
 	struct jr_strpool *pool; /* owns every string above */
 };
 
@@ -131,6 +137,8 @@ int jr_confine_setenv(struct jr_confine *plan, const char *name,
 int jr_confine_unsetenv(struct jr_confine *plan, const char *name,
 			struct jr_err *err);
 void jr_confine_warn(struct jr_confine *plan, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void jr_confine_note(struct jr_confine *plan, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 const char *jr_confine_intern(struct jr_confine *plan, const char *s);
 

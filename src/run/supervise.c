@@ -46,6 +46,10 @@ static pid_t start(const struct jr_policy *pol,
 	pid = jr_ns_clone(*flags);
 	if (pid >= 0 || !(*flags & CLONE_NEWUSER) || !userns_refused(errno))
 		return pid;
+	if (pol->noroot)
+		die("user namespaces are not available (%s), and noroot = yes "
+		    "needs one",
+		    strerror(errno));
 	if (pol->net_none || pol->hostname || jr_confine_has_mounts(confine))
 		die("user namespaces are not available (%s), and %s needs one",
 		    strerror(errno),
