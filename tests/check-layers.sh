@@ -28,6 +28,7 @@ src/config/policy.c     config   pure
 src/config/profile.c    config   pure
 src/config/values.c     config   pure
 src/seccomp/argrules.c  seccomp  pure
+src/seccomp/cache.c     seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
 src/seccomp/elfinfo.c   seccomp  pure
 src/seccomp/enforce.c   seccomp  pure
@@ -42,6 +43,7 @@ src/confine/desktop.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
 src/confine/plan.c      confine  pure
+src/run/bpfcache.c      run      edge
 src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
@@ -54,6 +56,7 @@ src/cmd/main.c          cmd      edge
 src/cmd/commands.c      cmd      edge
 src/cmd/listing.c       cmd      pure
 src/cmd/shortcuts.c     cmd      edge
+src/lib/sha256.c        lib      pure
 src/lib/util.c          lib      edge
 src/shim/shim.c         shim     edge
 tools/jr-doc.c          tools    edge
