@@ -142,11 +142,15 @@ int jr_cache_decode(const unsigned char *buf, size_t len,
 		size_t n = get32(buf + sizeof(magic) + JR_SHA256_LEN + 4 +
 				 4 * i);
 
+		struct sock_filter *insns;
+
+		if (!n)
+			continue;
+		insns = xmalloc(n * sizeof(*insns));
+		progs[i].insns = insns;
 		progs[i].len = n;
-		progs[i].insns = n ? xmalloc(n * sizeof(struct sock_filter)) :
-				     NULL;
 		for (size_t j = 0; j < n; j++, p += 8) {
-			struct sock_filter *f = &progs[i].insns[j];
+			struct sock_filter *f = &insns[j];
 
 			f->code = (uint16_t)(p[0] | p[1] << 8);
 			f->jt = p[2];
