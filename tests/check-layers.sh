@@ -60,6 +60,7 @@ src/lib/sha256.c        lib      pure
 src/lib/util.c          lib      edge
 src/shim/shim.c         shim     edge
 tools/jr-doc.c          tools    edge
+tools/jr-initbpf.c      tools    edge
 '
 
 # What a pure file must not call: leaving the process, or printing
