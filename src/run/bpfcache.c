@@ -1,6 +1,7 @@
 /* bpfcache.c - the BPF cache's files (bpfcache.h). */
 #include "config.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
@@ -191,6 +192,32 @@ int jr_bpfcache_load(const unsigned char key[JR_SHA256_LEN],
 	return 0;
 }
 
+/* At most JR_BPFCACHE_MAX entries: past that the directory is emptied
+ * (a policy per distinct command line can add up; a miss only costs a
+ * compile).  Only on a store, so only on a miss. */
+static void trim(int dir)
+{
+	int fd = openat(dir, ".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = fd < 0 ? NULL : fdopendir(fd);
+	struct dirent *e;
+	size_t n = 0;
+
+	if (!d) {
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	while ((e = readdir(d)))
+		n += e->d_name[0] != '.';
+	if (n >= JR_BPFCACHE_MAX) {
+		rewinddir(d);
+		while ((e = readdir(d)))
+			if (strcmp(e->d_name, ".") && strcmp(e->d_name, ".."))
+				unlinkat(dir, e->d_name, 0);
+	}
+	closedir(d);
+}
+
 int jr_bpfcache_store(const unsigned char key[JR_SHA256_LEN],
 		      const struct jr_bpf *progs, struct jr_err *why)
 {
@@ -204,6 +231,7 @@ int jr_bpfcache_store(const unsigned char key[JR_SHA256_LEN],
 		return -1;
 	jr_cache_name(key, name);
 	snprintf(tmp, sizeof(tmp), ".%.16s.%ld", name, (long)getpid());
+	trim(dir);
 	buf = jr_cache_encode(key, progs, &len);
 	fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 				      O_CLOEXEC, 0600);

@@ -19,6 +19,9 @@ void jr_bpfcache_ident(struct jr_cache_ident *id);
 int jr_bpfcache_load(const unsigned char key[JR_SHA256_LEN],
 		     struct jr_bpf *progs, struct jr_err *why);
 
+/* Entries kept at most; a store past that empties the directory. */
+#define JR_BPFCACHE_MAX 256
+
 /* Keep PROGS under KEY (written aside, then renamed into place).  0, or
  * -1 with WHY; a failure only costs the next run a compile. */
 int jr_bpfcache_store(const unsigned char key[JR_SHA256_LEN],

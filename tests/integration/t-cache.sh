@@ -110,4 +110,11 @@ jr --debug --seccomp.drop=mkdir "$TRY" mkdir "$d.14"
 like "$out" "BPF cache: miss" "another policy misses"
 like "$out" "EPERM" "... and denies what it drops"
 
+# a limit: 256 entries at most; a store past that empties the directory
+i=0
+while [ $i -lt 300 ]; do : >"$dir/junk$i"; i=$((i + 1)); done
+jr --debug --seccomp.drop=rmdir /bin/true
+like "$out" "BPF cache: programs stored" "a store into a full cache"
+is "$(ls "$dir" | wc -l | tr -d ' ')" 1 "... empties it first: only the new entry is left"
+
 done_testing
