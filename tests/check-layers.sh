@@ -29,6 +29,7 @@ src/config/policy.c     config   pure
 src/config/profile.c    config   pure
 src/config/values.c     config   pure
 src/seccomp/argrules.c  seccomp  pure
+src/seccomp/cache.c     seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
 src/seccomp/elfinfo.c   seccomp  pure
 src/seccomp/enforce.c   seccomp  pure
@@ -45,6 +46,7 @@ src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
 src/confine/plan.c      confine  pure
 src/confine/private.c   confine  pure
+src/run/bpfcache.c      run      edge
 src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
@@ -57,9 +59,11 @@ src/cmd/main.c          cmd      edge
 src/cmd/commands.c      cmd      edge
 src/cmd/listing.c       cmd      pure
 src/cmd/shortcuts.c     cmd      edge
+src/lib/sha256.c        lib      pure
 src/lib/util.c          lib      edge
 src/shim/shim.c         shim     edge
 tools/jr-doc.c          tools    edge
+tools/jr-initbpf.c      tools    edge
 '
 
 # What a pure file must not call: leaving the process, or printing

@@ -12,6 +12,8 @@
 
 #include <cap-ng.h>
 
+#include "bpfcache.h"
+#include "cache.h"
 #include "caps.h"
 #include "cli.h"
 #include "commands.h"
@@ -21,6 +23,7 @@
 #include "elfinfo.h"
 #include "enforce.h"
 #include "filter.h"
+#include "initbpf-gen.h"
 #include "notify.h"
 #include "preflight.h"
 #include "launch.h"
@@ -317,11 +320,74 @@ static void say_enforcement(const struct jr_policy *pol,
 		       e->opts.notify ? "supervisor listens" : "no listener");
 }
 
-/* Judge the target, plan the enforcement (enforce.c), compile. */
-static int plan_filters(const struct jr_policy *pol, const char *path,
-			struct jr_plan *plan, struct jr_bpf *prog,
-			struct jr_bpf *postexec, struct jr_err *err)
+/* The init's fixed program, compiled at build time (tools/jr-initbpf;
+ * tests/unit/test-initbpf holds it equal to libseccomp's). */
+static int init_program(struct jr_bpf *out)
 {
+	out->len = ARRAY_SIZE(jr_init_bpf);
+	out->insns = xmalloc(sizeof(jr_init_bpf));
+	memcpy(out->insns, jr_init_bpf, sizeof(jr_init_bpf));
+	return 0;
+}
+
+/* The run's three programs, compiled (the init's built in). */
+static int compile_all(const struct jr_policy *pol,
+		       const struct jr_filter_opts *o, struct jr_bpf *progs,
+		       struct jr_err *err)
+{
+	if (jr_filter_compile(pol, o, &progs[JR_CACHE_MAIN], err) < 0 ||
+	    (o->shim && jr_filter_compile_postexec(pol, true,
+						   &progs[JR_CACHE_POSTEXEC],
+						   err) < 0) ||
+	    init_program(&progs[JR_CACHE_INIT]) < 0)
+		return -1;
+	return 0;
+}
+
+/* The run's programs from the BPF cache (bpfcache.c) when an entry for
+ * this policy, build and machine is there and sound; else compiled, and
+ * kept for the next run.  The cache's troubles are only said with
+ * --debug: a miss costs a compile, nothing else. */
+static int get_programs(const struct jr_policy *pol,
+			const struct jr_filter_opts *o, bool no_cache,
+			struct jr_bpf *progs, struct jr_err *err)
+{
+	unsigned char applied[JR_SHA256_LEN], key[JR_SHA256_LEN];
+	struct jr_cache_ident id;
+	struct jr_err why = { { 0 } };
+
+	if (no_cache) {
+		debugx("BPF cache: not used (--no-cache)");
+		return compile_all(pol, o, progs, err);
+	}
+	jr_bpfcache_ident(&id);
+	jr_policy_applied(pol, applied);
+	if (jr_cache_key(applied, o, o->shim, &id, key, &why) < 0) {
+		debugx("BPF cache: not used: %s", why.msg);
+		return compile_all(pol, o, progs, err);
+	}
+	if (jr_bpfcache_load(key, progs, &why) == 0) {
+		debugx("BPF cache: programs loaded from the cache");
+		return 0;
+	}
+	debugx("BPF cache: miss: %s", why.msg);
+	if (compile_all(pol, o, progs, err) < 0)
+		return -1;
+	if (jr_bpfcache_store(key, progs, &why) < 0)
+		debugx("BPF cache: not stored: %s", why.msg);
+	else
+		debugx("BPF cache: programs stored");
+	return 0;
+}
+
+/* Judge the target, plan the enforcement (enforce.c), compile (or take
+ * the programs from the cache). */
+static int plan_filters(const struct jr_policy *pol, bool no_cache,
+			const char *path, struct jr_plan *plan,
+			struct jr_bpf *progs, struct jr_err *err)
+{
+	struct jr_bpf *prog = &progs[JR_CACHE_MAIN];
+	struct jr_bpf *postexec = &progs[JR_CACHE_POSTEXEC];
 	struct jr_elf_info elf = { .kind = JR_ELF_NOTELF };
 	struct jr_facts f = {
 		.path = path,
@@ -345,9 +411,7 @@ static int plan_filters(const struct jr_policy *pol, const char *path,
 				       " is missing (looked next to jailrun "
 				       "and in " PKGLIBDIR ")");
 	}
-	if (jr_filter_compile(pol, &e.opts, prog, err) < 0 ||
-	    (e.opts.shim &&
-	     jr_filter_compile_postexec(pol, true, postexec, err) < 0))
+	if (get_programs(pol, &e.opts, no_cache, progs, err) < 0)
 		return -1;
 	plan->prog = prog;
 	plan->postexec = postexec;
@@ -449,7 +513,7 @@ static char **shortcut_argv(int *argc, char **argv)
 
 /* Everything one sandbox run builds, freed in one place. */
 struct run {
-	struct jr_bpf prog, init_prog, postexec;
+	struct jr_bpf progs[JR_CACHE_NPROG]; /* main, postexec, init */
 	struct jr_plan plan;
 	char *path, *rec_args;
 	struct jr_confine confine;
@@ -462,9 +526,8 @@ static void run_free(struct run *x)
 	jr_dbus_proxy_stop(&x->proxy);
 	free((char *)x->plan.shim_path);
 	jr_confine_free(&x->confine);
-	jr_bpf_free(&x->prog);
-	jr_bpf_free(&x->postexec);
-	jr_bpf_free(&x->init_prog);
+	for (int i = 0; i < JR_CACHE_NPROG; i++)
+		jr_bpf_free(&x->progs[i]);
 	free(x->path);
 	free(x->rec_args);
 }
@@ -472,15 +535,16 @@ static void run_free(struct run *x)
 /* Plan, launch and wait: the launch order is jr_run's (supervise.c).
  * Returns the exit status; a jailrun error comes back in ERR (empty
  * when it was said already) with EXIT_JAILRUN, or 126/127. */
-static int run_sandbox(struct jr_policy *pol, const struct jr_cli *cli,
-		       struct run *x, struct jr_err *err)
+static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
+		       const struct jr_cli *cli, struct run *x,
+		       struct jr_err *err)
 {
 	int r = resolve_target(cli->program[0], &x->path, err);
 
 	if (r)
 		return r;
 	if (preflight(pol, cli->program[0], x->path, err) < 0 ||
-	    plan_filters(pol, x->path, &x->plan, &x->prog, &x->postexec,
+	    plan_filters(pol, cmd->no_cache, x->path, &x->plan, x->progs,
 			 err) < 0 ||
 	    plan_confine(pol, x->path,
 			 x->plan.postexec->len ? x->plan.shim_path : NULL,
@@ -490,10 +554,8 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_cli *cli,
 	x->plan.rec_args = x->rec_args = jr_record_args(cli);
 	x->plan.digest = jr_policy_digest(pol);
 	if (jr_verbosity >= 2)
-		jr_filter_describe(pol, &x->prog, stderr);
-	if (jr_filter_compile_init(&x->init_prog, err) < 0)
-		return EXIT_JAILRUN;
-	x->plan.init_prog = &x->init_prog;
+		jr_filter_describe(pol, &x->progs[JR_CACHE_MAIN], stderr);
+	x->plan.init_prog = &x->progs[JR_CACHE_INIT];
 	if (pol->learn) {
 		if (learn_start(pol, &x->learned, err) < 0)
 			return EXIT_JAILRUN;
@@ -518,7 +580,7 @@ int main(int argc, char **argv)
 {
 	struct jr_policy *pol = jr_policy_new();
 	struct jr_command cmd = JR_COMMAND_INIT;
-	struct run x = { .plan = { .prog = &x.prog },
+	struct run x = { .plan = { .prog = &x.progs[JR_CACHE_MAIN] },
 			 .proxy = { .pid = -1, .sync = -1 } };
 	struct jr_filter_opts opts = { .notify = true, .shim = false };
 	struct jr_err err = { { 0 } };
@@ -572,13 +634,13 @@ int main(int argc, char **argv)
 	if (jr_verbosity >= 2)
 		debug_absent(pol);
 	if (cmd.print_filter) {
-		if (jr_filter_compile(pol, &opts, &x.prog, &err) < 0)
+		if (jr_filter_compile(pol, &opts, &x.progs[JR_CACHE_MAIN], &err) < 0)
 			goto out;
-		jr_filter_describe(pol, &x.prog, stdout);
+		jr_filter_describe(pol, &x.progs[JR_CACHE_MAIN], stdout);
 		r = 0;
 		goto out;
 	}
-	r = run_sandbox(pol, &cli, &x, &err);
+	r = run_sandbox(pol, &cmd, &cli, &x, &err);
 out:
 	if (err.msg[0])
 		warnx_jr("%s", err.msg);

@@ -31,6 +31,7 @@ struct jr_command {
 	 * or none */
 	const char *profile;
 	bool noprofile;
+	bool no_cache;             /* --no-cache: compile, keep nothing */
 	int verbosity;             /* 0 --quiet, 1 normal, 2 --debug */
 };
 

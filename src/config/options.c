@@ -1122,6 +1122,7 @@ CONST_SETTER(set_no_report, report, 0)
 STRING_SETTER(set_learn, learn, "file name")
 /* the command's */
 CMD_CONST_SETTER(set_noprofile, noprofile, true)
+CMD_CONST_SETTER(set_no_cache, no_cache, true)
 CMD_CONST_SETTER(set_print_filter, print_filter, true)
 CMD_CONST_SETTER(set_help, help, true)
 CMD_CONST_SETTER(set_version, version, true)
@@ -1296,6 +1297,10 @@ const struct jr_key jr_keys[] = {
 	  "a new session without a controlling terminal (no terminal "
 	  "injection; for non-interactive use)",
 	  set_new_session },
+	{ "no-cache", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "compile the seccomp programs even when the BPF cache has them, "
+	  "and keep nothing in it",
+	  set_no_cache },
 	{ "no-report", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "do not name denied syscalls (same as --report=no)", set_no_report },
 	{ "no3d", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
@@ -1505,6 +1510,7 @@ static int key_set(struct jr_settings *st, const struct jr_key *key,
 	}
 	if (key->set(st, value, where, err) < 0)
 		return -1;
+	jr_policy_applied_add(st->pol, key->name, value);
 	if (jr_key_bounds(key))
 		jr_policy_digest_add(st->pol, key->name, value);
 	return 0;

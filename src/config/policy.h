@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sha256.h"
+
 /* Native syscall numbers tracked by the sets (x86_64 stops below 500;
  * the x32 bit is never a member: foreign ABIs are killed outright). */
 #define JR_NR_MAX 1024
@@ -99,6 +101,7 @@ struct jr_strpool; /* owns every origin string */
 
 struct jr_policy {
 	uint64_t digest; /* jr_policy_digest */
+	struct jr_sha256 applied; /* jr_policy_applied */
 	/* seccomp */
 	bool seccomp;              /* seccomp = yes: @default-deny dropped,
 				    * terminal injection refused */
@@ -248,6 +251,14 @@ void jr_policy_note_absent(struct jr_policy *pol, const char *name);
 uint64_t jr_policy_digest(const struct jr_policy *pol);
 void jr_policy_digest_add(struct jr_policy *pol, const char *key,
 			  const char *value);
+
+/* A SHA-256 of every KEY = VALUE applied, in order, of every key,
+ * bounding or not (the BPF cache's key: everything the compiler reads
+ * came through the key table). */
+void jr_policy_applied_add(struct jr_policy *pol, const char *key,
+			   const char *value);
+void jr_policy_applied(const struct jr_policy *pol,
+		       unsigned char out[JR_SHA256_LEN]);
 
 /* Whether the policy lets native syscall NR run (a drop beats a keep). */
 bool jr_policy_allows(const struct jr_policy *pol, int nr);
