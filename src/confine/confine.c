@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "confine.h"
@@ -227,6 +228,26 @@ bool jr_confine_has_mounts(const struct jr_confine *plan)
 		if (plan->mounts[i].op != JR_MNT_MKDIR)
 			return true;
 	return false;
+}
+
+bool jr_confine_mount_skipped(const struct jr_mount *m)
+{
+	struct stat st;
+
+	if (!m->optional)
+		return false;
+	if (m->src && lstat(m->src, &st) < 0 && errno == ENOENT)
+		return true;
+	return m->dst && lstat(m->dst, &st) < 0 && errno == ENOENT;
+}
+
+const struct jr_mount *jr_confine_needed_mount(const struct jr_confine *plan)
+{
+	for (size_t i = 0; plan && i < plan->nmounts; i++)
+		if (plan->mounts[i].op != JR_MNT_MKDIR &&
+		    !jr_confine_mount_skipped(&plan->mounts[i]))
+			return &plan->mounts[i];
+	return NULL;
 }
 
 /* Mounts run phase by phase; within a phase in the order given. */
