@@ -14,6 +14,10 @@
 # - every capability (caps.drop = all): as root, chown to another user,
 #   setuid/setgid/setgroups to others, mknod, raw and packet sockets, and
 #   what a root-only test of CPython's suite does, fail with EPERM;
+# - for an unprivileged user, other users' ids: the sandbox's user
+#   namespace maps only the user's own uid and gid, so chown to another
+#   id, and subprocess's user=/group= (setreuid, setregid) to another
+#   id, fail with EINVAL where outside they fail with EPERM;
 # - the kernel-attack surface of @default-deny (ptrace of other programs,
 #   mount, bpf, keyctl, ...): EPERM or ENOSYS;
 # - raw and packet sockets, bluetooth and the other families: EAFNOSUPPORT;
