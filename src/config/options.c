@@ -626,6 +626,17 @@ struct path_ctx {
 	enum jr_pathkey key;
 };
 
+/* Whether a !PATH took PATH back from KEY. */
+static bool taken_back(const struct jr_policy *pol, enum jr_pathkey key,
+		       const char *path)
+{
+	for (size_t i = 0; i < pol->ntaken_back; i++)
+		if (pol->taken_back[i].key == key &&
+		    strcmp(pol->taken_back[i].path, path) == 0)
+			return true;
+	return false;
+}
+
 static int path_item(void *ctx, const char *item, bool negate,
 		     const char *where, struct jr_err *err)
 {
@@ -635,7 +646,8 @@ static int path_item(void *ctx, const char *item, bool negate,
 	if (path_check(item, where, err) < 0)
 		return -1;
 	if (negate) {
-		/* take back earlier rules of this key for this path */
+		/* take back the rules of this key for this path: the earlier
+		 * ones now, the later ones as they come */
 		size_t j = 0;
 
 		for (size_t i = 0; i < pol->npaths; i++)
@@ -643,8 +655,20 @@ static int path_item(void *ctx, const char *item, bool negate,
 			    strcmp(pol->paths[i].path, item) != 0)
 				pol->paths[j++] = pol->paths[i];
 		pol->npaths = j;
+		if (taken_back(pol, c->key, item))
+			return 0;
+		if (pol->ntaken_back == JR_PATHS_MAX)
+			return jr_fail(err, where, "more than %d !PATH items",
+				       JR_PATHS_MAX);
+		pol->taken_back[pol->ntaken_back++] = (struct jr_pathrule){
+			.key = c->key,
+			.path = jr_policy_intern(pol, item),
+			.origin = where,
+		};
 		return 0;
 	}
+	if (taken_back(pol, c->key, item))
+		return 0;
 	if (pol->npaths == JR_PATHS_MAX)
 		return jr_fail(err, where, "more than %d path rules",
 			       JR_PATHS_MAX);

@@ -153,11 +153,15 @@ struct jr_policy {
 	bool die_with_parent;
 	bool new_session;
 
-	/* filesystem: path rules in the order given (a !PATH removes an
-	 * earlier rule of the same key), Landlock's TCP ports (bit p = port
-	 * p) and scopes, private mounts */
+	/* filesystem: path rules in the order given, Landlock's TCP ports
+	 * (bit p = port p) and scopes, private mounts.  A !PATH removes the
+	 * rules of the same key and path, earlier and later ones (a
+	 * NAME.local, read first, takes back what its profile adds, like
+	 * firejail's noblacklist): taken_back holds those (key, path). */
 	struct jr_pathrule paths[JR_PATHS_MAX];
 	size_t npaths;
+	struct jr_pathrule taken_back[JR_PATHS_MAX];
+	size_t ntaken_back;
 	bool ll_bind_set, ll_connect_set;
 	uint64_t ll_bind[1024], ll_connect[1024];
 	const char *ll_net_origin;

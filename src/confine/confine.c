@@ -464,7 +464,26 @@ bool jr_confine_has_mounts(const struct jr_confine *plan)
 	return false;
 }
 
-/* Mounts run phase by phase; within a phase in the order given. */
+bool jr_confine_mount_skipped(const struct jr_mount *m)
+{
+	struct stat st;
+
+	if (!m->optional)
+		return false;
+	if (m->src && lstat(m->src, &st) < 0 && errno == ENOENT)
+		return true;
+	return m->dst && lstat(m->dst, &st) < 0 && errno == ENOENT;
+}
+
+const struct jr_mount *jr_confine_needed_mount(const struct jr_confine *plan)
+{
+	for (size_t i = 0; plan && i < plan->nmounts; i++)
+		if (!makes_only(&plan->mounts[i]) &&
+		    !jr_confine_mount_skipped(&plan->mounts[i]))
+			return &plan->mounts[i];
+	return NULL;
+}
+
 /* A mount of the home phase that replaces a top directory: the tmpfs of
  * a whitelist or private, private's DIR bound as the home. */
 static bool is_top(const struct jr_mount *m)

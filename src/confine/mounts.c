@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "confine.h"
 #include "mounts.h"
 
 #define HIDE_DIR "d"
@@ -203,7 +204,9 @@ static int capture(const struct jr_confine *plan, struct mnt_state *st,
 		const struct jr_mount *m = &plan->mounts[i];
 
 		dev |= m->op == JR_MNT_DEV;
-		hide |= m->op == JR_MNT_HIDE;
+		/* no hiding tmpfs when nothing is there to hide (none can be
+		 * made without a mount namespace) */
+		hide |= m->op == JR_MNT_HIDE && !jr_confine_mount_skipped(m);
 		files |= m->op == JR_MNT_FILE;
 		if (m->op != JR_MNT_BIND)
 			continue;

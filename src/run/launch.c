@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 
 #include "caps.h"
+#include "confine.h"
 #include "landlock.h"
 #include "launch.h"
 #include "mounts.h"
@@ -258,6 +259,12 @@ void jr_init_main(const struct jr_launch *l)
 	if (l->join_init) {
 		if (jr_ns_join(l->join_init, &err) < 0)
 			die("%s", err.msg);
+	} else if (!(l->ns_flags & CLONE_NEWNS) && l->confine &&
+		   jr_confine_needed_mount(l->confine)) {
+		/* the supervisor found nothing to hide; now there is */
+		die("no mount namespace, and %s has appeared since the start: "
+		    "it cannot be hidden",
+		    jr_confine_needed_mount(l->confine)->dst);
 	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0 ||
 		   (l->confine && jr_confine_mount(l->confine, &err) < 0)) {
 		die("%s", err.msg);

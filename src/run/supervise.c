@@ -39,26 +39,36 @@ static bool userns_refused(int e)
 static pid_t start(const struct jr_policy *pol,
 		   const struct jr_confine *confine, int *flags)
 {
+	const struct jr_mount *m;
 	char names[96];
 	pid_t pid;
+	int e;
 
 	debugx("namespaces: %s", jr_ns_describe(*flags, names, sizeof(names)));
 	pid = jr_ns_clone(*flags);
 	if (pid >= 0 || !(*flags & CLONE_NEWUSER) || !userns_refused(errno))
 		return pid;
+	e = errno;
 	if (pol->noroot)
 		die("user namespaces are not available (%s), and noroot = yes "
 		    "needs one",
-		    strerror(errno));
-	if (pol->net_none || pol->hostname || jr_confine_has_mounts(confine))
-		die("user namespaces are not available (%s), and %s needs one",
-		    strerror(errno),
-		    pol->net_none ? "net=none" :
-		    pol->hostname ? "hostname" :
-				    "the file-system confinement (mounts)");
+		    strerror(e));
+	/* what a mount would have hidden must not be left open: refused,
+	 * unless nothing it names exists (a blacklist of a missing path) */
+	m = jr_confine_needed_mount(confine);
+	if (pol->net_none || pol->hostname)
+		die("user namespaces are not available (%s), and %s needs one: "
+		    "allow user namespaces, or take the key away",
+		    strerror(e), pol->net_none ? "net=none" : "hostname");
+	if (m)
+		die("user namespaces are not available (%s), and the "
+		    "file-system confinement (mounts) needs one for %s (%s): "
+		    "allow user namespaces, or take the key away (ignore = "
+		    "KEY in a .local file, or --noprofile)",
+		    strerror(e), m->dst, m->origin ? m->origin : "jailrun");
 	warnx_jr("user namespaces are not available (%s): running without "
 		 "namespaces, with seccomp, capabilities and no_new_privs only",
-		 strerror(errno));
+		 strerror(e));
 	*flags = 0;
 	return jr_ns_clone(0);
 }

@@ -156,7 +156,7 @@ ln -s / "$TMPD/to-root"
 printf 'blacklist = /\n' >"$TMPD/root.profile"
 whole="is the whole file system: a mount over it would change nothing"
 for mode in $userns_modes; do
-	in_mode $mode "$JAILRUN" --noprofile --debug --blacklist=/ true
+	in_mode $mode "$JAILRUN" --noprofile --blacklist=/ true
 	is "$rc:$out" "125:jailrun: --blacklist: blacklist: '/' $whole" \
 		"$mode: --blacklist=/ is an error"
 	in_mode $mode "$JAILRUN" --profile="$TMPD/root.profile" true

@@ -116,6 +116,12 @@ static void test_parse(void)
 	set(pol, "blacklist", "!/x");
 	is_int((int)pol->npaths, 1, "!PATH takes an earlier rule back");
 	is_str(pol->paths[0].path, "/y", "... leaving the other");
+	set(pol, "blacklist", "/x, /z");
+	is_int((int)pol->npaths, 2, "... and a later rule for it too (a .local "
+	       "read before its profile)");
+	is_str(pol->paths[1].path, "/z", "... keeping the other one");
+	set(pol, "read-only", "/x");
+	is_int((int)pol->npaths, 3, "... of that key only");
 	is_int(jr_key_set(pol, jr_key_find("landlock.net.bind"), "70000",
 			  "p:4", &err),
 	       -1, "a port above 65535 is refused");
