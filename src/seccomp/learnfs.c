@@ -448,7 +448,7 @@ void jr_learnfs_rules(const struct jr_learnfs *s, const struct jr_lfvars *vars,
 	for (size_t i = 0; i < g.n; i++) {
 		char *p = jr_lf_substitute(g.v[i].path, vars);
 
-		if (!jr_lf_writable(p)) {
+		if (!jr_lf_writable(g.v[i].path)) {
 			refuse(out, g.v[i].path, "a rule (not writable in a "
 						 "profile)");
 			free(p);
