@@ -19,7 +19,7 @@ echo outside >"$O/d/f"
 
 abi=$(landlock_abi)
 if [ -z "$abi" ]; then
-	skip_always_n 41 "this kernel has no Landlock"
+	skip_always_n 42 "this kernel has no Landlock"
 	done_testing
 	exit
 fi
@@ -184,6 +184,11 @@ like "$(cat "$p")" "^# programs executed: .*/usr/bin/tar" \
 	"the programs executed are named"
 like "$(cat "$TMPD/busybox.profile")" "^seccomp.drop = execve, execveat" \
 	"busybox executed nothing: execve, execveat dropped"
+
+# listing / would need landlock.read = / (every file): refused, and said
+jr --noprofile --learn="$TMPD/ls.profile" ls /
+like "$(cat "$TMPD/ls.profile")" "^# refused 1 grant the runs would need, e.g. read on /:" \
+	"a grant of / is refused, and the profile says so"
 
 # --learn-append keeps the paths of earlier runs
 p="$TMPD/append.profile"
