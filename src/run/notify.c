@@ -354,13 +354,40 @@ static int target_path(struct jr_notify *n, int dirfd_arg, int path_arg,
 	return jr_lf_normalise(joined, out, size);
 }
 
-/* stat PATH as the target sees it (through its root). */
+/* stat PATH as the target sees it (through its root).  Its /proc is
+ * its pid namespace's, where "self" is not us: taken as there. */
 static int target_stat(pid_t pid, const char *path, struct stat *st)
 {
 	char at[PATH_MAX + 64];
 
+	if (jr_path_beneath(path, "/proc")) {
+		memset(st, 0, sizeof(*st));
+		return 0;
+	}
 	snprintf(at, sizeof(at), "/proc/%d/root%s", (int)pid, path);
 	return stat(at, st);
+}
+
+/* Learning: what Landlock checks is the file PATH resolves to
+ * (/usr/share/locale/locale.alias -> /etc/locale.alias): that too. */
+static void note_resolved(struct jr_learned *l, pid_t pid, const char *path,
+			  unsigned acc)
+{
+	char at[PATH_MAX + 64], prefix[64];
+	cleanup_free char *real = NULL;
+	size_t plen;
+
+	acc &= JR_LF_READ | JR_LF_WRITE | JR_LF_EXEC;
+	if (!acc || jr_path_beneath(path, "/proc"))
+		return;
+	snprintf(at, sizeof(at), "/proc/%d/root%s", (int)pid, path);
+	real = realpath(at, NULL);
+	plen = (size_t)snprintf(prefix, sizeof(prefix), "/proc/%d/root",
+				(int)pid);
+	if (!real || real[0] != '/' || strcmp(real, path) == 0 ||
+	    strncmp(real, prefix, plen) == 0)
+		return;
+	jr_learnfs_add(&l->fs, real, acc);
 }
 
 /* What one path call will do: JR_LF_* on the path (and, for a rename,
@@ -483,6 +510,7 @@ static void learn_call(struct jr_notify *n)
 		jr_learnfs_add(&n->learned->fs, path, acc);
 	if (acc & JR_LF_EXEC)
 		note_interps(n->learned, (pid_t)n->req->pid, path);
+	note_resolved(n->learned, (pid_t)n->req->pid, path, acc);
 	if (pc->path2 >= 0 &&
 	    target_path(n, pc->dirfd2, pc->path2, false, path, sizeof(path)) == 0)
 		jr_learnfs_add(&n->learned->fs, path, JR_LF_CREATE);
