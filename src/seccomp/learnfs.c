@@ -70,6 +70,19 @@ int jr_lf_normalise(const char *path, char *out, size_t size)
 	return 0;
 }
 
+/* V (N items of SIZE) moved into twice the room (xcalloc: never NULL). */
+static void *grow(void *v, size_t n, size_t *cap, size_t size)
+{
+	void *bigger;
+
+	*cap = *cap ? 2 * *cap : 256;
+	bigger = xcalloc(*cap, size);
+	if (n)
+		memcpy(bigger, v, n * size);
+	free(v);
+	return bigger;
+}
+
 static size_t find(const struct jr_learnfs *s, const char *path, bool *found)
 {
 	size_t lo = 0, hi = s->n;
@@ -111,12 +124,8 @@ void jr_learnfs_add(struct jr_learnfs *s, const char *path, unsigned access)
 		s->dropped++;
 		return;
 	}
-	if (s->n == s->cap) {
-		s->cap = s->cap ? 2 * s->cap : 256;
-		s->v = realloc(s->v, s->cap * sizeof(*s->v));
-		if (!s->v)
-			abort();
-	}
+	if (s->n == s->cap)
+		s->v = grow(s->v, s->n, &s->cap, sizeof(*s->v));
 	memmove(s->v + at + 1, s->v + at, (s->n - at) * sizeof(*s->v));
 	s->v[at].path = xstrdup(norm);
 	s->v[at].access = access;
@@ -184,12 +193,8 @@ struct grants {
 static void grant_add(struct grants *g, const char *path, unsigned ll,
 		      const char *why)
 {
-	if (g->n == g->cap) {
-		g->cap = g->cap ? 2 * g->cap : 256;
-		g->v = realloc(g->v, g->cap * sizeof(*g->v));
-		if (!g->v)
-			abort();
-	}
+	if (g->n == g->cap)
+		g->v = grow(g->v, g->n, &g->cap, sizeof(*g->v));
 	g->v[g->n++] = (struct grant){ xstrdup(path), ll, why };
 }
 
