@@ -407,7 +407,13 @@ static unsigned call_access(struct jr_notify *n, const struct jr_pathcall *pc,
 	case JR_PC_EXEC:
 		return exists ? JR_LF_EXEC : 0;
 	case JR_PC_CREATE:
-		return JR_LF_CREATE;
+		/* a name made that exists (EEXIST), or removed that does
+		 * not (ENOENT), fails before Landlock is asked */
+		if (strncmp(pc->name, "unlink", 6) == 0 ||
+		    strcmp(pc->name, "rmdir") == 0 ||
+		    strncmp(pc->name, "rename", 6) == 0)
+			return exists ? JR_LF_CREATE : 0;
+		return exists ? 0 : JR_LF_CREATE;
 	case JR_PC_WRITE:
 		return exists ? JR_LF_WRITE : 0;
 	case JR_PC_OPEN:
@@ -551,20 +557,23 @@ static bool ll_allows(struct jr_notify *n, const char *path, unsigned need)
 	return false;
 }
 
+/* PATH: what the call names; GRANT: what the rule must cover (PATH, or
+ * the directory of a name created or removed). */
 static void ll_say(struct jr_notify *n, const struct jr_pathcall *pc,
-		   const char *path, unsigned need, const char *what)
+		   const char *path, const char *grant, unsigned need,
+		   const char *what)
 {
 	static const char *const keys[] = { "", "landlock.read",
 					    "landlock.write", "",
 					    "landlock.exec" };
 	char raw[32], comm[128], where[PATH_MAX * 2], shown[PATH_MAX * 2];
 
-	if (ll_allows(n, path, need))
+	if (ll_allows(n, grant, need))
 		return;
 	comm_of((pid_t)n->req->pid, raw, sizeof(raw));
 	jr_escape(raw, comm, sizeof(comm));
 	jr_escape(path, shown, sizeof(shown));
-	jr_escape(path, where, sizeof(where));
+	jr_escape(grant, where, sizeof(where));
 	fprintf(stderr,
 		"jailrun: landlock: %s[%d] %s(\"%s\") for %s: refused "
 		"\u2014 not under %s (to allow it: %s = %s)\n",
@@ -587,14 +596,15 @@ static void ll_check(struct jr_notify *n, const struct jr_pathcall *pc)
 		return;
 	acc = call_access(n, pc, path);
 	if (acc & JR_LF_EXEC)
-		ll_say(n, pc, path, JR_LL_EXEC, "exec");
+		ll_say(n, pc, path, path, JR_LL_EXEC, "exec");
 	if (acc & JR_LF_READ)
-		ll_say(n, pc, path, JR_LL_READ, "read");
+		ll_say(n, pc, path, path, JR_LL_READ, "read");
 	if (acc & JR_LF_WRITE)
-		ll_say(n, pc, path, JR_LL_WRITE, "write");
+		ll_say(n, pc, path, path, JR_LL_WRITE, "write");
 	if (acc & JR_LF_CREATE) {
 		parent_dir(path, dir, sizeof(dir));
-		ll_say(n, pc, dir, JR_LL_WRITE, "a new or removed name in it");
+		ll_say(n, pc, path, dir, JR_LL_WRITE,
+		       "a new or removed name");
 	}
 }
 
