@@ -7,7 +7,10 @@
  * the user-notify TOCTOU caveat (a CONTINUEd call's pointed-to arguments
  * can change after the check) does not apply.  Permissive mode
  * (seccomp.action=log) and learning are the exception by design: they
- * allow everything. */
+ * allow everything.  So are the path calls of a reporting run under
+ * Landlock file rules: the filter allows them, they come here only to
+ * be named, and are CONTINUEd as ALLOW would have let them run; Landlock
+ * decides on the path the kernel then reads itself. */
 #include "config.h"
 
 #include <errno.h>
