@@ -36,6 +36,7 @@ src/seccomp/enforce.c   seccomp  pure
 src/seccomp/filter.c    seccomp  pure
 src/seccomp/groups.c    seccomp  pure
 src/seccomp/learn.c     seccomp  pure
+src/seccomp/learnfs.c   seccomp  pure
 src/seccomp/preflight.c seccomp  pure
 src/seccomp/report.c    seccomp  pure
 src/seccomp/syscalls.c  seccomp  pure

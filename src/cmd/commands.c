@@ -20,6 +20,7 @@
 #include "launch.h"
 #include "ns.h"
 #include "options.h"
+#include "plan.h"
 #include "profile.h"
 #include "shortcuts.h"
 #include "state.h"
@@ -46,6 +47,51 @@ static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
 	}
 	lk->user_dir = *user_dir;
 	lk->system_path = path && *path ? path : SYSCONFDIR "/jailrun";
+}
+
+/* The blacklist of one include, expanded, appended to OUT. */
+static void secrets_of(const struct jr_lookup *lk, const char *name,
+		       char ***out, size_t *n)
+{
+	cleanup_free char *path = jr_profile_find(lk, name, NULL);
+	cleanup_free char *buf = NULL;
+	struct jr_profile_log log = { .n = 0 };
+	struct jr_policy *pol;
+	struct jr_err err = { { 0 } };
+	size_t len;
+
+	if (!path || jr_read_file(path, JR_PROFILE_SIZE_MAX, &buf, &len) < 0)
+		return;
+	pol = jr_policy_new();
+	if (jr_profile_parse_buffer(pol, lk, path, buf, len, &log, &err) == 0)
+		for (size_t i = 0; i < pol->npaths; i++) {
+			char *p;
+
+			if (pol->paths[i].key != JR_PK_BLACKLIST ||
+			    jr_path_unset_var(pol->paths[i].path))
+				continue;
+			p = jr_path_expand(pol->paths[i].path, path, &err);
+			if (!p)
+				continue;
+			*out = realloc(*out, (*n + 1) * sizeof(**out));
+			if (!*out)
+				abort();
+			(*out)[(*n)++] = p;
+		}
+	jr_profile_log_free(&log);
+	jr_policy_free(pol);
+}
+
+void jr_learn_secrets(char ***out, size_t *n)
+{
+	cleanup_free char *user_dir = NULL;
+	struct jr_lookup lk;
+
+	*out = NULL;
+	*n = 0;
+	lookup_dirs(&lk, &user_dir);
+	secrets_of(&lk, "disable-keys.inc", out, n);
+	secrets_of(&lk, "disable-secrets.inc", out, n);
 }
 
 int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,

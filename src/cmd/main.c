@@ -29,6 +29,7 @@
 #include "launch.h"
 #include "learn.h"
 #include "listing.h"
+#include "plan.h"
 #include "profile.h"
 #include "supervise.h"
 #include "syscalls.h"
@@ -272,6 +273,14 @@ static int learn_start(const struct jr_policy *pol, struct jr_learned *l,
 	return 0;
 }
 
+/* A path variable's value for learning, NULL when it has none. */
+static char *learn_var(const char *var)
+{
+	struct jr_err err = { { 0 } };
+
+	return jr_path_unset_var(var) ? NULL : jr_path_expand(var, "", &err);
+}
+
 static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 			char *const *argv, struct jr_err *err)
 {
@@ -282,9 +291,27 @@ static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 	for (size_t i = 0; argv[i] && len < sizeof(command); i++)
 		len += (size_t)snprintf(command + len, sizeof(command) - len,
 					"%s%s", i ? " " : "", argv[i]);
+	char **secrets = NULL;
+	size_t nsecrets = 0;
+	cleanup_free char *config = learn_var("${XDG_CONFIG_HOME}");
+	cleanup_free char *cache = learn_var("${XDG_CACHE_HOME}");
+	cleanup_free char *download = learn_var("${XDG_DOWNLOAD_DIR}");
+	cleanup_free char *runtime = learn_var("${XDG_RUNTIME_DIR}");
+	int r;
+
 	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	l->runs++;
-	if (jr_learned_write(l, pol->learn, command, date, err) < 0)
+	jr_learn_secrets(&secrets, &nsecrets);
+	l->vars = (struct jr_lfvars){ jr_home_dir(), config, cache, download,
+				      runtime };
+	l->secrets = (const char *const *)secrets;
+	l->nsecrets = nsecrets;
+	l->ll_abi = jr_landlock_abi();
+	r = jr_learned_write(l, pol->learn, command, date, err);
+	for (size_t i = 0; i < nsecrets; i++)
+		free(secrets[i]);
+	free(secrets);
+	if (r < 0)
 		return -1;
 	for (int nr = 0; nr < JR_NR_MAX; nr++)
 		n += l->used[nr];
@@ -422,6 +449,7 @@ static int plan_filters(const struct jr_policy *pol, bool no_cache,
 	plan->report_log = pol->report == JR_REPORT_LOG ||
 			   (pol->report == 1 && !f.stderr_tty);
 	plan->report_log_must = pol->report == JR_REPORT_LOG;
+	plan->ll_notify = e.opts.ll_notify;
 	plan->listener = prog->len && e.listener;
 	plan->via_execveat = plan->listener && e.via_execveat;
 	plan->launch_notified = plan->listener && e.launch_notified;
@@ -526,6 +554,7 @@ static void run_free(struct run *x)
 	jr_dbus_proxy_stop(&x->proxy);
 	free((char *)x->plan.shim_path);
 	jr_confine_free(&x->confine);
+	jr_learned_free(&x->learned);
 	for (int i = 0; i < JR_CACHE_NPROG; i++)
 		jr_bpf_free(&x->progs[i]);
 	free(x->path);

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include "learn.h"
+#include "plan.h"
 #include "policy.h"
 #include "report.h"
 #include "util.h"
@@ -34,7 +35,12 @@ struct jr_notify {
 	bool killed_target; /* action kill: we killed the launcher's pid */
 	struct jr_report *rep;       /* counts, with report */
 	struct jr_learned *learned;  /* learning mode: record, allow all */
+	const struct jr_confine *llcheck; /* report: name what these
+					   * Landlock file rules refuse */
+	char **ll_real;  /* the rules' paths resolved (lazily) */
+	const char *runtime; /* $XDG_RUNTIME_DIR, for desktop sockets */
 	unsigned denied;
+	unsigned ll_refused; /* Landlock refusals named */
 	struct seccomp_notif *req;
 	struct seccomp_notif_resp *resp;
 	size_t req_size, resp_size;

@@ -591,6 +591,11 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.report_stderr = plan->report_stderr;
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
+	w.notify.llcheck = plan->ll_notify && plan->confine &&
+					   plan->confine->ll_fs ?
+				   plan->confine :
+				   NULL;
+	w.notify.runtime = getenv("XDG_RUNTIME_DIR");
 	r = supervise(&w, &l.signals, pol, path);
 	free(w.record);
 	free(w.log);

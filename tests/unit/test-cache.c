@@ -78,6 +78,21 @@ static void test_key(void)
 	jr_cache_key(applied, &o, false, &id, k, &err);
 	ok(memcmp(k, k0, sizeof(k)) != 0, "other compile options, another key");
 	o.report = false;
+	/* each option alone (one forgotten made --report reuse the
+	 * program that does not name Landlock's refusals) */
+	{
+		bool *each[] = { &o.notify, &o.shim, &o.report, &o.learn,
+				 &o.ll_notify };
+		bool differ = true;
+
+		for (size_t i = 0; i < sizeof(each) / sizeof(each[0]); i++) {
+			*each[i] = !*each[i];
+			jr_cache_key(applied, &o, false, &id, k, &err);
+			differ &= memcmp(k, k0, sizeof(k)) != 0;
+			*each[i] = !*each[i];
+		}
+		ok(differ, "each compile option alone changes the key");
+	}
 	jr_cache_key(applied, &o, true, &id, k, &err);
 	ok(memcmp(k, k0, sizeof(k)) != 0, "a postexec program, another key");
 	id.build = "0123abce";
