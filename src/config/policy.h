@@ -53,7 +53,7 @@ enum jr_pathkey {
 	JR_PK_MKDIR,
 	JR_PK_N
 };
-#define JR_PATHS_MAX 256
+#define JR_PATHS_MAX 4096
 #define JR_PATH_LEN_MAX 1024
 struct jr_pathrule {
 	enum jr_pathkey key;

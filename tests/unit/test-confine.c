@@ -527,7 +527,7 @@ static void test_limits(void)
 		r = jr_confine_mount_add(c, JR_PH_HIDE, JR_MNT_HIDE, NULL, "/x",
 					 true, "o:1", &err);
 	is_int((int)c->nmounts, JR_MOUNTS_MAX, "mounts stop at the limit");
-	is_str(err.msg, "o:1: more than 512 mounts", "... with an error");
+	is_str(err.msg, "o:1: more than 4096 mounts", "... with an error");
 	for (size_t i = 0; i < JR_WARNINGS_MAX + 3; i++)
 		jr_confine_warn(c, "w%zu", i);
 	is_int((int)c->nwarnings, JR_WARNINGS_MAX, "warnings are bounded");
