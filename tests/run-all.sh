@@ -51,6 +51,11 @@ test_packages="python3 bubblewrap util-linux procps valgrind
 	transmission-gtk mpv feh zathura zathura-pdf-poppler inkscape
 	xvfb xdotool dbus-daemon dbus-bin dbus-tests xdg-dbus-proxy
 	firejail firejail-profiles"
+# t-import: programs with a firejail profile and none shipped here, run
+# through the profile --import-firejail made for them
+test_packages="$test_packages
+	zstd xxd tmux nodejs cmake shellcheck binutils gpg bzip2 patch make
+	cpio lzip w3m lynx p7zip-full libimage-exiftool-perl"
 
 # missing_packages: set $missing to the test packages dpkg does not
 # have installed (dpkg-query -W), space-separated

@@ -100,7 +100,7 @@ int jr_cmd_convert(const struct jr_command *cmd)
 	struct jr_err err = { { 0 } };
 	struct jr_fj_counts c;
 
-	if (convert_file(cmd->convert_firejail, &out, &c, &err) < 0) {
+	if (convert_file(cmd->convert_firejail, &out, &c, &err) < 0 || !out) {
 		warnx_jr("%s", err.msg);
 		return EXIT_JAILRUN;
 	}
@@ -207,7 +207,7 @@ static void import_one(const char *src, int dfd, const char *name,
 	t->files++;
 	if (stat(path, &st) < 0 || !S_ISREG(st.st_mode))
 		return;
-	if (convert_file(path, &out, &c, &err) < 0) {
+	if (convert_file(path, &out, &c, &err) < 0 || !out) {
 		warnx_jr("%s: not imported", err.msg);
 		t->refused++;
 		return;

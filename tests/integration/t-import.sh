@@ -19,8 +19,14 @@ fi
 
 # The home outside /tmp: most firejail profiles have private-tmp, which
 # would hide a home below it.
-HOME=$(mktemp -d /var/tmp/jailrun-home.XXXXXX) || exit 1
-trap 'kill $bg_pids 2>/dev/null; rm -rf "$TMPD" "$HOME"' EXIT
+# The helper that reads the secrets too (the tree may be below /tmp).
+BASE=$(mktemp -d /var/tmp/jailrun-import.XXXXXX) || exit 1
+trap 'kill $bg_pids 2>/dev/null; rm -rf "$TMPD" "$BASE"' EXIT
+chmod 755 "$BASE"
+mkdir "$BASE/home" "$BASE/bin"
+cp "$TRY" "$BASE/bin/jr-try"
+TRY=$BASE/bin/jr-try
+HOME=$BASE/home
 XDG_RUNTIME_DIR=$TMPD/run # as a session has it
 PATH=/usr/local/bin:/usr/bin:/bin
 export HOME XDG_RUNTIME_DIR PATH
@@ -91,6 +97,17 @@ else
 	jr --import-firejail --system
 	is "$rc" 125 "--import-firejail --system as a user: exit 125"
 fi
+
+# ---- the warning for a profile that confines nothing -----------------------
+printf 'hostname = box\n' >"$TMPD/none.profile"
+jr --profile="$TMPD/none.profile" true
+like "$out" "^jailrun: WARNING: the profile $TMPD/none.profile sets no seccomp rule, no capability drop and no file rule" \
+	"a profile that confines nothing: jailrun warns"
+printf 'hostname = box\ncaps.drop = all\n' >"$TMPD/some.profile"
+jr --profile="$TMPD/some.profile" true
+is "$out" "" "... one that drops capabilities: no warning"
+jr --profile="$D/sha256sum.profile" true
+is "$out" "" "... an imported one: no warning"
 
 # ---- real programs by automatic lookup -------------------------------------
 cd "$HOME/Downloads" || exit 1
