@@ -22,6 +22,7 @@
 # FILE                  LAYER    KIND       REASON (exceptions)
 layers='
 src/config/cli.c        config   pure
+src/config/firejail.c   config   pure
 src/config/hints.c      config   pure
 src/config/list.c       config   pure
 src/config/options.c    config   pure
@@ -58,6 +59,7 @@ src/run/state.c         run      edge
 src/run/supervise.c     run      edge
 src/cmd/main.c          cmd      edge
 src/cmd/commands.c      cmd      edge
+src/cmd/import.c        cmd      edge
 src/cmd/listing.c       cmd      pure
 src/cmd/shortcuts.c     cmd      edge
 src/lib/sha256.c        lib      pure

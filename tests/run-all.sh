@@ -56,6 +56,11 @@ test_packages="python3 bubblewrap util-linux procps valgrind
 	firejail firejail-profiles
 	ed sqlite3 python3-venv
 	libpython3.11-testsuite"
+# t-import: programs with a firejail profile and none shipped here, run
+# through the profile --import-firejail made for them
+test_packages="$test_packages
+	zstd xxd tmux nodejs cmake shellcheck binutils gpg bzip2 patch make
+	cpio lzip w3m lynx p7zip-full libimage-exiftool-perl"
 
 # missing_packages: set $missing to the test packages dpkg does not
 # have installed (dpkg-query -W), space-separated

@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "import.h"
 #include "launch.h"
 #include "ns.h"
 #include "options.h"
@@ -29,8 +30,11 @@
 #define SYSCONFDIR "/etc"
 #endif
 
-static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
+static void lookup_dirs(struct jr_lookup *lk, char **user_dir,
+			char **import_path)
 {
+	cleanup_free char *user_import = jr_import_user_dir();
+
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
 	const char *path = getenv("JAILRUN_PROFILE_PATH");
@@ -47,6 +51,10 @@ static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
 	}
 	lk->user_dir = *user_dir;
 	lk->system_path = path && *path ? path : SYSCONFDIR "/jailrun";
+	*import_path = user_import ? xasprintf("%s:%s", user_import,
+					       JR_IMPORT_SYSTEM_DIR) :
+				     xstrdup(JR_IMPORT_SYSTEM_DIR);
+	lk->import_path = *import_path;
 }
 
 /* The blacklist of one include, expanded, appended to OUT. */
@@ -84,12 +92,12 @@ static void secrets_of(const struct jr_lookup *lk, const char *name,
 
 void jr_learn_secrets(char ***out, size_t *n)
 {
-	cleanup_free char *user_dir = NULL;
+	cleanup_free char *user_dir = NULL, *import_path = NULL;
 	struct jr_lookup lk;
 
 	*out = NULL;
 	*n = 0;
-	lookup_dirs(&lk, &user_dir);
+	lookup_dirs(&lk, &user_dir, &import_path);
 	secrets_of(&lk, "disable-keys.inc", out, n);
 	secrets_of(&lk, "disable-secrets.inc", out, n);
 }
@@ -98,6 +106,7 @@ int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 		     const char *program, struct jr_err *err)
 {
 	cleanup_free char *user_dir = NULL;
+	cleanup_free char *import_path = NULL;
 	cleanup_free char *copy = NULL;
 	struct jr_profile_log log = { .n = 0 };
 	struct jr_lookup lk;
@@ -105,7 +114,7 @@ int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 
 	if (!program && !cmd->profile)
 		return 0;
-	lookup_dirs(&lk, &user_dir);
+	lookup_dirs(&lk, &user_dir, &import_path);
 	copy = program ? xstrdup(program) : NULL;
 	/* the program as given: the lookup follows its links itself */
 	r = jr_profile_load(pol, cmd, &lk, program, &log, err);
@@ -113,6 +122,8 @@ int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 		debugx("read %s", log.files[i]);
 	if (log.matched)
 		debugx("%s", log.matched);
+	if (log.profile)
+		debugx("profile: %s", log.profile);
 	if (log.profile)
 		pol->profile_used = jr_policy_intern(pol, log.profile);
 	if (r == 0 && !cmd->noprofile && !log.profile)
@@ -371,11 +382,12 @@ static size_t shortcut_names(char **names, size_t max)
 {
 	cleanup_free char *user_dir = NULL;
 	cleanup_free char *dirs = NULL;
+	cleanup_free char *import_path = NULL;
 	struct jr_lookup lk;
 	char *save = NULL;
 	size_t n = 0;
 
-	lookup_dirs(&lk, &user_dir);
+	lookup_dirs(&lk, &user_dir, &import_path);
 	dirs = xasprintf("%s:%s", lk.user_dir ? lk.user_dir : "",
 			 lk.system_path);
 	for (char *dir = strtok_r(dirs, ":", &save); dir;

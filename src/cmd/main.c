@@ -28,6 +28,7 @@
 #include "preflight.h"
 #include "launch.h"
 #include "learn.h"
+#include "import.h"
 #include "listing.h"
 #include "plan.h"
 #include "profile.h"
@@ -602,6 +603,22 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 	return r;
 }
 
+/* A profile that sets no seccomp rule, no capability drop and no file
+ * rule leaves the target little but namespaces: said loudly, once, for
+ * any profile (an imported one that lost its rules in conversion, a
+ * .local that ignored them). */
+static void warn_unconfined(const struct jr_policy *pol)
+{
+	if (!pol->profile_used || jr_policy_wants_filter(pol) ||
+	    pol->caps_drop_all || pol->caps_drop || pol->caps_keep_set ||
+	    pol->npaths || pol->private_tmp || pol->private_dev)
+		return;
+	warnx_jr("WARNING: the profile %s sets no seccomp rule, no "
+		 "capability drop and no file rule: the program runs "
+		 "unconfined but for namespaces",
+		 pol->profile_used);
+}
+
 /* Parse, then one command or one sandbox run.  The one exit: an error is
  * said here (unless said already), everything built is freed, and the
  * status returned (stdout flushed by the return from main). */
@@ -635,8 +652,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (cmd.shortcuts || cmd.list || cmd.shutdown ||
-	    cmd.listing != JR_LIST_NONE) {
-		r = cmd.shortcuts ? jr_cmd_shortcuts(&cmd) :
+	    cmd.listing != JR_LIST_NONE || cmd.import_firejail ||
+	    cmd.convert_firejail) {
+		r = cmd.import_firejail         ? jr_cmd_import(&cmd) :
+		    cmd.convert_firejail        ? jr_cmd_convert(&cmd) :
+		    cmd.shortcuts               ? jr_cmd_shortcuts(&cmd) :
 		    cmd.listing != JR_LIST_NONE ? listing(&cmd) :
 						  jr_cmd_running(&cmd);
 		goto out;
@@ -669,6 +689,7 @@ int main(int argc, char **argv)
 		r = 0;
 		goto out;
 	}
+	warn_unconfined(pol);
 	r = run_sandbox(pol, &cmd, &cli, &x, &err);
 out:
 	if (err.msg[0])

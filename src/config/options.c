@@ -1161,6 +1161,20 @@ CMD_CONST_SETTER(set_quiet, verbosity, 0)
 CMD_STRING_SETTER(set_profile, profile, "profile name")
 CMD_STRING_SETTER(set_join, join, "sandbox name or pid")
 CMD_STRING_SETTER(set_shutdown, shutdown, "sandbox name or pid")
+CMD_STRING_SETTER(set_convert_firejail, convert_firejail, "file name")
+CMD_CONST_SETTER(set_system, import_system, true)
+
+/* Bare --import-firejail arrives as "yes": firejail's own directory. */
+static int set_import_firejail(struct jr_settings *s, const char *value,
+			       const char *where, struct jr_err *err)
+{
+	struct jr_command *cmd = s->cmd;
+
+	NONEMPTY(value, where, err, "directory");
+	cmd->import_firejail = true;
+	cmd->import_dir = strcmp(value, "yes") == 0 ? NULL : value;
+	return 0;
+}
 
 /* Bare --debug-syscalls arrives as "yes" (an optional argument's
  * default): list everything. */
@@ -1192,6 +1206,10 @@ const struct jr_key jr_keys[] = {
 	  set_caps_keep },
 	{ "chdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIR",
 	  "the target starts in DIR", set_chdir },
+	{ "convert-firejail", JR_SCOPE_CLI, JR_ARG_REQUIRED, "FILE",
+	  "print the jailrun profile converted from the firejail profile "
+	  "FILE, with a count of what was and was not converted, and exit",
+	  set_convert_firejail },
 	{ "dbus.system", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|yes",
 	  "the system bus socket: hidden (DBUS_SYSTEM_BUS_ADDRESS unset), or "
 	  "reachable",
@@ -1210,8 +1228,7 @@ const struct jr_key jr_keys[] = {
 	  "--talk; org.example.* for every name below)",
 	  set_dbus_user_talk },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
-	  "say what is being set up: files read, merged policy",
-	  set_debug },
+	  "say what is being set up: files read, merged policy", set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "list capabilities (number, name, in jailrun's bounding set) and "
 	  "exit",
@@ -1244,6 +1261,11 @@ const struct jr_key jr_keys[] = {
 	  "the sandbox's host name (in its own uts namespace)", set_hostname },
 	{ "ignore", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "KEY",
 	  "cancel KEY in every file read after this one", NULL },
+	{ "import-firejail", JR_SCOPE_CLI, JR_ARG_OPTIONAL, "DIR",
+	  "convert every firejail profile in /etc/firejail (or DIR) into "
+	  "~/.config/jailrun/firejail (with --system: the system's), "
+	  "replacing an earlier import, and exit",
+	  set_import_firejail },
 	{ "include", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "NAME",
 	  "read another profile here (same lookup as --profile)", NULL },
 	{ "install-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -1341,7 +1363,7 @@ const struct jr_key jr_keys[] = {
 	  set_noexec },
 	{ "nogroups", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "no supplementary groups inside (a user who has some and no "
-	  "privilege to drop them: exit 125)",
+	  "privilege to drop them: a warning, they stay)",
 	  set_nogroups },
 	{ "noinput", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "hide input devices: /dev/input", set_noinput },
@@ -1349,7 +1371,7 @@ const struct jr_key jr_keys[] = {
 	  "use no profile, only the command line", set_noprofile },
 	{ "noroot", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "no uid 0 inside: a user namespace that maps only the user and its "
-	  "group, setgroups denied (as root: exit 125)",
+	  "group, setgroups denied (as root: a warning, uid 0 stays)",
 	  set_noroot },
 	{ "notv", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "hide DVB (digital TV) devices: /dev/dvb", set_notv },
@@ -1398,8 +1420,7 @@ const struct jr_key jr_keys[] = {
 	{ "private-tmp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a fresh, empty /tmp", set_private_tmp },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
-	  "use this profile (a value containing / is a path)",
-	  set_profile },
+	  "use this profile (a value containing / is a path)", set_profile },
 	{ "protocol", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST|none",
 	  "socket families allowed (unix,inet,inet6,netlink,packet,"
 	  "bluetooth, or none); others fail with EAFNOSUPPORT",
@@ -1451,8 +1472,7 @@ const struct jr_key jr_keys[] = {
 	{ "shell", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "run the target directly (the only mode)", set_shell },
 	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
-	  "end a running sandbox: SIGTERM, SIGKILL 5 s later",
-	  set_shutdown },
+	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
 	{ "sound", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the PulseAudio and PipeWire sockets and /dev/snd: reachable (the "
 	  "cookie too), or hidden",
@@ -1461,6 +1481,10 @@ const struct jr_key jr_keys[] = {
 	  "when a delayed filter (execve) cannot be enforced for a target: "
 	  "warn loudly (default) or refuse with 125",
 	  set_static },
+	{ "system", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "with --import-firejail: import into the system's directory "
+	  "(root only)",
+	  set_system },
 	{ "timeout", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DURATION",
 	  "after DURATION (seconds, or 10m, 2h) SIGTERM, 5 s later SIGKILL; "
 	  "exit 124 as timeout(1)",

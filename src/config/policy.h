@@ -63,7 +63,7 @@ enum jr_pathkey {
 	JR_PK_MKFILE,       /* an empty file made before the mounts */
 	JR_PK_N
 };
-#define JR_PATHS_MAX 256
+#define JR_PATHS_MAX 4096
 /* the private-* directory keys (private.c plans them) */
 enum jr_priv { JR_PRIV_ETC, JR_PRIV_BIN, JR_PRIV_OPT, JR_PRIV_SRV, JR_PRIV_N };
 #define JR_PRIV_MAX 128 /* entries in one private-* list */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,15 +159,16 @@ static const struct jr_mount *replacing(const struct jr_confine *plan,
 	return top;
 }
 
-/* A whitelisted path that a blacklist hides again (hiding comes after
- * the binds) would be reported bound and be gone. */
-static int check_hidden_grants(const struct jr_confine *plan,
-			       const char *target, struct jr_err *err)
+/* A target that a mount hides could only fail, as "not found": an error.
+ * A whitelisted path that a blacklist hides again stays hidden, as in
+ * firejail (whose includes do that: disable-mnt.inc and
+ * whitelist-run-common.inc both name /run/media); --debug says so. */
+static int check_hidden_grants(struct jr_confine *plan, const char *target,
+			       struct jr_err *err)
 {
 	const struct jr_mount *h;
 	cleanup_free char *exe = target ? resolved(target) : NULL;
 
-	/* the run could only fail, as "not found" */
 	if (exe && (h = jr_confine_hiding(plan, exe)))
 		return jr_fail(err, h->origin,
 			       "blacklist: '%s' hides the target %s", h->dst,
@@ -182,11 +184,11 @@ static int check_hidden_grants(const struct jr_confine *plan,
 
 		if (b->phase == JR_PH_HOME && b->op == JR_MNT_BIND &&
 		    (h = jr_confine_hiding(plan, b->dst)))
-			return jr_fail(err, h->origin,
-				       "blacklist: '%s' hides '%s', "
-				       "whitelisted by %s (take one back "
-				       "with !PATH)",
-				       h->dst, b->dst, b->origin);
+			jr_confine_note(plan,
+					"whitelist: '%s' (%s) stays hidden by "
+					"the blacklist of '%s' (%s), as in "
+					"firejail",
+					b->dst, b->origin, h->dst, h->origin);
 		/* the empty hiding mount must stay read-only */
 		if (b->op == JR_MNT_RW && (h = jr_confine_hiding(plan, b->dst)))
 			return jr_fail(err, b->origin,
@@ -198,9 +200,12 @@ static int check_hidden_grants(const struct jr_confine *plan,
 }
 
 /* The directories firejail's whitelist may empty, beside the home
- * (firejail(1), --whitelist); /run/user/UID is added for this user. */
-static const char *const wl_tops[] = { "/etc", "/media", "/mnt",       "/opt",
-				       "/srv", "/tmp",   "/usr/share", "/var" };
+ * (firejail(1), --whitelist; /run as firejail 0.9.72's
+ * whitelist-run-common.inc uses it); /run/user/UID is added for this
+ * user. */
+static const char *const wl_tops[] = { "/etc", "/media", "/mnt", "/opt",
+				       "/run", "/srv",   "/tmp", "/usr/share",
+				       "/var" };
 
 /* The top directory that whitelisting P empties: the longest of the home
  * (P as written) and wl_tops (P with its symlinks resolved, REAL) that P
@@ -241,6 +246,40 @@ static bool wl_cancelled(const struct jr_policy *pol, const char *p)
 	return false;
 }
 
+/* A symlink outside the home is whitelisted as itself, as firejail does
+ * (/var/run in whitelist-var-common.inc): its directory resolved, its
+ * name kept.  Anything else: P resolved. */
+static char *link_itself(const char *p)
+{
+	struct stat st;
+	cleanup_free char *dir = xstrdup(p), *rdir = NULL;
+	char *slash = strrchr(dir, '/');
+	const char *home = jr_home_dir();
+
+	if ((home && jr_path_beneath(p, home)) || lstat(p, &st) < 0 ||
+	    !S_ISLNK(st.st_mode) || !slash || slash == dir)
+		return resolved(p);
+	*slash = '\0';
+	rdir = resolved(dir);
+	return xasprintf("%s/%s", strcmp(rdir, "/") ? rdir : "", slash + 1);
+}
+
+/* The target of symlink P, or NULL when P is none. */
+static char *link_target(const char *p)
+{
+	char buf[PATH_MAX];
+	struct stat st;
+	ssize_t n;
+
+	if (lstat(p, &st) < 0 || !S_ISLNK(st.st_mode))
+		return NULL;
+	n = readlink(p, buf, sizeof(buf) - 1);
+	if (n < 0)
+		return NULL;
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
 /* whitelist, whitelist-ro: a tmpfs on the top directory P is beneath
  * (once), P bound back into it (as it was before), read-only for
  * whitelist-ro.  A top directory that is / (a home of /) is refused. */
@@ -248,7 +287,8 @@ static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
 			  const char *origin, struct jr_err *err)
 {
 	const char *home = jr_home_dir();
-	cleanup_free char *real = resolved(p);
+	cleanup_free char *real = link_itself(p);
+	cleanup_free char *target = NULL;
 	cleanup_free char *top = wl_top(p, real);
 	char run_user[64];
 	bool at_home = top && home && strcmp(top, home) == 0;
@@ -275,7 +315,7 @@ static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
 		return jr_fail(err, origin,
 			       "whitelist: '%s' is not beneath the home "
 			       "directory (%s), %s or /etc, /media, /mnt, "
-			       "/opt, /srv, /tmp, /usr/share, /var",
+			       "/opt, /run, /srv, /tmp, /usr/share, /var",
 			       p, home ? home : "unknown", run_user);
 	if (at_home || strcmp(run_user, top) == 0)
 		mode = 0700;
@@ -284,6 +324,9 @@ static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
 	if (!jr_confine_top_replaced(plan, top) &&
 	    jr_confine_tmpfs_add(plan, JR_PH_HOME, top, mode, origin, err) < 0)
 		return -1;
+	if (!at_home && (target = link_target(p)))
+		return jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_LINK, target,
+					    real, false, origin, err);
 	if (jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_BIND, bound, bound,
 				 true, origin, err) < 0)
 		return -1;

@@ -298,9 +298,18 @@ static int do_file(const struct jr_mount *m, size_t i, int files,
 	return 0;
 }
 
-/* JR_MNT_LINK: a symlink made again in a private directory's tmpfs */
+/* JR_MNT_LINK: a symlink made again in a private directory's or a
+ * whitelist's tmpfs */
 static int do_link(const struct jr_mount *m, struct jr_err *err)
 {
+	cleanup_free char *parent = xstrdup(m->dst);
+	char *slash = strrchr(parent, '/');
+
+	/* beneath a whitelist's tmpfs its directory may be missing */
+	if (slash && slash != parent) {
+		*slash = '\0';
+		(void)mkdir_p(parent, 0755);
+	}
 	if (symlink(m->src, m->dst) < 0)
 		return fail_mount(err, m, "making the symlink", m->dst);
 	debugx("mount: %s -> %s made (%s)", m->dst, m->src, m->origin);

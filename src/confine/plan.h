@@ -11,7 +11,7 @@
 
 #include "util.h"
 
-#define JR_MOUNTS_MAX 512
+#define JR_MOUNTS_MAX 4096
 #define JR_LLRULES_MAX 512
 #define JR_CONFINE_ENV_MAX 32
 #define JR_WARNINGS_MAX 16

@@ -61,16 +61,19 @@ static int identity(const struct jr_policy *pol, bool root, unsigned ns,
 {
 	int extra;
 
+	/* what cannot apply is said, as firejail says it; failing would
+	 * stop the hundreds of firejail profiles that carry these keys
+	 * (imported) for root and for most desktop users */
 	if (pol->noroot && root)
-		return jr_fail(err, pol->noroot_origin,
-			       "noroot: jailrun runs as root, and root mapped "
-			       "as itself would be root inside (run jailrun "
-			       "as the user)");
-	if (pol->noroot && !(ns & JR_NS_USER))
+		warnx_jr("WARNING: %s: noroot is not applied: jailrun runs as "
+			 "root, and root has no other user to be (uid 0 stays "
+			 "inside; run jailrun as the user for noroot)",
+			 pol->noroot_origin);
+	if (pol->noroot && !root && !(ns & JR_NS_USER))
 		return jr_fail(err, pol->noroot_origin,
 			       "noroot: needs the user namespace "
 			       "(namespaces = user)");
-	if (pol->noroot)
+	if (pol->noroot && !root)
 		debugx("noroot: a user namespace mapping uid %u and gid %u "
 		       "alone, setgroups denied: no uid 0 inside (%s)",
 		       getuid(), getgid(), pol->noroot_origin);
@@ -82,12 +85,14 @@ static int identity(const struct jr_policy *pol, bool root, unsigned ns,
 		       extra == 1 ? "" : "s", pol->nogroups_origin);
 		return 0;
 	}
-	if (extra)
-		return jr_fail(err, pol->nogroups_origin,
-			       "nogroups: this user has %d supplementary "
-			       "group%s, and without privilege they cannot be "
-			       "dropped (setgroups needs CAP_SETGID)",
-			       extra, extra == 1 ? "" : "s");
+	if (extra) {
+		warnx_jr("WARNING: %s: nogroups is not applied: this user has "
+			 "%d supplementary group%s, and without privilege they "
+			 "cannot be dropped (setgroups needs CAP_SETGID): the "
+			 "sandbox keeps their access",
+			 pol->nogroups_origin, extra, extra == 1 ? "" : "s");
+		return 0;
+	}
 	debugx("nogroups: this user has no supplementary groups (%s)",
 	       pol->nogroups_origin);
 	return 0;
