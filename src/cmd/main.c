@@ -239,6 +239,7 @@ static int plan_confine(struct jr_policy *pol, const char *path,
 	const struct jr_mount *hidden;
 
 	if (jr_confine_plan(pol, path, jr_landlock_abi(), c, err) < 0 ||
+	    (shim && jr_confine_keep(c, shim, "the postexec shim", err) < 0) ||
 	    (c->ll_fs && shim &&
 	     jr_confine_ll_add(c, shim, JR_LL_READ, false, "the postexec shim",
 			       err) < 0))

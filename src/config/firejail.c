@@ -158,7 +158,7 @@ static const struct {
 	{ "${MUSIC}", "${XDG_MUSIC_DIR}" },
 	{ "${PATH}", NULL },
 	{ "${PICTURES}", "${XDG_PICTURES_DIR}" },
-	{ "${RUNUSER}", "${XDG_RUNTIME_DIR}" },
+	{ "${RUNUSER}", "${RUNUSER}" },
 	{ "${VIDEOS}", "${XDG_VIDEOS_DIR}" },
 };
 

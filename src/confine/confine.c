@@ -317,6 +317,13 @@ static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
 			       "directory (%s), %s or /etc, /media, /mnt, "
 			       "/opt, /run, /srv, /tmp, /usr/share, /var",
 			       p, home ? home : "unknown", run_user);
+	/* a top directory that does not exist (/run/user/UID outside a
+	 * session) holds nothing to whitelist, nor to hide */
+	if (!at_home && access(top, F_OK) < 0 && errno == ENOENT) {
+		jr_confine_note(plan, "whitelist: '%s' skipped: %s does not "
+				"exist (%s)", p, top, origin);
+		return 0;
+	}
 	if (at_home || strcmp(run_user, top) == 0)
 		mode = 0700;
 	else if (strcmp(top, "/tmp") == 0)
@@ -680,6 +687,22 @@ static int plan_interps(struct jr_confine *plan, const char *path,
 	    jr_confine_ll_add(plan, elf->interp, JR_LL_EXEC | JR_LL_READ, true,
 			      "the target's ELF interpreter", err) < 0)
 		return -1;
+	return 0;
+}
+
+int jr_confine_keep(struct jr_confine *plan, const char *path,
+		    const char *origin, struct jr_err *err)
+{
+	cleanup_free char *real = resolved(path);
+
+	if (!replacing(plan, real))
+		return 0;
+	if (jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_BIND, real, real,
+				 false, origin, err) < 0 ||
+	    jr_confine_mount_add(plan, JR_PH_RO, JR_MNT_RO, NULL, real, false,
+				 origin, err) < 0)
+		return -1;
+	sort_mounts(plan);
 	return 0;
 }
 

@@ -22,6 +22,13 @@
 int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		    struct jr_confine *plan, struct jr_err *err);
 
+/* A file jailrun itself needs inside (the postexec shim) that a
+ * whitelist's or private's tmpfs would replace is brought back into it,
+ * read-only, as if whitelisted (sorted in with the plan's mounts).  0, or
+ * -1 with ERR when a limit is reached. */
+int jr_confine_keep(struct jr_confine *plan, const char *path,
+		    const char *origin, struct jr_err *err);
+
 /* The hiding mount (blacklist, a hidden desktop socket) that makes PATH,
  * symlinks resolved, disappear in the sandbox; NULL when none does.  A
  * file jailrun itself needs inside (the postexec shim) must not be

@@ -234,6 +234,10 @@ static char *var_value(const char *name, const char *where,
 {
 	const char *home = jr_home_dir();
 
+	/* firejail's ${RUNUSER}: /run/user/UID, set or not (so a profile
+	 * that hides something there hides it outside a session too) */
+	if (strcmp(name, "RUNUSER") == 0)
+		return xasprintf("/run/user/%u", (unsigned)getuid());
 	for (size_t i = 0; i < ARRAY_SIZE(path_vars); i++) {
 		const char *v;
 		char *u;
@@ -257,7 +261,7 @@ static char *var_value(const char *name, const char *where,
 	}
 	jr_fail(err, where,
 		"unknown variable ${%s} (known: HOME, XDG_RUNTIME_DIR, "
-		"XDG_CONFIG_HOME, XDG_DOWNLOAD_DIR, ...)",
+		"RUNUSER, XDG_CONFIG_HOME, XDG_DOWNLOAD_DIR, ...)",
 		name);
 	return NULL;
 }

@@ -61,8 +61,8 @@ like "$c" "^# include curl.local: jailrun reads NAME.local" \
 like "$c" "^# nonewprivs: always on" "curl: nonewprivs -> comment: always on"
 like "$c" "^# not converted: apparmor \(" \
 	"curl: a key jailrun lacks -> comment with the reason"
-like "$c" "^blacklist = \\$\\{XDG_RUNTIME_DIR\\}$" \
-	"curl: \${RUNUSER} -> \${XDG_RUNTIME_DIR}"
+like "$c" "^blacklist = \\$\\{RUNUSER\\}$" \
+	"curl: \${RUNUSER} kept (jailrun's /run/user/UID, set or not)"
 # firejail's noblacklist exempts from later blacklists; jailrun's !PATH
 # takes back earlier ones: they come after the includes
 last_inc=$(grep -n '^include = ' "$conv" | tail -n 1 | cut -d: -f1)

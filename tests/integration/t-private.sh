@@ -208,4 +208,24 @@ is "$out" ok "writable-var, writable-run-user: accepted, /var as writable as out
 jr $N --writable-var=maybe true
 is "$rc" 125 "writable-var = maybe: exit 125"
 
+# The postexec shim beneath a whitelisted top directory (a build tree in
+# /tmp, as CI's and the unprivileged run's are) is brought back into its
+# tmpfs, read-only: the delayed filter still holds.
+shim=$(ls "$top_builddir"/src/.libs/libjailrun-postexec.so 2>/dev/null)
+case $shim in
+/tmp/*)
+	mkdir -p "/tmp/jr-wl-$$"
+	jr --noprofile --whitelist="/tmp/jr-wl-$$" --seccomp.drop=execve --debug sh -c 'exec true'
+	like "$out" "LD_PRELOAD|postexec" "a whitelist of /tmp with the shim beneath it: the shim is used"
+	like "$out" "cannot execute|Operation not permitted|EPERM" \
+		"... and the delayed execve ban holds"
+	jr --noprofile --whitelist="/tmp/jr-wl-$$" true
+	is "$rc" 0 "... and a run without delayed rules works"
+	rmdir "/tmp/jr-wl-$$"
+	;;
+*)
+	skip_always_n 3 "the build tree is not beneath /tmp ($shim): nothing of a /tmp whitelist to hide it"
+	;;
+esac
+
 done_testing

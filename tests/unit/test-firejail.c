@@ -28,7 +28,7 @@ static const struct row {
 	{ "blacklist ${HOME}/.ssh", "blacklist = ${HOME}/.ssh\n", 1, 0 },
 	{ "blacklist-nolog /etc/shadow", "blacklist = /etc/shadow\n", 1, 0 },
 	{ "blacklist ${RUNUSER}/gnupg",
-	  "blacklist = ${XDG_RUNTIME_DIR}/gnupg\n", 1, 0 },
+	  "blacklist = ${RUNUSER}/gnupg\n", 1, 0 },
 	{ "read-only ${DOWNLOADS}", "read-only = ${XDG_DOWNLOAD_DIR}\n", 1, 0 },
 	{ "whitelist ${DOCUMENTS}/x", "whitelist = ${XDG_DOCUMENTS_DIR}/x\n", 1,
 	  0 },
