@@ -27,6 +27,7 @@ src/config/options.c    config   pure
 src/config/policy.c     config   pure
 src/config/profile.c    config   pure
 src/config/values.c     config   pure
+src/config/netrules.c   config   pure
 src/seccomp/argrules.c  seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
 src/seccomp/elfinfo.c   seccomp  pure
@@ -46,6 +47,7 @@ src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
 src/run/notify.c        run      edge
+src/run/net.c           run      edge
 src/run/ns.c            run      edge
 src/run/process.c       run      edge
 src/run/state.c         run      edge

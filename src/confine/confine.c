@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "confine.h"
+#include "netrules.h"
 #include "desktop.h"
 #include "elfinfo.h"
 #include "options.h"
@@ -333,6 +334,13 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		return -1;
 	if (jr_desktop_plan(pol, plan, err) < 0)
 		return -1;
+	if (pol->ndns) {
+		cleanup_free char *text = jr_resolv_conf(pol);
+
+		if (jr_confine_file_add(plan, "/etc/resolv.conf", text,
+					pol->dns_origin, err) < 0)
+			return -1;
+	}
 	/* mkdir alone needs no namespace: it runs before any mount */
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		if (plan->mounts[i].op != JR_MNT_MKDIR &&

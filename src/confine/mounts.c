@@ -315,6 +315,43 @@ static int do_mkdir(const struct jr_mount *m)
 	return 0;
 }
 
+/* JR_MNT_FILE: a detached tmpfs of its own holding the text, made
+ * read-only, its file put over DST (which must exist: a symbolic link
+ * is followed, as for hiding). */
+static int do_file(const struct jr_mount *m, struct jr_err *err)
+{
+	struct mount_attr ro = {
+		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+			    MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC,
+	};
+	cleanup_free char *p = resolve(m);
+	cleanup_fd int fs = fsopen("tmpfs", FSOPEN_CLOEXEC);
+	cleanup_fd int mnt = -1, tree = -1;
+	size_t len = strlen(m->src);
+	int fd;
+
+	if (!p)
+		return fail_mount(err, m, "a file over", m->dst);
+	if (fs < 0 || fsconfig(fs, FSCONFIG_SET_STRING, "size", "64k", 0) < 0 ||
+	    fsconfig(fs, FSCONFIG_SET_STRING, "mode", "0755", 0) < 0 ||
+	    fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) < 0 ||
+	    (mnt = fsmount(fs, FSMOUNT_CLOEXEC, 0)) < 0)
+		return fail_mount(err, m, "a tmpfs for", p);
+	fd = openat(mnt, HIDE_FILE, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
+	if (fd < 0 || write(fd, m->src, len) != (ssize_t)len) {
+		if (fd >= 0)
+			close(fd);
+		return fail_mount(err, m, "writing the file for", p);
+	}
+	close(fd);
+	if (mount_setattr(mnt, "", AT_EMPTY_PATH | AT_RECURSIVE, &ro,
+			  sizeof(ro)) < 0 ||
+	    (tree = clone_tree(mnt, HIDE_FILE)) < 0 || attach(tree, p) < 0)
+		return fail_mount(err, m, "putting a file over", p);
+	debugx("mount: %s replaced (%s)", p, m->origin);
+	return 0;
+}
+
 static int do_mount(const struct jr_mount *m, size_t i,
 		    const struct mnt_state *st, struct jr_err *err)
 {
@@ -331,6 +368,8 @@ static int do_mount(const struct jr_mount *m, size_t i,
 		return do_hide(m, st->hide, err);
 	case JR_MNT_RO:
 		return do_ro(m, err);
+	case JR_MNT_FILE:
+		return do_file(m, err);
 	}
 	return jr_fail(err, m->origin, "unknown mount");
 }

@@ -52,6 +52,14 @@ int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			    err);
 }
 
+int jr_confine_file_add(struct jr_confine *plan, const char *dst,
+			const char *text, const char *origin,
+			struct jr_err *err)
+{
+	return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_FILE, text, dst,
+				    false, origin, err);
+}
+
 int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			 const char *dst, unsigned mode, const char *origin,
 			 struct jr_err *err)

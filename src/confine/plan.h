@@ -37,12 +37,14 @@ enum jr_mnt_op {
 	JR_MNT_DEV,   /* a minimal /dev on DST */
 	JR_MNT_HIDE,  /* an empty, read-only dir or file (as DST) over DST */
 	JR_MNT_RO,    /* DST and every mount below it read-only */
+	JR_MNT_FILE,  /* a read-only file holding SRC (the text) over DST
+		       * (net.c's dns = ...: resolv.conf) */
 };
 
 struct jr_mount {
 	enum jr_mnt_phase phase;
 	enum jr_mnt_op op;
-	const char *src; /* JR_MNT_BIND only */
+	const char *src; /* JR_MNT_BIND; the text for JR_MNT_FILE */
 	const char *dst;
 	unsigned mode;      /* JR_MNT_TMPFS */
 	bool optional;      /* a missing SRC/DST is skipped (--debug says) */
@@ -103,6 +105,11 @@ int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			 const char *dst, unsigned mode, const char *origin,
 			 struct jr_err *err);
+/* A file holding TEXT over DST (JR_MNT_FILE, in the hiding phase, so
+ * that a read-only tree above it still covers it). */
+int jr_confine_file_add(struct jr_confine *plan, const char *dst,
+			const char *text, const char *origin,
+			struct jr_err *err);
 int jr_confine_ll_add(struct jr_confine *plan, const char *path,
 		      unsigned access, bool optional, const char *origin,
 		      struct jr_err *err);

@@ -24,6 +24,7 @@
 #include "landlock.h"
 #include "launch.h"
 #include "mounts.h"
+#include "net.h"
 #include "process.h"
 #include "ns.h"
 
@@ -247,7 +248,9 @@ void jr_init_main(const struct jr_launch *l)
 	if (read(l->sync_fd, &c, 1) != 1)
 		_exit(EXIT_JAILRUN); /* the supervisor said why */
 	close(l->sync_fd);
-	/* 2. mounts (/ private, /proc, then the confinement's: mkdir,
+	/* 2. mounts (/ private, /proc, the network rules (net.allow...)
+	 *    with nft while the host's files are there, then the
+	 *    confinement's: mkdir,
 	 *    whitelist, private-tmp, private-dev, hidden, read-only) and
 	 *    loopback, while we hold the namespace's caps; or,
 	 *    for --join, the running sandbox's namespaces (set up already) */
@@ -255,6 +258,8 @@ void jr_init_main(const struct jr_launch *l)
 		if (jr_ns_join(l->join_init, &err) < 0)
 			die("%s", err.msg);
 	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0 ||
+		   (l->nft_rules &&
+		    jr_net_load_rules(l->nft_path, l->nft_rules, &err) < 0) ||
 		   (l->confine && jr_confine_mount(l->confine, &err) < 0)) {
 		die("%s", err.msg);
 	}

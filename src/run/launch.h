@@ -29,6 +29,8 @@ struct jr_launch {
 			    * until the supervisor has taken the listener */
 	const struct jr_confine *confine; /* mounts (init), Landlock and
 					   * environment (launcher) */
+	const char *nft_path;  /* net.allow/net.deny/netfilter: the init */
+	const char *nft_rules; /* loads these with nft, or NULL */
 	sigset_t signals; /* blocked by the supervisor; the init forwards them */
 	ino_t outer_pidns; /* the supervisor's pid namespace (0: unknown): a
 			    * launcher still in it can see jailrun's

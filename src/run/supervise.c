@@ -22,6 +22,7 @@
 #include "landlock.h"
 #include "launch.h"
 #include "notify.h"
+#include "net.h"
 #include "ns.h"
 #include "state.h"
 #include "supervise.h"
@@ -46,10 +47,12 @@ static pid_t start(const struct jr_policy *pol,
 	pid = jr_ns_clone(*flags);
 	if (pid >= 0 || !(*flags & CLONE_NEWUSER) || !userns_refused(errno))
 		return pid;
-	if (pol->net_none || pol->hostname || jr_confine_has_mounts(confine))
+	if (pol->net_none || pol->net_user || pol->hostname ||
+	    jr_confine_has_mounts(confine))
 		die("user namespaces are not available (%s), and %s needs one",
 		    strerror(errno),
 		    pol->net_none ? "net=none" :
+		    pol->net_user ? "net=user" :
 		    pol->hostname ? "hostname" :
 				    "the file-system confinement (mounts)");
 	warnx_jr("user namespaces are not available (%s): running without "
@@ -405,6 +408,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 				       .exec_fd = -1 },
 			   .record_fd = -1 };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
+	struct jr_net net = { 0 };
 	int sync_pipe[2], fail_pipe[2], hello[2];
 	pid_t init;
 	int r;
@@ -436,6 +440,10 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		die_errno("sigprocmask");
 	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0)
 		die_errno("pipe");
+	if (!plan->join_init)
+		jr_net_prepare(pol, &net); /* dies when net = user cannot be */
+	l.nft_path = net.nft;
+	l.nft_rules = net.rules;
 	make_channels(plan, &l, hello);
 	l.outer_pidns = pidns_of_self();
 	init = start(pol, plan->confine, &l.ns_flags);
@@ -481,6 +489,9 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		debugx("user namespace: uid %u and gid %u mapped to themselves",
 		       getuid(), getgid());
 	}
+	/* net = user: the helper configures the namespace before the init
+	 * goes on (and loads the rules there) */
+	jr_net_attach(&net, pol, init, l.ns_flags & CLONE_NEWUSER);
 	if (write(sync_pipe[1], "g", 1) != 1)
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
@@ -497,6 +508,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
 	r = supervise(&w, &l.signals, pol, path);
+	jr_net_stop(&net);
+	jr_net_free(&net);
 	free(w.record);
 	return r;
 }
