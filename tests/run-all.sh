@@ -51,6 +51,8 @@ test_packages="python3 bubblewrap util-linux procps valgrind
 	transmission-gtk mpv feh zathura zathura-pdf-poppler inkscape
 	xvfb xdotool dbus-daemon dbus-bin dbus-tests xdg-dbus-proxy
 	firejail firejail-profiles"
+# net = user (t-net.sh): pasta, slirp4netns, nft; iperf3 for contrib/bench/net
+test_packages="$test_packages passt slirp4netns nftables iperf3"
 
 # missing_packages: set $missing to the test packages dpkg does not
 # have installed (dpkg-query -W), space-separated

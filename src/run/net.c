@@ -32,14 +32,18 @@
 #define NETFILTER_MAX (256 * 1024)
 #define ADDRS_PER_NAME 16
 
+/* NAME in the user's PATH (the helpers run as the user, outside), then
+ * in FIXED (nft is in /usr/sbin, often not in a user's PATH). */
 static char *find_tool(const char *name, const char *const *fixed)
 {
 	char *path = NULL;
 
+	if (jr_find_program(name, &path) == 0)
+		return path;
 	for (; *fixed; fixed++)
 		if (access(*fixed, X_OK) == 0)
 			return xstrdup(*fixed);
-	return jr_find_program(name, &path) == 0 ? path : NULL;
+	return NULL;
 }
 
 /* The addresses of one rule: the literal, or every address NAME
@@ -178,8 +182,7 @@ static char *read_netfilter(const struct jr_policy *pol)
 
 void jr_net_prepare(const struct jr_policy *pol, struct jr_net *net)
 {
-	static const char *const pasta[] = { "/usr/bin/pasta", NULL };
-	static const char *const slirp[] = { "/usr/bin/slirp4netns", NULL };
+	static const char *const none[] = { NULL };
 	static const char *const nft[] = { "/usr/sbin/nft", "/sbin/nft", NULL };
 	struct jr_err err = { { 0 } };
 
@@ -188,10 +191,10 @@ void jr_net_prepare(const struct jr_policy *pol, struct jr_net *net)
 		die("%s", err.msg);
 	if (!pol->net_user)
 		return;
-	net->helper = find_tool("pasta", pasta);
+	net->helper = find_tool("pasta", none);
 	net->pasta = net->helper != NULL;
 	if (!net->helper)
-		net->helper = find_tool("slirp4netns", slirp);
+		net->helper = find_tool("slirp4netns", none);
 	if (!net->helper)
 		die("%s: net = user needs pasta or slirp4netns (Debian: "
 		    "apt install passt, or slirp4netns)",
@@ -292,6 +295,14 @@ __attribute__((noreturn)) static void exec_helper(char **argv, pid_t parent,
 	for (int i = 0; i < 4; i++)
 		if (fds[i] >= 0 && fcntl(fds[i], F_SETFD, 0) < 0)
 			_exit(EXIT_JAILRUN);
+	/* slirp4netns talks on both streams even when all is well: only
+	 * under --debug (pasta, with --quiet, only says its errors) */
+	if (!strstr(argv[0], "pasta") && jr_verbosity < 2) {
+		int null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+
+		if (null < 0 || dup2(null, 1) < 0 || dup2(null, 2) < 0)
+			_exit(EXIT_JAILRUN);
+	}
 	execv(argv[0], argv);
 	fprintf(stderr, "jailrun: %s: %s\n", argv[0], strerror(errno));
 	_exit(EXIT_JAILRUN);
