@@ -50,8 +50,9 @@ int jr_net_literal(const char *host)
 		fam = 6;
 	else
 		return 0;
-	if (slash && (port_of(slash + 1, strlen(slash + 1), true, &prefix) < 0 ||
-		      prefix > (fam == 4 ? 32u : 128u)))
+	if (slash &&
+	    (port_of(slash + 1, strlen(slash + 1), true, &prefix) < 0 ||
+	     prefix > (fam == 4 ? 32u : 128u)))
 		return 0;
 	return fam;
 }
@@ -77,8 +78,8 @@ static int bad_rule(const char *item, const char *where, struct jr_err *err)
 		       item);
 }
 
-int jr_netrule_parse(const char *item, struct jr_netrule *r,
-		     const char *where, struct jr_err *err)
+int jr_netrule_parse(const char *item, struct jr_netrule *r, const char *where,
+		     struct jr_err *err)
 {
 	const char *host = item, *ports = NULL;
 	size_t hlen;
@@ -92,7 +93,8 @@ int jr_netrule_parse(const char *item, struct jr_netrule *r,
 		host = item + 1;
 		hlen = (size_t)(close - host);
 		ports = close[1] ? close + 2 : NULL;
-	} else if (strchr(item, ':') && strchr(item, ':') != strrchr(item, ':')) {
+	} else if (strchr(item, ':') &&
+		   strchr(item, ':') != strrchr(item, ':')) {
 		hlen = strlen(item); /* a bare IPv6 address: no port */
 	} else {
 		const char *colon = strchr(item, ':');
@@ -112,8 +114,8 @@ int jr_netrule_parse(const char *item, struct jr_netrule *r,
 		size_t n1 = dash ? (size_t)(dash - ports) : strlen(ports);
 
 		if (port_of(ports, n1, false, &r->lo) < 0 ||
-		    (dash && port_of(dash + 1, strlen(dash + 1), false,
-				     &r->hi) < 0))
+		    (dash &&
+		     port_of(dash + 1, strlen(dash + 1), false, &r->hi) < 0))
 			return jr_fail(err, where,
 				       "'%s': a port is 1-65535, a range "
 				       "FIRST-LAST",
@@ -137,8 +139,7 @@ int jr_netfwd_parse(const char *item, unsigned *host, unsigned *guest,
 {
 	const char *colon = strchr(item, ':');
 
-	if (!colon ||
-	    port_of(item, (size_t)(colon - item), false, host) < 0 ||
+	if (!colon || port_of(item, (size_t)(colon - item), false, host) < 0 ||
 	    port_of(colon + 1, strlen(colon + 1), false, guest) < 0)
 		return jr_fail(err, where,
 			       "'%s': expected HOSTPORT:PORT (each 1-65535)",
@@ -199,15 +200,21 @@ char *jr_nft_ruleset(const struct jr_nftaddr *a, size_t n, bool allowlist,
 			JR_NFT_ADDRS_MAX);
 		return NULL;
 	}
-	add(&t, "table inet jailrun {\n"
-		"\tchain refuse {\n"
-		"\t\tmeta l4proto tcp reject with tcp reset\n"
-		"\t\treject with icmpx type admin-prohibited\n"
-		"\t}\n"
-		"\tchain output {\n"
-		"\t\ttype filter hook output priority filter; policy accept;\n"
-		"\t\toifname \"lo\" accept\n"
-		"\t\tct state established,related accept\n");
+	add(&t,
+	    "table inet jailrun {\n"
+	    "\tchain refuse {\n"
+	    "\t\tlog group %d snaplen 64\n"
+	    "\t\tmeta l4proto tcp reject with tcp reset\n"
+	    "\t\treject with icmpx type admin-prohibited\n"
+	    "\t}\n"
+	    "\tchain output {\n"
+	    "\t\ttype filter hook output priority filter; policy accept;\n"
+	    "\t\toifname \"lo\" accept\n"
+	    "\t\tct state established,related accept\n"
+	    "\t\ticmpv6 type { nd-neighbor-solicit, nd-neighbor-advert, "
+	    "nd-router-solicit, mld-listener-report, "
+	    "mld2-listener-report } accept\n",
+	    JR_NFLOG_GROUP);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < n; i++)
 			if (a[i].deny == (pass == 0))
@@ -217,7 +224,8 @@ char *jr_nft_ruleset(const struct jr_nftaddr *a, size_t n, bool allowlist,
 	add(&t, "\t}\n}\n");
 	if (t.full) {
 		free(t.buf);
-		jr_fail(err, NULL, "net.allow/net.deny: the ruleset is too long");
+		jr_fail(err, NULL,
+			"net.allow/net.deny: the ruleset is too long");
 		return NULL;
 	}
 	return t.buf;

@@ -411,13 +411,17 @@ static int netrule_item(void *ctx, const char *item, bool negate,
 	struct jr_netrule r;
 
 	if (negate)
-		return jr_fail(err, where, "'!%s': net.allow and net.deny "
-			       "take no '!'", item);
+		return jr_fail(err, where,
+			       "'!%s': net.allow and net.deny "
+			       "take no '!'",
+			       item);
 	if (jr_netrule_parse(item, &r, where, err) < 0)
 		return -1;
 	if (pol->nnet_rules >= JR_NET_RULES_MAX)
-		return jr_fail(err, where, "more than %d net.allow and "
-			       "net.deny items", JR_NET_RULES_MAX);
+		return jr_fail(err, where,
+			       "more than %d net.allow and "
+			       "net.deny items",
+			       JR_NET_RULES_MAX);
 	r.deny = c->deny;
 	r.origin = where;
 	pol->net_rules[pol->nnet_rules++] = r;
@@ -447,8 +451,11 @@ static int netfwd_item(void *ctx, const char *item, bool negate,
 	unsigned host, guest;
 
 	if (negate || jr_netfwd_parse(item, &host, &guest, where, err) < 0)
-		return negate ? jr_fail(err, where, "'!%s': net.forward takes "
-					"no '!'", item) : -1;
+		return negate ? jr_fail(err, where,
+					"'!%s': net.forward takes "
+					"no '!'",
+					item) :
+				-1;
 	if (pol->nnet_fwd >= JR_NET_FWD_MAX)
 		return jr_fail(err, where, "more than %d net.forward ports",
 			       JR_NET_FWD_MAX);
@@ -470,30 +477,36 @@ static int set_netfilter(struct jr_settings *s, const char *value,
 	struct jr_policy *pol = s->pol;
 
 	if (value[0] != '/' && value[0] != '~')
-		return jr_fail(err, where, "netfilter: '%s' is not an "
-			       "absolute path (or ~/...)", value);
+		return jr_fail(err, where,
+			       "netfilter: '%s' is not an "
+			       "absolute path (or ~/...)",
+			       value);
 	pol->netfilter = jr_policy_intern(pol, value);
 	pol->netfilter_origin = where;
 	return 0;
 }
 
-static int dns_item(void *ctx, const char *item, bool negate,
-		    const char *where, struct jr_err *err)
+static int dns_item(void *ctx, const char *item, bool negate, const char *where,
+		    struct jr_err *err)
 {
 	struct jr_policy *pol = ctx;
 
 	if (negate || !jr_net_literal(item) || strchr(item, '/'))
-		return jr_fail(err, where, "dns: '%s%s' is not an IPv4 or IPv6 "
-			       "address", negate ? "!" : "", item);
+		return jr_fail(err, where,
+			       "dns: '%s%s' is not an IPv4 or IPv6 "
+			       "address",
+			       negate ? "!" : "", item);
 	if (pol->ndns >= JR_DNS_MAX)
-		return jr_fail(err, where, "dns: at most %d servers (what the "
-			       "resolver reads)", JR_DNS_MAX);
+		return jr_fail(err, where,
+			       "dns: at most %d servers (what the "
+			       "resolver reads)",
+			       JR_DNS_MAX);
 	pol->dns[pol->ndns++] = jr_policy_intern(pol, item);
 	return 0;
 }
 
-static int set_dns(struct jr_settings *s, const char *value,
-		   const char *where, struct jr_err *err)
+static int set_dns(struct jr_settings *s, const char *value, const char *where,
+		   struct jr_err *err)
 {
 	s->pol->dns_origin = where;
 	return jr_list_foreach(value, dns_item, s->pol, where, err);
@@ -1101,8 +1114,7 @@ const struct jr_key jr_keys[] = {
 	  "--talk; org.example.* for every name below)",
 	  set_dbus_user_talk },
 	{ "debug", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
-	  "say what is being set up: files read, merged policy",
-	  set_debug },
+	  "say what is being set up: files read, merged policy", set_debug },
 	{ "debug-caps", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "list capabilities (number, name, in jailrun's bounding set) and "
 	  "exit",
@@ -1234,8 +1246,7 @@ const struct jr_key jr_keys[] = {
 	{ "private-tmp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a fresh, empty /tmp", set_private_tmp },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
-	  "use this profile (a value containing / is a path)",
-	  set_profile },
+	  "use this profile (a value containing / is a path)", set_profile },
 	{ "protocol", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST|none",
 	  "socket families allowed (unix,inet,inet6,netlink,packet,"
 	  "bluetooth, or none); others fail with EAFNOSUPPORT",
@@ -1281,8 +1292,7 @@ const struct jr_key jr_keys[] = {
 	{ "shell", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
 	  "run the target directly (the only mode)", set_shell },
 	{ "shutdown", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PID",
-	  "end a running sandbox: SIGTERM, SIGKILL 5 s later",
-	  set_shutdown },
+	  "end a running sandbox: SIGTERM, SIGKILL 5 s later", set_shutdown },
 	{ "sound", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the PulseAudio and PipeWire sockets and /dev/snd: reachable (the "
 	  "cookie too), or hidden",

@@ -78,8 +78,8 @@ struct jr_strpool; /* owns every origin string */
 #define JR_DNS_MAX 3 /* what the resolver reads (resolv.conf(5), MAXNS) */
 #define JR_NET_FWD_MAX 16
 struct jr_netrule {
-	char host[256];   /* a name, an address[/prefix], or "*" */
-	unsigned lo, hi;  /* 0, 0: every port */
+	char host[256];  /* a name, an address[/prefix], or "*" */
+	unsigned lo, hi; /* 0, 0: every port */
 	bool deny;
 	const char *origin;
 };

@@ -263,6 +263,8 @@ void jr_init_main(const struct jr_launch *l)
 		   (l->confine && jr_confine_mount(l->confine, &err) < 0)) {
 		die("%s", err.msg);
 	}
+	if (l->netlog_fd >= 0)
+		jr_net_log_send(l->netlog_fd); /* bound here, read outside */
 	if (l->pol->hostname && !l->join_init) {
 		/* only ever in our own uts namespace (checked by jr_run) */
 		if (!(l->ns_flags & CLONE_NEWUTS) ||

@@ -11,6 +11,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/netfilter/nfnetlink_log.h>
+#include <linux/netlink.h>
 #include <netdb.h>
 #include <poll.h>
 #include <signal.h>
@@ -18,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -61,8 +65,9 @@ static size_t resolve_rule(const struct jr_netrule *r, struct jr_nftaddr *out,
 	if (room == 0)
 		die("%s: net.allow/net.deny: more than %d addresses", r->origin,
 		    JR_NFT_ADDRS_MAX);
-	out[0] = (struct jr_nftaddr){ .family = fam, .lo = r->lo,
-				      .hi = r->hi, .deny = r->deny };
+	out[0] = (struct jr_nftaddr){
+		.family = fam, .lo = r->lo, .hi = r->hi, .deny = r->deny
+	};
 	if (!strcmp(r->host, "*"))
 		return 1;
 	if (fam) {
@@ -75,9 +80,14 @@ static size_t resolve_rule(const struct jr_netrule *r, struct jr_nftaddr *out,
 		    r->deny ? "deny" : "allow", r->host, gai_strerror(e));
 	for (struct addrinfo *a = res; a && n < room && n < ADDRS_PER_NAME;
 	     a = a->ai_next) {
-		const void *bin = a->ai_family == AF_INET ?
-			(const void *)&((struct sockaddr_in *)a->ai_addr)->sin_addr :
-			(const void *)&((struct sockaddr_in6 *)a->ai_addr)->sin6_addr;
+		const void *bin =
+			a->ai_family == AF_INET ?
+				(const void *)&(
+					(struct sockaddr_in *)a->ai_addr)
+					->sin_addr :
+				(const void *)&(
+					(struct sockaddr_in6 *)a->ai_addr)
+					->sin6_addr;
 
 		if (a->ai_family != AF_INET && a->ai_family != AF_INET6)
 			continue;
@@ -137,7 +147,8 @@ static char *allow_rules(const struct jr_policy *pol)
 	nd = allowlist ? name_servers(pol, dns) : 0;
 	for (size_t i = 0; i < nd && n < JR_NFT_ADDRS_MAX; i++) {
 		a[n] = (struct jr_nftaddr){ .family = jr_net_literal(dns[i]),
-					    .lo = 53, .hi = 53 };
+					    .lo = 53,
+					    .hi = 53 };
 		memcpy(a[n++].addr, dns[i], sizeof(dns[i]));
 		debugx("net.allow: name server %s, port 53", dns[i]);
 	}
@@ -172,11 +183,11 @@ static char *read_netfilter(const struct jr_policy *pol)
 	text[n] = '\0';
 	if (strlen(text) != (size_t)n) {
 		free(text);
-		die("%s: netfilter: %s: a NUL byte in it", pol->netfilter_origin,
-		    path);
+		die("%s: netfilter: %s: a NUL byte in it",
+		    pol->netfilter_origin, path);
 	}
-	debugx("netfilter: %s (%zd bytes) instead of net.allow/net.deny",
-	       path, n);
+	debugx("netfilter: %s (%zd bytes) instead of net.allow/net.deny", path,
+	       n);
 	return text;
 }
 
@@ -235,8 +246,8 @@ static void helper_argv(const struct jr_net *net, const struct jr_policy *pol,
 
 		fwd[0] = '\0';
 		for (size_t k = 0; k < pol->nnet_fwd; k++)
-			used += (size_t)snprintf(fwd + used, 160 - used, "%s%u:%u",
-						 k ? "," : "",
+			used += (size_t)snprintf(fwd + used, 160 - used,
+						 "%s%u:%u", k ? "," : "",
 						 pol->net_fwd[k].host,
 						 pol->net_fwd[k].guest);
 		argv[i++] = "--config-net";
@@ -271,8 +282,8 @@ static void helper_argv(const struct jr_net *net, const struct jr_policy *pol,
 		argv[i++] = BUF("--ready-fd=%d", ready);
 		argv[i++] = BUF("--exit-fd=%d", quit);
 		if (userns >= 0)
-			argv[i++] = BUF("--userns-path=/proc/self/fd/%d",
-					userns);
+			argv[i++] =
+				BUF("--userns-path=/proc/self/fd/%d", userns);
 		argv[i++] = "--netns-type=path";
 		argv[i++] = BUF("/proc/self/fd/%d", netns);
 		argv[i++] = "tap0";
@@ -328,8 +339,8 @@ static bool wait_ready(int fd)
 
 static int quit_fd = -1; /* slirp4netns ends when this closes */
 
-void jr_net_attach(struct jr_net *net, const struct jr_policy *pol,
-		   pid_t init, bool userns)
+void jr_net_attach(struct jr_net *net, const struct jr_policy *pol, pid_t init,
+		   bool userns)
 {
 	char *argv[32], bufs[8][160], path[64];
 	int ready[2], quit[2], status, fds[4];
@@ -450,9 +461,241 @@ int jr_net_load_rules(const char *nft, const char *rules, struct jr_err *err)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return jr_fail(err, NULL, "%s could not load the network rules "
-			       "(exit %d; nft said why above)", nft,
-			       jr_exit_code(status));
+		return jr_fail(err, NULL,
+			       "%s could not load the network rules "
+			       "(exit %d; nft said why above)",
+			       nft, jr_exit_code(status));
 	debugx("net: nft rules loaded in the sandbox's network namespace");
 	return 0;
+}
+
+/* ---- --report: refused connections, from the NFLOG group ---------------- */
+
+/* One NFLOG configuration message for JR_NFLOG_GROUP with attribute TYPE
+ * holding LEN bytes of DATA; 0 when the kernel acknowledged it. */
+static int nflog_config(int fd, unsigned short type, const void *data,
+			size_t len)
+{
+	union {
+		char buf[256];
+		struct nlmsghdr align;
+	} u = { { 0 } };
+	struct nlmsghdr *nh = &u.align;
+	struct nfgenmsg *g = NLMSG_DATA(nh);
+	struct nlattr *a =
+		(struct nlattr *)((char *)g + NLMSG_ALIGN(sizeof(*g)));
+	struct nlmsgerr *e;
+	ssize_t n;
+
+	a->nla_type = type;
+	a->nla_len = (unsigned short)(NLA_HDRLEN + len);
+	memcpy((char *)a + NLA_HDRLEN, data, len);
+	nh->nlmsg_len =
+		NLMSG_LENGTH(NLMSG_ALIGN(sizeof(*g)) + NLA_ALIGN(a->nla_len));
+	nh->nlmsg_type = (NFNL_SUBSYS_ULOG << 8) | NFULNL_MSG_CONFIG;
+	nh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	g->nfgen_family = AF_UNSPEC;
+	g->version = NFNETLINK_V0;
+	g->res_id = htons(JR_NFLOG_GROUP);
+	if (send(fd, nh, nh->nlmsg_len, 0) < 0)
+		return -1;
+	n = recv(fd, u.buf, sizeof(u.buf), 0);
+	if (n < (ssize_t)NLMSG_LENGTH(sizeof(*e)) ||
+	    nh->nlmsg_type != NLMSG_ERROR)
+		return -1;
+	e = NLMSG_DATA(nh);
+	errno = -e->error;
+	return e->error ? -1 : 0;
+}
+
+int jr_net_log_open(struct jr_err *err)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK };
+	struct nfulnl_msg_config_cmd cmd = { NFULNL_CFG_CMD_BIND };
+	struct nfulnl_msg_config_mode mode = {
+		.copy_range = htonl(64), .copy_mode = NFULNL_COPY_PACKET
+	};
+	uint32_t qthresh = htonl(1); /* each packet at once, not batched */
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_NETFILTER);
+
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0 ||
+	    nflog_config(fd, NFULA_CFG_CMD, &cmd, sizeof(cmd)) < 0 ||
+	    nflog_config(fd, NFULA_CFG_MODE, &mode, sizeof(mode)) < 0 ||
+	    nflog_config(fd, NFULA_CFG_QTHRESH, &qthresh, sizeof(qthresh)) <
+		    0) {
+		jr_fail(err, NULL, "the log of refused connections: %s",
+			strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+#define SEEN_MAX 64
+
+struct seen {
+	char what[80];
+};
+
+static struct seen seen[SEEN_MAX];
+static size_t nseen;
+static unsigned long refused;
+
+/* "192.0.2.1 port 80 (tcp)" of the packet's first bytes, or "" */
+static void describe_packet(const unsigned char *p, size_t n, char *out,
+			    size_t size)
+{
+	char addr[INET6_ADDRSTRLEN] = "";
+	size_t l4 = 0;
+	int proto = -1;
+
+	out[0] = '\0';
+	if (n >= 20 && p[0] >> 4 == 4) {
+		inet_ntop(AF_INET, p + 16, addr, sizeof(addr));
+		l4 = (size_t)(p[0] & 15) * 4;
+		proto = p[9];
+	} else if (n >= 40 && p[0] >> 4 == 6) {
+		inet_ntop(AF_INET6, p + 24, addr, sizeof(addr));
+		l4 = 40;
+		proto = p[6];
+	} else {
+		return;
+	}
+	if ((proto == 6 || proto == 17) && n >= l4 + 4)
+		snprintf(out, size, "%s port %u (%s)", addr,
+			 (unsigned)(p[l4 + 2] << 8 | p[l4 + 3]),
+			 proto == 6 ? "tcp" : "udp");
+	else
+		snprintf(out, size, "%s (protocol %d)", addr, proto);
+}
+
+static void report_refusal(const struct jr_policy *pol, const char *what)
+{
+	bool allow = false, deny = false;
+
+	refused++;
+	for (size_t i = 0; i < nseen; i++)
+		if (!strcmp(seen[i].what, what))
+			return; /* said once per destination */
+	if (nseen < SEEN_MAX)
+		snprintf(seen[nseen++].what, sizeof(seen[0].what), "%s", what);
+	for (size_t i = 0; i < pol->nnet_rules; i++) {
+		allow |= !pol->net_rules[i].deny;
+		deny |= pol->net_rules[i].deny;
+	}
+	fprintf(stderr, "jailrun: blocked: connection to %s — %s (%s)\n", what,
+		allow && deny ? "refused by net.allow/net.deny" :
+		allow         ? "not in net.allow" :
+				"refused by net.deny",
+		pol->nnet_rules ? pol->net_rules[0].origin : "?");
+}
+
+bool jr_net_log_read(int fd, const struct jr_policy *pol)
+{
+	union {
+		char buf[4096];
+		struct nlmsghdr align;
+	} u;
+	ssize_t n = recv(fd, u.buf, sizeof(u.buf), MSG_DONTWAIT);
+	int len = (int)n;
+
+	if (n <= 0)
+		return false;
+	for (struct nlmsghdr *nh = &u.align; NLMSG_OK(nh, len);
+	     nh = NLMSG_NEXT(nh, len)) {
+		struct nlattr *a;
+		int alen;
+
+		if (nh->nlmsg_type !=
+		    ((NFNL_SUBSYS_ULOG << 8) | NFULNL_MSG_PACKET))
+			continue;
+		a = (struct nlattr *)((char *)NLMSG_DATA(nh) +
+				      NLMSG_ALIGN(sizeof(struct nfgenmsg)));
+		alen = (int)nh->nlmsg_len -
+		       (int)NLMSG_LENGTH(NLMSG_ALIGN(sizeof(struct nfgenmsg)));
+		while (alen >= NLA_HDRLEN && a->nla_len >= NLA_HDRLEN &&
+		       a->nla_len <= alen) {
+			if ((a->nla_type & NLA_TYPE_MASK) == NFULA_PAYLOAD) {
+				char what[80];
+
+				describe_packet((unsigned char *)a + NLA_HDRLEN,
+						a->nla_len - NLA_HDRLEN, what,
+						sizeof(what));
+				if (what[0])
+					report_refusal(pol, what);
+			}
+			alen -= NLA_ALIGN(a->nla_len);
+			a = (struct nlattr *)((char *)a +
+					      NLA_ALIGN(a->nla_len));
+		}
+	}
+	return true;
+}
+
+void jr_net_log_summary(void)
+{
+	if (refused)
+		fprintf(stderr,
+			"jailrun: summary: refused %lu connection "
+			"attempt%s (net.allow/net.deny)\n",
+			refused, refused == 1 ? "" : "s");
+}
+
+void jr_net_log_send(int chan)
+{
+	struct jr_err err = { { 0 } };
+	int fd = jr_net_log_open(&err);
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	char one = 'n';
+	struct iovec iov = { .iov_base = &one, .iov_len = 1 };
+	struct msghdr msg = { .msg_iov = &iov, .msg_iovlen = 1 };
+	struct cmsghdr *c;
+
+	if (fd < 0) {
+		warnx_jr("%s: --report will not name refused connections",
+			 err.msg);
+		close(chan);
+		return;
+	}
+	msg.msg_control = cbuf;
+	msg.msg_controllen = sizeof(cbuf);
+	c = CMSG_FIRSTHDR(&msg);
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &fd, sizeof(int));
+	if (sendmsg(chan, &msg, 0) < 0)
+		warnx_jr("handing over the log of refused connections: %s",
+			 strerror(errno));
+	close(fd);
+	close(chan);
+}
+
+int jr_net_log_recv(int chan)
+{
+	char cbuf[CMSG_SPACE(sizeof(int))];
+	char one;
+	struct iovec iov = { .iov_base = &one, .iov_len = 1 };
+	struct msghdr msg = { .msg_iov = &iov,
+			      .msg_iovlen = 1,
+			      .msg_control = cbuf,
+			      .msg_controllen = sizeof(cbuf) };
+	struct cmsghdr *c;
+	int fd = -1;
+	ssize_t n;
+
+	do
+		n = recvmsg(chan, &msg, MSG_CMSG_CLOEXEC);
+	while (n < 0 && errno == EINTR);
+	close(chan);
+	if (n <= 0)
+		return -1; /* the init said why, or died */
+	for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c))
+		if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS)
+			memcpy(&fd, CMSG_DATA(c), sizeof(int));
+	if (fd >= 0)
+		debugx("net: reading refused connections (NFLOG group %d)",
+		       JR_NFLOG_GROUP);
+	return fd;
 }

@@ -19,6 +19,7 @@
 
 #include "caps.h"
 #include "confine.h"
+#include "enforce.h"
 #include "landlock.h"
 #include "launch.h"
 #include "notify.h"
@@ -103,6 +104,7 @@ struct watch {
 	char *record;    /* the record it serves */
 	int execfail_fd;
 	int hello_fd;
+	int nflog_fd; /* refused connections (net.c), or -1 */
 	struct jr_notify notify;
 	int exec_errno;
 };
@@ -249,6 +251,8 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 		on_timeout(w);
 	if (w->record_fd >= 0 && pf[5].revents & POLLIN)
 		jr_record_serve(w->record_fd, w->record, strlen(w->record));
+	if (w->nflog_fd >= 0 && pf[6].revents & POLLIN)
+		jr_net_log_read(w->nflog_fd, pol);
 	if (w->notify.fd >= 0 && pf[3].revents & POLLIN)
 		jr_notify_handle(&w->notify, pol);
 	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
@@ -276,16 +280,17 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->sfd < 0)
 		die_errno("signalfd");
 	for (;;) {
-		struct pollfd pf[6] = {
+		struct pollfd pf[7] = {
 			{ w->sfd, POLLIN, 0 },
 			{ w->execfail_fd, POLLIN, 0 },
 			{ w->hello_fd, POLLIN, 0 },
 			{ w->notify.fd, POLLIN, 0 },
 			{ w->timer_fd, POLLIN, 0 },
 			{ w->record_fd, POLLIN, 0 },
+			{ w->nflog_fd, POLLIN, 0 },
 		};
 
-		if (poll(pf, 6, -1) < 0) {
+		if (poll(pf, 7, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			die_errno("poll");
@@ -304,6 +309,13 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->timer_fd >= 0)
 		close(w->timer_fd);
 	summary(&w->notify, pol);
+	if (w->nflog_fd >= 0) {
+		while (jr_net_log_read(w->nflog_fd, pol)) {
+			/* what is left */
+		}
+		jr_net_log_summary();
+		close(w->nflog_fd);
+	}
 	jr_notify_close(&w->notify);
 	if (w->timeouts)
 		return EXIT_TIMEOUT;
@@ -404,12 +416,12 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.await_ack = plan->listener && !plan->launch_notified,
 		.join_init = plan->join_init, .confine = plan->confine,
 	};
-	struct watch w = { .notify = { .fd = -1, .ack_fd = -1,
-				       .exec_fd = -1 },
-			   .record_fd = -1 };
+	struct watch w = { .notify = { .fd = -1, .ack_fd = -1, .exec_fd = -1 },
+			   .record_fd = -1,
+			   .nflog_fd = -1 };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	struct jr_net net = { 0 };
-	int sync_pipe[2], fail_pipe[2], hello[2];
+	int sync_pipe[2], fail_pipe[2], hello[2], netlog[2] = { -1, -1 };
 	pid_t init;
 	int r;
 
@@ -444,6 +456,13 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		jr_net_prepare(pol, &net); /* dies when net = user cannot be */
 	l.nft_path = net.nft;
 	l.nft_rules = net.rules;
+	l.netlog_fd = -1;
+	/* --report names refused connections: net.allow/net.deny's rules
+	 * log them (a netfilter file's are the user's own) */
+	if (net.rules && !pol->netfilter &&
+	    jr_enforce_wants_report(pol, isatty(STDERR_FILENO)) &&
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, netlog) < 0)
+		die_errno("socketpair");
 	make_channels(plan, &l, hello);
 	l.outer_pidns = pidns_of_self();
 	init = start(pol, plan->confine, &l.ns_flags);
@@ -457,6 +476,9 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		if (hello[0] >= 0)
 			close(hello[0]);
 		l.sync_fd = sync_pipe[0];
+		if (netlog[0] >= 0)
+			close(netlog[0]);
+		l.netlog_fd = netlog[1];
 		l.execfail_fd = fail_pipe[1];
 		jr_init_main(&l);
 	}
@@ -495,6 +517,10 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	if (write(sync_pipe[1], "g", 1) != 1)
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
+	if (netlog[0] >= 0) {
+		close(netlog[1]);
+		w.nflog_fd = jr_net_log_recv(netlog[0]);
+	}
 	w.init = init;
 	if (!plan->join_init)
 		record(&w, pol, plan, path);

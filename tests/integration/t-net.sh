@@ -10,7 +10,7 @@
 # A TCP server on the host's loopback: writes its port to $1, says "hi".
 cat >"$TMPD/server.py" <<'PY'
 import socket, sys
-s = socket.socket()
+s = socket.socket(socket.AF_INET6 if ":" in (sys.argv[2:3] or [""])[0] else socket.AF_INET)
 s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
 s.bind((sys.argv[2] if len(sys.argv) > 2 else "127.0.0.1", 0 if len(sys.argv) < 4 else int(sys.argv[3])))
 s.listen(16)
@@ -64,7 +64,7 @@ start_server() { # start_server FILE [ADDR]: a host server, its port in FILE
 
 tun_usable() { [ -r /dev/net/tun ] && [ -w /dev/net/tun ]; }
 
-N_MAIN=22
+N_MAIN=24
 if ! command -v pasta >/dev/null 2>&1 || ! command -v nft >/dev/null 2>&1 &&
 	! [ -x /usr/sbin/nft ]; then
 	skip_n $N_MAIN "pasta (passt) or nft (nftables) is not installed"
@@ -91,6 +91,7 @@ else
 	else
 		not_ok "net = user: a namespace of its own with a default route" "rc=$rc $out"
 	fi
+	ns_out=$out
 	GW=$(echo "$out" | awk '/^default via [0-9.]+ / { print $3; exit }')
 	if ip -6 route show default 2>/dev/null | grep -q default; then
 		like "$out" "default via [0-9a-f:]+ dev" "net = user: an IPv6 default route (the host has one)"
@@ -109,6 +110,20 @@ ok hi" "without rules: both host servers answer at the gateway ($GW)"
 	jr --noprofile --net=user --net.allow=$GW:$P1 sh -c "$py $TMPD/conn.py $GW $P1; $py $TMPD/conn.py $GW $P2"
 	is "$out" "ok hi
 err 111" "net.allow=$GW:$P1: that port answers, the other is refused (ECONNREFUSED)"
+
+	jr --noprofile --net=user --report --net.allow=$GW:$P1 sh -c "$py $TMPD/conn.py $GW $P2"
+	like "$out" "jailrun: blocked: connection to $GW port $P2 \\(tcp\\) — not in net.allow \\(--net.allow\\)" \
+		"--report names the refused connection"
+
+	GW6=$(echo "$ns_out" | awk '/^default via [0-9a-f:]+ / { print $3; exit }')
+	if [ -n "$GW6" ] && start_server "$TMPD/p6" ::1; then
+		P6=$(cat "$TMPD/p6")
+		jr --noprofile --net=user --net.allow="[$GW6]:$P6" sh -c "$py $TMPD/conn.py $GW6 $P6; $py $TMPD/conn.py $GW6 $P2"
+		is "$out" "ok hi
+err 111" "IPv6: net.allow=[$GW6]:$P6 answers (neighbour discovery passes), another port is refused"
+	else
+		skip_always "no IPv6 gateway, or no IPv6 loopback on the host"
+	fi
 
 	jr --noprofile --net=user --net.deny=$GW:$P2 sh -c "$py $TMPD/conn.py $GW $P1; $py $TMPD/conn.py $GW $P2"
 	is "$out" "ok hi

@@ -25,8 +25,8 @@ static void rule_is(const char *item, const char *host, unsigned lo,
 		return;
 	}
 	is_str(r.host, host, "'%s': host %s", item, host);
-	ok(r.lo == lo && r.hi == hi, "'%s': ports %u-%u (got %u-%u)", item,
-	   lo, hi, r.lo, r.hi);
+	ok(r.lo == lo && r.hi == hi, "'%s': ports %u-%u (got %u-%u)", item, lo,
+	   hi, r.lo, r.hi);
 }
 
 static void rule_bad(const char *item, const char *msg)
@@ -37,7 +37,7 @@ static void rule_bad(const char *item, const char *msg)
 	memset(&err, 0, sizeof(err));
 	snprintf(want, sizeof(want), "t:1: %s", msg);
 	is_str(jr_netrule_parse(item, &r, "t:1", &err) < 0 ? err.msg :
-							      "(accepted)",
+							     "(accepted)",
 	       want, "'%s' is refused", item);
 }
 
@@ -95,8 +95,7 @@ static void test_ruleset(void)
 {
 	struct jr_nftaddr a[] = {
 		{ .family = 4, .addr = "192.0.2.1", .lo = 80, .hi = 80 },
-		{ .family = 6, .addr = "2001:db8::/32", .lo = 1000,
-		  .hi = 2000 },
+		{ .family = 6, .addr = "2001:db8::/32", .lo = 1000, .hi = 2000 },
 		{ .family = 4, .addr = "192.0.2.9", .deny = true },
 		{ .family = 0, .lo = 53, .hi = 53 },
 	};
@@ -110,7 +109,7 @@ static void test_ruleset(void)
 	allow = strstr(t, "\t\tip daddr 192.0.2.1 meta l4proto { tcp, udp } "
 			  "th dport 80 accept\n");
 	ok(deny && allow && deny < allow, "the deny rule comes before the "
-	   "allow rules");
+					  "allow rules");
 	ok(strstr(t, "\t\tip6 daddr 2001:db8::/32 meta l4proto { tcp, udp } "
 		     "th dport 1000-2000 accept\n") != NULL,
 	   "an IPv6 prefix with a port range");
@@ -123,6 +122,10 @@ static void test_ruleset(void)
 		   strstr(t, "ct state established,related accept") &&
 		   strstr(t, "reject with tcp reset"),
 	   "loopback and replies pass; TCP is reset");
+	ok(strstr(t, "\t\tlog group 4151 snaplen 64\n") &&
+		   strstr(t, "nd-neighbor-solicit"),
+	   "refusals are logged for --report; IPv6 neighbour discovery "
+	   "passes");
 	free(t);
 	t = jr_nft_ruleset(a + 2, 1, false, &err);
 	ok(t && !strstr(t, "\t\tgoto refuse\n\t}"),
