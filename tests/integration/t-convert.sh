@@ -21,7 +21,7 @@ converts() {
 	# Every directive of the source that has no jailrun key is kept as
 	# a "# not converted:" comment.
 	n_src=$(grep -vE '^[[:space:]]*(#|$)' "$src" | grep -cvE \
-		'^(seccomp|seccomp\.drop|seccomp\.keep|protocol|caps\.drop|caps\.keep)( |$)|^net none$|^shell none$')
+		'^(seccomp|seccomp\.drop|seccomp\.keep|protocol|caps\.drop|caps\.keep)( |$)|^net none$|^shell none$|^dns [^ ]+$')
 	n_out=$(grep -c '^# not converted: ' "$conv")
 	is "$n_out" "$n_src" "$1: each of its $n_src other directives is a comment"
 }
@@ -84,6 +84,16 @@ jr --profile="$TMPD/ssh.profile" "$TRY" socket netlink
 is "$out" EAFNOSUPPORT "converted ssh profile: protocol refuses netlink"
 jr --profile="$TMPD/ssh.profile" "$TRY" call ptrace
 is "$out" EPERM "converted ssh profile: seccomp refuses ptrace"
+
+# The network lines: dns converted, netfilter and net NAME explained.
+printf 'net eth0\nnetfilter\ndns 192.0.2.53\n' >"$TMPD/netfj.profile"
+run python3 "$CONVERT" -o "$TMPD/netfj.out" "$TMPD/netfj.profile"
+c=$(cat "$TMPD/netfj.out")
+like "$c" "^dns = 192.0.2.53$" "dns converted (firejail's meaning)"
+like "$c" "^# not converted: netfilter \(firejail's netfilter acts only" \
+	"netfilter -> comment naming jailrun's netfilter and net.allow"
+like "$c" "^# not converted: net eth0 \(firejail's --net needs its" \
+	"net NAME -> comment naming net = user"
 
 # Errors: a missing file.
 run python3 "$CONVERT" "$TMPD/no-such.profile"
