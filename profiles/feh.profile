@@ -17,3 +17,10 @@ landlock.read = ~, /tmp
 landlock.read = ${XDG_CONFIG_HOME}/feh
 landlock.write = ${XDG_CACHE_HOME}/thumbnails, ~/.fehbg
 private-dev = yes
+# private-dev keeps the device classes whose key is not set: none here
+no3d = yes
+novideo = yes
+nodvd = yes
+notv = yes
+nou2f = yes
+noinput = yes

@@ -15,3 +15,10 @@ include = common-gui.inc
 include = landlock-base.inc
 landlock.write = ~, /tmp
 private-dev = yes
+# private-dev keeps the device classes whose key is not set: none here
+no3d = yes
+novideo = yes
+nodvd = yes
+notv = yes
+nou2f = yes
+noinput = yes

@@ -24,3 +24,11 @@ landlock.write = ~/.ssh, /tmp
 landlock.read = ${XDG_RUNTIME_DIR}
 blacklist = ~/.gnupg, ~/.netrc, ~/.git-credentials
 private-dev = yes
+# private-dev keeps the device classes whose key is not set: none here
+no3d = yes
+novideo = yes
+nodvd = yes
+notv = yes
+nou2f = yes
+noinput = yes
+sound = no

@@ -27,3 +27,10 @@ landlock.write = ${XDG_CACHE_HOME}/transmission
 landlock.write = ${XDG_DATA_HOME}/recently-used.xbel
 landlock.read = ${XDG_DESKTOP_DIR}
 private-dev = yes
+# private-dev keeps the GPU (common-gui.inc: no3d = no) and no other
+# device class
+novideo = yes
+nodvd = yes
+notv = yes
+nou2f = yes
+noinput = yes

@@ -23,3 +23,11 @@ include = disable-secrets.inc
 include = disable-keys.inc
 landlock.write = ~, /tmp
 private-dev = yes
+# private-dev keeps the device classes whose key is not set: none here
+no3d = yes
+novideo = yes
+nodvd = yes
+notv = yes
+nou2f = yes
+noinput = yes
+sound = no

@@ -15,3 +15,10 @@ include = landlock-base.inc
 landlock.read = ~, /tmp
 landlock.write = ${XDG_DATA_HOME}/zathura
 private-dev = yes
+# private-dev keeps the device classes whose key is not set: none here
+no3d = yes
+novideo = yes
+nodvd = yes
+notv = yes
+nou2f = yes
+noinput = yes

@@ -22,6 +22,8 @@
 # FILE                  LAYER    KIND       REASON (exceptions)
 layers='
 src/config/cli.c        config   pure
+src/config/firejail.c   config   pure
+src/config/hints.c      config   pure
 src/config/list.c       config   pure
 src/config/options.c    config   pure
 src/config/policy.c     config   pure
@@ -29,20 +31,25 @@ src/config/profile.c    config   pure
 src/config/values.c     config   pure
 src/config/netrules.c   config   pure
 src/seccomp/argrules.c  seccomp  pure
+src/seccomp/cache.c     seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
 src/seccomp/elfinfo.c   seccomp  pure
 src/seccomp/enforce.c   seccomp  pure
 src/seccomp/filter.c    seccomp  pure
 src/seccomp/groups.c    seccomp  pure
 src/seccomp/learn.c     seccomp  pure
+src/seccomp/learnfs.c   seccomp  pure
 src/seccomp/preflight.c seccomp  pure
 src/seccomp/report.c    seccomp  pure
 src/seccomp/syscalls.c  seccomp  pure
 src/confine/confine.c   confine  pure
 src/confine/desktop.c   confine  pure
+src/confine/devices.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
 src/confine/plan.c      confine  pure
+src/confine/private.c   confine  pure
+src/run/bpfcache.c      run      edge
 src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
@@ -54,11 +61,14 @@ src/run/state.c         run      edge
 src/run/supervise.c     run      edge
 src/cmd/main.c          cmd      edge
 src/cmd/commands.c      cmd      edge
+src/cmd/import.c        cmd      edge
 src/cmd/listing.c       cmd      pure
 src/cmd/shortcuts.c     cmd      edge
+src/lib/sha256.c        lib      pure
 src/lib/util.c          lib      edge
 src/shim/shim.c         shim     edge
 tools/jr-doc.c          tools    edge
+tools/jr-initbpf.c      tools    edge
 '
 
 # What a pure file must not call: leaving the process, or printing

@@ -41,7 +41,10 @@ fi
 # (bubblewrap, firejail), the checkers (valgrind, clang-14 for the
 # fuzzers, gcc's sanitizer runtimes come with gcc), static and musl
 # targets, the Debian packaging tools, and the applications whose
-# shipped profiles are tested doing their job (t-apps, t-gui).
+# shipped profiles are tested doing their job (t-apps, t-gui), the
+# programs t-default.sh and t-workload.sh run (ed, sqlite3, python3-venv
+# for venv + pip), and CPython's own regression tests
+# (libpython3.11-testsuite), which t-cpython.sh runs under python3.profile.
 test_packages="python3 bubblewrap util-linux procps valgrind
 	busybox-static musl-tools libcap2-bin
 	clang-14 libclang-rt-14-dev
@@ -50,7 +53,14 @@ test_packages="python3 bubblewrap util-linux procps valgrind
 	ffmpeg imagemagick transmission-cli transmission-daemon
 	transmission-gtk mpv feh zathura zathura-pdf-poppler inkscape
 	xvfb xdotool dbus-daemon dbus-bin dbus-tests xdg-dbus-proxy
-	firejail firejail-profiles"
+	firejail firejail-profiles
+	ed sqlite3 python3-venv
+	libpython3.11-testsuite"
+# t-import: programs with a firejail profile and none shipped here, run
+# through the profile --import-firejail made for them
+test_packages="$test_packages
+	zstd xxd tmux nodejs cmake shellcheck binutils gpg bzip2 patch make
+	cpio lzip w3m lynx p7zip-full libimage-exiftool-perl"
 # net = user (t-net.sh): pasta, slirp4netns, nft; iperf3 for contrib/bench/net
 test_packages="$test_packages passt slirp4netns nftables iperf3"
 

@@ -10,6 +10,7 @@
  *   jr-doc groups      every @group with its help and members
  *   jr-doc limits      the limits on what a profile may hold
  *   jr-doc names       every key: name TAB scope (both, cli, profile)
+ *   jr-doc firejail    firejail's options jailrun spells otherwise
  *
  * Text from the tables is escaped for roff: a backslash, a leading dot or
  * quote, and a hyphen that starts an option or sits in a name (\- does
@@ -22,6 +23,7 @@
 #include <string.h>
 
 #include "groups.h"
+#include "hints.h"
 #include "list.h"
 #include "options.h"
 #include "profile.h"
@@ -198,6 +200,30 @@ static void limits(void)
 	       JR_FILES_MAX, JR_IGNORES_MAX);
 }
 
+/* The hint table (hints.h): firejail's option, then jailrun's. */
+static void firejail(void)
+{
+	for (size_t i = 0; i < jr_nhints; i++) {
+		const struct jr_hint *h = &jr_hints[i];
+
+		printf(".TP\n.B ");
+		put_text("--");
+		put_name(h->firejail);
+		printf("\n");
+		if (h->jailrun) {
+			printf(".B ");
+			put_text(h->jailrun);
+			printf("\n");
+		}
+		if (h->note) {
+			put_text(h->jailrun ? "(" : "");
+			put_text(h->note);
+			put_text(h->jailrun ? ")" : "");
+			printf("\n");
+		}
+	}
+}
+
 int main(int argc, char **argv)
 {
 	const char *what = argc == 2 ? argv[1] : "";
@@ -219,6 +245,8 @@ int main(int argc, char **argv)
 		groups();
 	else if (strcmp(what, "limits") == 0)
 		limits();
+	else if (strcmp(what, "firejail") == 0)
+		firejail();
 	else if (strcmp(what, "names") == 0)
 		for (size_t i = 0; i < jr_nkeys; i++)
 			printf("%s\t%s\n", jr_keys[i].name,
@@ -227,7 +255,7 @@ int main(int argc, char **argv)
 								   "profile");
 	else {
 		fprintf(stderr, "usage: jr-doc options|directives|keys|"
-				"cli-only|groups|limits|names\n");
+				"cli-only|groups|limits|names|firejail\n");
 		return 2;
 	}
 	return fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1;

@@ -17,9 +17,11 @@
 #include <unistd.h>
 
 #include "commands.h"
+#include "import.h"
 #include "launch.h"
 #include "ns.h"
 #include "options.h"
+#include "plan.h"
 #include "profile.h"
 #include "shortcuts.h"
 #include "state.h"
@@ -28,8 +30,11 @@
 #define SYSCONFDIR "/etc"
 #endif
 
-static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
+static void lookup_dirs(struct jr_lookup *lk, char **user_dir,
+			char **import_path)
 {
+	cleanup_free char *user_import = jr_import_user_dir();
+
 	const char *xdg = getenv("XDG_CONFIG_HOME");
 	const char *home = getenv("HOME");
 	const char *path = getenv("JAILRUN_PROFILE_PATH");
@@ -46,12 +51,62 @@ static void lookup_dirs(struct jr_lookup *lk, char **user_dir)
 	}
 	lk->user_dir = *user_dir;
 	lk->system_path = path && *path ? path : SYSCONFDIR "/jailrun";
+	*import_path = user_import ? xasprintf("%s:%s", user_import,
+					       JR_IMPORT_SYSTEM_DIR) :
+				     xstrdup(JR_IMPORT_SYSTEM_DIR);
+	lk->import_path = *import_path;
+}
+
+/* The blacklist of one include, expanded, appended to OUT. */
+static void secrets_of(const struct jr_lookup *lk, const char *name,
+		       char ***out, size_t *n)
+{
+	cleanup_free char *path = jr_profile_find(lk, name, NULL);
+	cleanup_free char *buf = NULL;
+	struct jr_profile_log log = { .n = 0 };
+	struct jr_policy *pol;
+	struct jr_err err = { { 0 } };
+	size_t len;
+
+	if (!path || jr_read_file(path, JR_PROFILE_SIZE_MAX, &buf, &len) < 0)
+		return;
+	pol = jr_policy_new();
+	if (jr_profile_parse_buffer(pol, lk, path, buf, len, &log, &err) == 0)
+		for (size_t i = 0; i < pol->npaths; i++) {
+			char *p;
+
+			if (pol->paths[i].key != JR_PK_BLACKLIST ||
+			    jr_path_unset_var(pol->paths[i].path))
+				continue;
+			p = jr_path_expand(pol->paths[i].path, path, &err);
+			if (!p)
+				continue;
+			*out = realloc(*out, (*n + 1) * sizeof(**out));
+			if (!*out)
+				abort();
+			(*out)[(*n)++] = p;
+		}
+	jr_profile_log_free(&log);
+	jr_policy_free(pol);
+}
+
+void jr_learn_secrets(char ***out, size_t *n)
+{
+	cleanup_free char *user_dir = NULL, *import_path = NULL;
+	struct jr_lookup lk;
+
+	*out = NULL;
+	*n = 0;
+	lookup_dirs(&lk, &user_dir, &import_path);
+	secrets_of(&lk, "disable-keys.inc", out, n);
+	secrets_of(&lk, "disable-secrets.inc", out, n);
 }
 
 int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 		     const char *program, struct jr_err *err)
 {
 	cleanup_free char *user_dir = NULL;
+	cleanup_free char *import_path = NULL;
 	cleanup_free char *copy = NULL;
 	struct jr_profile_log log = { .n = 0 };
 	struct jr_lookup lk;
@@ -59,7 +114,7 @@ int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 
 	if (!program && !cmd->profile)
 		return 0;
-	lookup_dirs(&lk, &user_dir);
+	lookup_dirs(&lk, &user_dir, &import_path);
 	copy = program ? xstrdup(program) : NULL;
 	/* the program as given: the lookup follows its links itself */
 	r = jr_profile_load(pol, cmd, &lk, program, &log, err);
@@ -67,6 +122,8 @@ int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 		debugx("read %s", log.files[i]);
 	if (log.matched)
 		debugx("%s", log.matched);
+	if (log.profile)
+		debugx("profile: %s", log.profile);
 	if (log.profile)
 		pol->profile_used = jr_policy_intern(pol, log.profile);
 	if (r == 0 && !cmd->noprofile && !log.profile)
@@ -120,15 +177,17 @@ static int list_sandboxes(void)
 
 	if (collect(&rs))
 		return EXIT_JAILRUN;
-	printf("%-8s %-20s %-40s %s\n", "PID", "NAME", "PROFILE", "UPTIME");
+	printf("%-8s %-20s %-40s %-9s %s\n", "PID", "NAME", "PROFILE", "UPTIME",
+	       "LOG");
 	for (size_t i = 0; i < rs.n; i++) {
 		cleanup_free char *name = jr_state_escape(rs.v[i].name);
 		cleanup_free char *profile = jr_state_escape(rs.v[i].profile);
+		cleanup_free char *log = jr_state_escape(rs.v[i].log);
 		char up[32];
 
 		uptime(rs.v[i].started, up, sizeof(up));
-		printf("%-8d %-20s %-40s %s\n", (int)rs.v[i].pid, name,
-		       profile, up);
+		printf("%-8d %-20s %-40s %-9s %s\n", (int)rs.v[i].pid, name,
+		       profile, up, log[0] ? log : "-");
 	}
 	fflush(stdout);
 	say_refused(&rs);
@@ -323,11 +382,12 @@ static size_t shortcut_names(char **names, size_t max)
 {
 	cleanup_free char *user_dir = NULL;
 	cleanup_free char *dirs = NULL;
+	cleanup_free char *import_path = NULL;
 	struct jr_lookup lk;
 	char *save = NULL;
 	size_t n = 0;
 
-	lookup_dirs(&lk, &user_dir);
+	lookup_dirs(&lk, &user_dir, &import_path);
 	dirs = xasprintf("%s:%s", lk.user_dir ? lk.user_dir : "",
 			 lk.system_path);
 	for (char *dir = strtok_r(dirs, ":", &save); dir;

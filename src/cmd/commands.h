@@ -16,6 +16,10 @@ int jr_load_profiles(struct jr_policy *pol, const struct jr_command *cmd,
 		     const char *program, struct jr_err *err);
 
 /* --list, --shutdown */
+/* The expanded blacklists of disable-keys.inc and disable-secrets.inc
+ * (what learning never collapses onto), malloc'd. */
+void jr_learn_secrets(char ***out, size_t *n);
+
 int jr_cmd_running(const struct jr_command *cmd);
 
 /* --install-shortcuts, --remove-shortcuts */

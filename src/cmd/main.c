@@ -12,6 +12,8 @@
 
 #include <cap-ng.h>
 
+#include "bpfcache.h"
+#include "cache.h"
 #include "caps.h"
 #include "cli.h"
 #include "commands.h"
@@ -21,11 +23,14 @@
 #include "elfinfo.h"
 #include "enforce.h"
 #include "filter.h"
+#include "initbpf-gen.h"
 #include "notify.h"
 #include "preflight.h"
 #include "launch.h"
 #include "learn.h"
+#include "import.h"
 #include "listing.h"
+#include "plan.h"
 #include "profile.h"
 #include "supervise.h"
 #include "syscalls.h"
@@ -269,6 +274,14 @@ static int learn_start(const struct jr_policy *pol, struct jr_learned *l,
 	return 0;
 }
 
+/* A path variable's value for learning, NULL when it has none. */
+static char *learn_var(const char *var)
+{
+	struct jr_err err = { { 0 } };
+
+	return jr_path_unset_var(var) ? NULL : jr_path_expand(var, "", &err);
+}
+
 static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 			char *const *argv, struct jr_err *err)
 {
@@ -279,9 +292,27 @@ static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 	for (size_t i = 0; argv[i] && len < sizeof(command); i++)
 		len += (size_t)snprintf(command + len, sizeof(command) - len,
 					"%s%s", i ? " " : "", argv[i]);
+	char **secrets = NULL;
+	size_t nsecrets = 0;
+	cleanup_free char *config = learn_var("${XDG_CONFIG_HOME}");
+	cleanup_free char *cache = learn_var("${XDG_CACHE_HOME}");
+	cleanup_free char *download = learn_var("${XDG_DOWNLOAD_DIR}");
+	cleanup_free char *runtime = learn_var("${XDG_RUNTIME_DIR}");
+	int r;
+
 	strftime(date, sizeof(date), "%Y-%m-%dT%H:%M:%SZ", gmtime(&now));
 	l->runs++;
-	if (jr_learned_write(l, pol->learn, command, date, err) < 0)
+	jr_learn_secrets(&secrets, &nsecrets);
+	l->vars = (struct jr_lfvars){ jr_home_dir(), config, cache, download,
+				      runtime };
+	l->secrets = (const char *const *)secrets;
+	l->nsecrets = nsecrets;
+	l->ll_abi = jr_landlock_abi();
+	r = jr_learned_write(l, pol->learn, command, date, err);
+	for (size_t i = 0; i < nsecrets; i++)
+		free(secrets[i]);
+	free(secrets);
+	if (r < 0)
 		return -1;
 	for (int nr = 0; nr < JR_NR_MAX; nr++)
 		n += l->used[nr];
@@ -317,11 +348,74 @@ static void say_enforcement(const struct jr_policy *pol,
 		       e->opts.notify ? "supervisor listens" : "no listener");
 }
 
-/* Judge the target, plan the enforcement (enforce.c), compile. */
-static int plan_filters(const struct jr_policy *pol, const char *path,
-			struct jr_plan *plan, struct jr_bpf *prog,
-			struct jr_bpf *postexec, struct jr_err *err)
+/* The init's fixed program, compiled at build time (tools/jr-initbpf;
+ * tests/unit/test-initbpf holds it equal to libseccomp's). */
+static int init_program(struct jr_bpf *out)
 {
+	out->len = ARRAY_SIZE(jr_init_bpf);
+	out->insns = xmalloc(sizeof(jr_init_bpf));
+	memcpy(out->insns, jr_init_bpf, sizeof(jr_init_bpf));
+	return 0;
+}
+
+/* The run's three programs, compiled (the init's built in). */
+static int compile_all(const struct jr_policy *pol,
+		       const struct jr_filter_opts *o, struct jr_bpf *progs,
+		       struct jr_err *err)
+{
+	if (jr_filter_compile(pol, o, &progs[JR_CACHE_MAIN], err) < 0 ||
+	    (o->shim && jr_filter_compile_postexec(pol, true,
+						   &progs[JR_CACHE_POSTEXEC],
+						   err) < 0) ||
+	    init_program(&progs[JR_CACHE_INIT]) < 0)
+		return -1;
+	return 0;
+}
+
+/* The run's programs from the BPF cache (bpfcache.c) when an entry for
+ * this policy, build and machine is there and sound; else compiled, and
+ * kept for the next run.  The cache's troubles are only said with
+ * --debug: a miss costs a compile, nothing else. */
+static int get_programs(const struct jr_policy *pol,
+			const struct jr_filter_opts *o, bool no_cache,
+			struct jr_bpf *progs, struct jr_err *err)
+{
+	unsigned char applied[JR_SHA256_LEN], key[JR_SHA256_LEN];
+	struct jr_cache_ident id;
+	struct jr_err why = { { 0 } };
+
+	if (no_cache) {
+		debugx("BPF cache: not used (--no-cache)");
+		return compile_all(pol, o, progs, err);
+	}
+	jr_bpfcache_ident(&id);
+	jr_policy_applied(pol, applied);
+	if (jr_cache_key(applied, o, o->shim, &id, key, &why) < 0) {
+		debugx("BPF cache: not used: %s", why.msg);
+		return compile_all(pol, o, progs, err);
+	}
+	if (jr_bpfcache_load(key, progs, &why) == 0) {
+		debugx("BPF cache: programs loaded from the cache");
+		return 0;
+	}
+	debugx("BPF cache: miss: %s", why.msg);
+	if (compile_all(pol, o, progs, err) < 0)
+		return -1;
+	if (jr_bpfcache_store(key, progs, &why) < 0)
+		debugx("BPF cache: not stored: %s", why.msg);
+	else
+		debugx("BPF cache: programs stored");
+	return 0;
+}
+
+/* Judge the target, plan the enforcement (enforce.c), compile (or take
+ * the programs from the cache). */
+static int plan_filters(const struct jr_policy *pol, bool no_cache,
+			const char *path, struct jr_plan *plan,
+			struct jr_bpf *progs, struct jr_err *err)
+{
+	struct jr_bpf *prog = &progs[JR_CACHE_MAIN];
+	struct jr_bpf *postexec = &progs[JR_CACHE_POSTEXEC];
 	struct jr_elf_info elf = { .kind = JR_ELF_NOTELF };
 	struct jr_facts f = {
 		.path = path,
@@ -345,13 +439,18 @@ static int plan_filters(const struct jr_policy *pol, const char *path,
 				       " is missing (looked next to jailrun "
 				       "and in " PKGLIBDIR ")");
 	}
-	if (jr_filter_compile(pol, &e.opts, prog, err) < 0 ||
-	    (e.opts.shim &&
-	     jr_filter_compile_postexec(pol, true, postexec, err) < 0))
+	if (get_programs(pol, &e.opts, no_cache, progs, err) < 0)
 		return -1;
 	plan->prog = prog;
 	plan->postexec = postexec;
 	plan->report = e.opts.report;
+	/* reports: on stderr, but report = log only to the log; also to
+	 * the log when nobody may be reading stderr (a menu launch) */
+	plan->report_stderr = pol->report != JR_REPORT_LOG;
+	plan->report_log = pol->report == JR_REPORT_LOG ||
+			   (pol->report == 1 && !f.stderr_tty);
+	plan->report_log_must = pol->report == JR_REPORT_LOG;
+	plan->ll_notify = e.opts.ll_notify;
 	plan->listener = prog->len && e.listener;
 	plan->via_execveat = plan->listener && e.via_execveat;
 	plan->launch_notified = plan->listener && e.launch_notified;
@@ -443,7 +542,7 @@ static char **shortcut_argv(int *argc, char **argv)
 
 /* Everything one sandbox run builds, freed in one place. */
 struct run {
-	struct jr_bpf prog, init_prog, postexec;
+	struct jr_bpf progs[JR_CACHE_NPROG]; /* main, postexec, init */
 	struct jr_plan plan;
 	char *path, *rec_args;
 	struct jr_confine confine;
@@ -456,9 +555,9 @@ static void run_free(struct run *x)
 	jr_dbus_proxy_stop(&x->proxy);
 	free((char *)x->plan.shim_path);
 	jr_confine_free(&x->confine);
-	jr_bpf_free(&x->prog);
-	jr_bpf_free(&x->postexec);
-	jr_bpf_free(&x->init_prog);
+	jr_learned_free(&x->learned);
+	for (int i = 0; i < JR_CACHE_NPROG; i++)
+		jr_bpf_free(&x->progs[i]);
 	free(x->path);
 	free(x->rec_args);
 }
@@ -466,15 +565,16 @@ static void run_free(struct run *x)
 /* Plan, launch and wait: the launch order is jr_run's (supervise.c).
  * Returns the exit status; a jailrun error comes back in ERR (empty
  * when it was said already) with EXIT_JAILRUN, or 126/127. */
-static int run_sandbox(struct jr_policy *pol, const struct jr_cli *cli,
-		       struct run *x, struct jr_err *err)
+static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
+		       const struct jr_cli *cli, struct run *x,
+		       struct jr_err *err)
 {
 	int r = resolve_target(cli->program[0], &x->path, err);
 
 	if (r)
 		return r;
 	if (preflight(pol, cli->program[0], x->path, err) < 0 ||
-	    plan_filters(pol, x->path, &x->plan, &x->prog, &x->postexec,
+	    plan_filters(pol, cmd->no_cache, x->path, &x->plan, x->progs,
 			 err) < 0 ||
 	    plan_confine(pol, x->path,
 			 x->plan.postexec->len ? x->plan.shim_path : NULL,
@@ -484,10 +584,8 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_cli *cli,
 	x->plan.rec_args = x->rec_args = jr_record_args(cli);
 	x->plan.digest = jr_policy_digest(pol);
 	if (jr_verbosity >= 2)
-		jr_filter_describe(pol, &x->prog, stderr);
-	if (jr_filter_compile_init(&x->init_prog, err) < 0)
-		return EXIT_JAILRUN;
-	x->plan.init_prog = &x->init_prog;
+		jr_filter_describe(pol, &x->progs[JR_CACHE_MAIN], stderr);
+	x->plan.init_prog = &x->progs[JR_CACHE_INIT];
 	if (pol->learn) {
 		if (learn_start(pol, &x->learned, err) < 0)
 			return EXIT_JAILRUN;
@@ -505,6 +603,22 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_cli *cli,
 	return r;
 }
 
+/* A profile that sets no seccomp rule, no capability drop and no file
+ * rule leaves the target little but namespaces: said loudly, once, for
+ * any profile (an imported one that lost its rules in conversion, a
+ * .local that ignored them). */
+static void warn_unconfined(const struct jr_policy *pol)
+{
+	if (!pol->profile_used || jr_policy_wants_filter(pol) ||
+	    pol->caps_drop_all || pol->caps_drop || pol->caps_keep_set ||
+	    pol->npaths || pol->private_tmp || pol->private_dev)
+		return;
+	warnx_jr("WARNING: the profile %s sets no seccomp rule, no "
+		 "capability drop and no file rule: the program runs "
+		 "unconfined but for namespaces",
+		 pol->profile_used);
+}
+
 /* Parse, then one command or one sandbox run.  The one exit: an error is
  * said here (unless said already), everything built is freed, and the
  * status returned (stdout flushed by the return from main). */
@@ -512,7 +626,7 @@ int main(int argc, char **argv)
 {
 	struct jr_policy *pol = jr_policy_new();
 	struct jr_command cmd = JR_COMMAND_INIT;
-	struct run x = { .plan = { .prog = &x.prog },
+	struct run x = { .plan = { .prog = &x.progs[JR_CACHE_MAIN] },
 			 .proxy = { .pid = -1, .sync = -1 } };
 	struct jr_filter_opts opts = { .notify = true, .shim = false };
 	struct jr_err err = { { 0 } };
@@ -538,8 +652,11 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	if (cmd.shortcuts || cmd.list || cmd.shutdown ||
-	    cmd.listing != JR_LIST_NONE) {
-		r = cmd.shortcuts ? jr_cmd_shortcuts(&cmd) :
+	    cmd.listing != JR_LIST_NONE || cmd.import_firejail ||
+	    cmd.convert_firejail) {
+		r = cmd.import_firejail         ? jr_cmd_import(&cmd) :
+		    cmd.convert_firejail        ? jr_cmd_convert(&cmd) :
+		    cmd.shortcuts               ? jr_cmd_shortcuts(&cmd) :
 		    cmd.listing != JR_LIST_NONE ? listing(&cmd) :
 						  jr_cmd_running(&cmd);
 		goto out;
@@ -566,13 +683,14 @@ int main(int argc, char **argv)
 	if (jr_verbosity >= 2)
 		debug_absent(pol);
 	if (cmd.print_filter) {
-		if (jr_filter_compile(pol, &opts, &x.prog, &err) < 0)
+		if (jr_filter_compile(pol, &opts, &x.progs[JR_CACHE_MAIN], &err) < 0)
 			goto out;
-		jr_filter_describe(pol, &x.prog, stdout);
+		jr_filter_describe(pol, &x.progs[JR_CACHE_MAIN], stdout);
 		r = 0;
 		goto out;
 	}
-	r = run_sandbox(pol, &cli, &x, &err);
+	warn_unconfined(pol);
+	r = run_sandbox(pol, &cmd, &cli, &x, &err);
 out:
 	if (err.msg[0])
 		warnx_jr("%s", err.msg);

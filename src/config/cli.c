@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "hints.h"
 
 #define OPT_BASE 1000
 
@@ -44,6 +45,7 @@ static const char *suggest_option(const char *name)
 static int bad_option(const char *arg, int c, struct jr_err *err)
 {
 	char name[64];
+	const struct jr_hint *h;
 	const char *s;
 	size_t n;
 
@@ -59,6 +61,14 @@ static int bad_option(const char *arg, int c, struct jr_err *err)
 				       name);
 		return jr_fail(err, NULL, "option '--%s' takes no value", name);
 	}
+	if ((h = jr_hint_find(name)) && h->jailrun)
+		return jr_fail(err, NULL, "unknown option '--%s': firejail's "
+			       "--%s is jailrun's %s%s%s%s", name, name,
+			       h->jailrun, h->note ? " (" : "",
+			       h->note ? h->note : "", h->note ? ")" : "");
+	if (h)
+		return jr_fail(err, NULL, "unknown option '--%s': firejail's "
+			       "--%s %s", name, name, h->note);
 	s = suggest_option(name);
 	return jr_fail(err, NULL, "unknown option '--%s'%s%s%s", name,
 		       s ? " (did you mean '--" : "", s ? s : "", s ? "'?)" : "");

@@ -31,6 +31,13 @@ struct jr_command {
 	 * or none */
 	const char *profile;
 	bool noprofile;
+	bool no_cache;             /* --no-cache: compile, keep nothing */
+	/* --import-firejail[=DIR] (DIR, or NULL for /etc/firejail), into
+	 * the system's directory with --system; --convert-firejail=FILE */
+	bool import_firejail;
+	const char *import_dir;
+	bool import_system;
+	const char *convert_firejail;
 	int verbosity;             /* 0 --quiet, 1 normal, 2 --debug */
 };
 

@@ -536,8 +536,13 @@ static int set_report(struct jr_settings *s, const char *value,
 	struct jr_policy *pol = s->pol;
 	bool on = false;
 
+	if (strcmp(value, "log") == 0) {
+		pol->report = JR_REPORT_LOG;
+		return 0;
+	}
 	if (parse_bool(value, &on, where, err) < 0)
-		return -1;
+		return jr_fail(err, where, "expected yes, no or log, "
+			       "not '%s'", value);
 	pol->report = on;
 	return 0;
 }
@@ -703,6 +708,9 @@ static const char *const pathkey_names[JR_PK_N] = {
 	[JR_PK_LL_EXEC] = "landlock.exec",   [JR_PK_READ_ONLY] = "read-only",
 	[JR_PK_BLACKLIST] = "blacklist",     [JR_PK_WHITELIST] = "whitelist",
 	[JR_PK_MKDIR] = "mkdir",
+	[JR_PK_WHITELIST_RO] = "whitelist-ro", [JR_PK_NOWHITELIST] = "nowhitelist",
+	[JR_PK_READ_WRITE] = "read-write",   [JR_PK_NOEXEC] = "noexec",
+	[JR_PK_TMPFS] = "tmpfs",             [JR_PK_MKFILE] = "mkfile",
 };
 
 const char *jr_pathkey_name(enum jr_pathkey k)
@@ -736,6 +744,17 @@ struct path_ctx {
 	enum jr_pathkey key;
 };
 
+/* Whether a !PATH took PATH back from KEY. */
+static bool taken_back(const struct jr_policy *pol, enum jr_pathkey key,
+		       const char *path)
+{
+	for (size_t i = 0; i < pol->ntaken_back; i++)
+		if (pol->taken_back[i].key == key &&
+		    strcmp(pol->taken_back[i].path, path) == 0)
+			return true;
+	return false;
+}
+
 static int path_item(void *ctx, const char *item, bool negate,
 		     const char *where, struct jr_err *err)
 {
@@ -745,7 +764,8 @@ static int path_item(void *ctx, const char *item, bool negate,
 	if (path_check(item, where, err) < 0)
 		return -1;
 	if (negate) {
-		/* take back earlier rules of this key for this path */
+		/* take back the rules of this key for this path: the earlier
+		 * ones now, the later ones as they come */
 		size_t j = 0;
 
 		for (size_t i = 0; i < pol->npaths; i++)
@@ -753,8 +773,20 @@ static int path_item(void *ctx, const char *item, bool negate,
 			    strcmp(pol->paths[i].path, item) != 0)
 				pol->paths[j++] = pol->paths[i];
 		pol->npaths = j;
+		if (taken_back(pol, c->key, item))
+			return 0;
+		if (pol->ntaken_back == JR_PATHS_MAX)
+			return jr_fail(err, where, "more than %d !PATH items",
+				       JR_PATHS_MAX);
+		pol->taken_back[pol->ntaken_back++] = (struct jr_pathrule){
+			.key = c->key,
+			.path = jr_policy_intern(pol, item),
+			.origin = where,
+		};
 		return 0;
 	}
+	if (taken_back(pol, c->key, item))
+		return 0;
 	if (pol->npaths == JR_PATHS_MAX)
 		return jr_fail(err, where, "more than %d path rules",
 			       JR_PATHS_MAX);
@@ -781,6 +813,12 @@ PATH_SETTER(set_read_only, JR_PK_READ_ONLY)
 PATH_SETTER(set_blacklist, JR_PK_BLACKLIST)
 PATH_SETTER(set_whitelist, JR_PK_WHITELIST)
 PATH_SETTER(set_mkdir, JR_PK_MKDIR)
+PATH_SETTER(set_whitelist_ro, JR_PK_WHITELIST_RO)
+PATH_SETTER(set_nowhitelist, JR_PK_NOWHITELIST)
+PATH_SETTER(set_read_write, JR_PK_READ_WRITE)
+PATH_SETTER(set_noexec, JR_PK_NOEXEC)
+PATH_SETTER(set_tmpfs, JR_PK_TMPFS)
+PATH_SETTER(set_mkfile, JR_PK_MKFILE)
 
 #define JR_PORTS_MAX 1024 /* ports named by one landlock.net key */
 
@@ -888,6 +926,177 @@ static int set_ll_scope(struct jr_settings *s, const char *value,
 BOOL_SETTER(set_ll_require, ll_require)
 BOOL_SETTER(set_private_tmp, private_tmp)
 BOOL_SETTER(set_private_dev, private_dev)
+BOOL_SETTER(set_private_cache, private_cache)
+BOOL_SETTER(set_disable_mnt, disable_mnt)
+BOOL_SETTER(set_writable_var, writable_var)
+BOOL_SETTER(set_writable_run_user, writable_run_user)
+
+/* private = yes|no|DIR: DIR as written (~ and ${VAR} expand in the
+ * planner, which also checks that it is a directory) */
+static int set_private(struct jr_settings *s, const char *value,
+		       const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+	bool on = false;
+
+	pol->private_origin = where;
+	pol->private_dir = NULL;
+	if (strcmp(value, "yes") == 0 || strcmp(value, "no") == 0) {
+		if (parse_bool(value, &on, where, err) < 0)
+			return -1;
+		pol->private_home = on;
+		return 0;
+	}
+	if (strlen(value) >= JR_PATH_LEN_MAX)
+		return jr_fail(err, where,
+			       "private: a path of at most %d bytes",
+			       JR_PATH_LEN_MAX - 1);
+	if (path_check(value, where, err) < 0)
+		return -1;
+	pol->private_home = true;
+	pol->private_dir = jr_policy_intern(pol, value);
+	return 0;
+}
+
+/* ---- private directories, machine-id, bind ------------------------------- */
+
+struct priv_ctx {
+	struct jr_policy *pol;
+	struct jr_privlist *l;
+	const char *key;
+};
+
+/* One entry of a private-* list: a name in that directory (firejail's
+ * lists name entries, not paths); !NAME takes an earlier one out. */
+static int priv_item(void *ctx, const char *item, bool negate,
+		     const char *where, struct jr_err *err)
+{
+	struct priv_ctx *c = ctx;
+	struct jr_privlist *l = c->l;
+	size_t n = strlen(item);
+
+	if (!n || n > 255 || strchr(item, '/') || strcmp(item, ".") == 0 ||
+	    strcmp(item, "..") == 0)
+		return jr_fail(err, where,
+			       "%s: '%.64s' is not a name (1 to 255 "
+			       "characters, no '/', not . or ..)",
+			       c->key, item);
+	for (size_t i = 0; i < l->n; i++) {
+		if (strcmp(l->names[i], item) != 0)
+			continue;
+		if (negate) {
+			memmove(&l->names[i], &l->names[i + 1],
+				(l->n - i - 1) * sizeof(l->names[0]));
+			l->n--;
+		}
+		return 0;
+	}
+	if (negate)
+		return 0;
+	if (l->n == JR_PRIV_MAX)
+		return jr_fail(err, where, "%s: more than %d entries", c->key,
+			       JR_PRIV_MAX);
+	l->names[l->n++] = jr_policy_intern(c->pol, item);
+	return 0;
+}
+
+static int set_priv(struct jr_settings *s, enum jr_priv which, const char *key,
+		    const char *value, const char *where, struct jr_err *err)
+{
+	struct priv_ctx c = { s->pol, &s->pol->priv[which], key };
+
+	c.l->set = true;
+	c.l->origin = where;
+	return jr_list_foreach(value, priv_item, &c, where, err);
+}
+
+#define PRIV_SETTER(fn, which, key)                                            \
+	static int fn(struct jr_settings *s, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		return set_priv(s, which, key, value, where, err);             \
+	}
+PRIV_SETTER(set_private_etc, JR_PRIV_ETC, "private-etc")
+PRIV_SETTER(set_private_bin, JR_PRIV_BIN, "private-bin")
+PRIV_SETTER(set_private_opt, JR_PRIV_OPT, "private-opt")
+PRIV_SETTER(set_private_srv, JR_PRIV_SRV, "private-srv")
+
+/* private-lib is refused: see its help text and docs/reference.md */
+static int set_private_lib(struct jr_settings *s, const char *value,
+			   const char *where, struct jr_err *err)
+{
+	(void)s;
+	(void)value;
+	return jr_fail(err, where,
+		       "private-lib: not supported: the libraries a program "
+		       "loads with dlopen (NSS, gconv, plugins) cannot be "
+		       "known in advance");
+}
+
+BOOL_SETTER(set_machine_id, machine_id)
+
+/* bind = SRC,DST: two absolute paths (who may bind where is decided when
+ * the plan is made, private.c) */
+static int set_bind(struct jr_settings *s, const char *value, const char *where,
+		    struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+	const char *comma = strchr(value, ',');
+	cleanup_free char *src = NULL;
+
+	if (!comma || value[0] != '/' || comma[1] != '/' ||
+	    strchr(comma + 1, ',') || strlen(value) > 2 * JR_PATH_LEN_MAX)
+		return jr_fail(err, where,
+			       "bind: expected SRC,DST, two absolute paths, "
+			       "not '%.64s'",
+			       value);
+	if (pol->nbinds == JR_BINDS_MAX)
+		return jr_fail(err, where, "more than %d bind entries",
+			       JR_BINDS_MAX);
+	src = xstrdup(value);
+	src[comma - value] = '\0';
+	pol->binds[pol->nbinds++] = (struct jr_bind){
+		.src = jr_policy_intern(pol, src),
+		.dst = jr_policy_intern(pol, comma + 1),
+		.origin = where,
+	};
+	return 0;
+}
+
+/* no3d, nodvd, ...: one device class each (devices.c) */
+#define NODEV_SETTER(fn, cls)                                                  \
+	static int fn(struct jr_settings *s, const char *value,                \
+		      const char *where, struct jr_err *err)                   \
+	{                                                                      \
+		struct jr_policy *pol = s->pol;                                \
+		return parse_bool(value, &pol->nodev[cls], where, err);        \
+	}
+NODEV_SETTER(set_no3d, JR_DEV_3D)
+NODEV_SETTER(set_nodvd, JR_DEV_DVD)
+NODEV_SETTER(set_noinput, JR_DEV_INPUT)
+NODEV_SETTER(set_notv, JR_DEV_TV)
+NODEV_SETTER(set_nou2f, JR_DEV_U2F)
+NODEV_SETTER(set_novideo, JR_DEV_VIDEO)
+
+/* ---- identity ------------------------------------------------------------ */
+
+static int set_noroot(struct jr_settings *s, const char *value,
+		      const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+
+	pol->noroot_origin = where;
+	return parse_bool(value, &pol->noroot, where, err);
+}
+
+static int set_nogroups(struct jr_settings *s, const char *value,
+			const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+
+	pol->nogroups_origin = where;
+	return parse_bool(value, &pol->nogroups, where, err);
+}
 
 /* ---- desktop sockets ---------------------------------------------------- */
 
@@ -1055,6 +1264,7 @@ CONST_SETTER(set_no_report, report, 0)
 STRING_SETTER(set_learn, learn, "file name")
 /* the command's */
 CMD_CONST_SETTER(set_noprofile, noprofile, true)
+CMD_CONST_SETTER(set_no_cache, no_cache, true)
 CMD_CONST_SETTER(set_print_filter, print_filter, true)
 CMD_CONST_SETTER(set_help, help, true)
 CMD_CONST_SETTER(set_version, version, true)
@@ -1069,6 +1279,20 @@ CMD_CONST_SETTER(set_quiet, verbosity, 0)
 CMD_STRING_SETTER(set_profile, profile, "profile name")
 CMD_STRING_SETTER(set_join, join, "sandbox name or pid")
 CMD_STRING_SETTER(set_shutdown, shutdown, "sandbox name or pid")
+CMD_STRING_SETTER(set_convert_firejail, convert_firejail, "file name")
+CMD_CONST_SETTER(set_system, import_system, true)
+
+/* Bare --import-firejail arrives as "yes": firejail's own directory. */
+static int set_import_firejail(struct jr_settings *s, const char *value,
+			       const char *where, struct jr_err *err)
+{
+	struct jr_command *cmd = s->cmd;
+
+	NONEMPTY(value, where, err, "directory");
+	cmd->import_firejail = true;
+	cmd->import_dir = strcmp(value, "yes") == 0 ? NULL : value;
+	return 0;
+}
 
 /* Bare --debug-syscalls arrives as "yes" (an optional argument's
  * default): list everything. */
@@ -1084,6 +1308,10 @@ static int set_debug_syscalls(struct jr_settings *s, const char *value,
 
 /* The table, sorted by name (a unit test holds it to that). */
 const struct jr_key jr_keys[] = {
+	{ "bind", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "SRC,DST",
+	  "bind SRC over DST, where the user may write DST's parent (any "
+	  "as root)",
+	  set_bind },
 	{ "blacklist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "hide these files and directories behind an empty read-only mount",
 	  set_blacklist },
@@ -1096,6 +1324,10 @@ const struct jr_key jr_keys[] = {
 	  set_caps_keep },
 	{ "chdir", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIR",
 	  "the target starts in DIR", set_chdir },
+	{ "convert-firejail", JR_SCOPE_CLI, JR_ARG_REQUIRED, "FILE",
+	  "print the jailrun profile converted from the firejail profile "
+	  "FILE, with a count of what was and was not converted, and exit",
+	  set_convert_firejail },
 	{ "dbus.system", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|yes",
 	  "the system bus socket: hidden (DBUS_SYSTEM_BUS_ADDRESS unset), or "
 	  "reachable",
@@ -1129,6 +1361,10 @@ const struct jr_key jr_keys[] = {
 	{ "die-with-parent", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the sandbox dies with jailrun, and jailrun with its parent",
 	  set_die_with_parent },
+	{ "disable-mnt", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide /mnt, /media, /run/mount and /run/media (removable and "
+	  "mounted media)",
+	  set_disable_mnt },
 	{ "dns", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "IPS",
 	  "the sandbox's /etc/resolv.conf names these servers (a private "
 	  "file)",
@@ -1147,6 +1383,11 @@ const struct jr_key jr_keys[] = {
 	  "the sandbox's host name (in its own uts namespace)", set_hostname },
 	{ "ignore", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "KEY",
 	  "cancel KEY in every file read after this one", NULL },
+	{ "import-firejail", JR_SCOPE_CLI, JR_ARG_OPTIONAL, "DIR",
+	  "convert every firejail profile in /etc/firejail (or DIR) into "
+	  "~/.config/jailrun/firejail (with --system: the system's), "
+	  "replacing an earlier import, and exit",
+	  set_import_firejail },
 	{ "include", JR_SCOPE_PROFILE, JR_ARG_REQUIRED, "NAME",
 	  "read another profile here (same lookup as --profile)", NULL },
 	{ "install-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
@@ -1194,6 +1435,10 @@ const struct jr_key jr_keys[] = {
 	  "list this user's running sandboxes (pid, name, profile, uptime) "
 	  "and exit",
 	  set_list },
+	{ "machine-id", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a random /etc/machine-id (and /var/lib/dbus/machine-id) of "
+	  "this sandbox's own",
+	  set_machine_id },
 	{ "memory-deny-write-execute", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "no memory both writable and executable, none made executable "
 	  "later (mmap, mprotect, shmat): JIT-style code injection fails",
@@ -1202,6 +1447,10 @@ const struct jr_key jr_keys[] = {
 	  "create these directories (beneath ~, an XDG base directory or "
 	  "/tmp) before the sandbox starts",
 	  set_mkdir },
+	{ "mkfile", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "create these empty files (beneath ~, an XDG base directory or "
+	  "/tmp) before the sandbox starts, as mkdir does directories",
+	  set_mkfile },
 	{ "name", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "NAME",
 	  "the sandbox's name for --list, --shutdown and --join (default: "
 	  "the program's)",
@@ -1233,16 +1482,80 @@ const struct jr_key jr_keys[] = {
 	  "a new session without a controlling terminal (no terminal "
 	  "injection; for non-interactive use)",
 	  set_new_session },
+	{ "no-cache", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "compile the seccomp programs even when the BPF cache has them, "
+	  "and keep nothing in it",
+	  set_no_cache },
 	{ "no-report", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "do not name denied syscalls (same as --report=no)", set_no_report },
+	{ "no3d", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide the GPU: /dev/dri, /dev/kfd, /dev/nvidia* (OpenGL and Vulkan "
+	  "fall back to software rendering)",
+	  set_no3d },
+	{ "nodvd", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide CD and DVD drives: /dev/sr*, /dev/cdrom, /dev/cdrw, /dev/dvd, "
+	  "/dev/dvdrw",
+	  set_nodvd },
+	{ "noexec", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "nothing beneath these can be executed (noexec,nosuid mount flags: "
+	  "execve fails with EACCES)",
+	  set_noexec },
+	{ "nogroups", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "no supplementary groups inside (a user who has some and no "
+	  "privilege to drop them: a warning, they stay)",
+	  set_nogroups },
+	{ "noinput", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide input devices: /dev/input", set_noinput },
 	{ "noprofile", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "use no profile, only the command line", set_noprofile },
+	{ "noroot", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "no uid 0 inside: a user namespace that maps only the user and its "
+	  "group, setgroups denied (as root: a warning, uid 0 stays)",
+	  set_noroot },
+	{ "notv", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide DVB (digital TV) devices: /dev/dvb", set_notv },
+	{ "nou2f", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide U2F/FIDO security keys and raw HID devices: /dev/hidraw*, "
+	  "/dev/usb",
+	  set_nou2f },
+	{ "novideo", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "hide video capture devices (cameras): /dev/video*, /dev/v4l",
+	  set_novideo },
+	{ "nowhitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "ignore whitelist and whitelist-ro of these paths, given before or "
+	  "after",
+	  set_nowhitelist },
 	{ "print-filter", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "show the compiled filter (rules and BPF size) and exit",
 	  set_print_filter },
+	{ "private", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no|DIR",
+	  "an empty home (a fresh tmpfs), or DIR bound as the home; "
+	  "whitelisted home paths are brought in",
+	  set_private },
+	{ "private-bin", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "bin directories (/usr/bin, /usr/sbin, ...) of only these programs "
+	  "and the #! interpreters they name",
+	  set_private_bin },
+	{ "private-cache", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "a fresh, empty ~/.cache (a tmpfs)", set_private_cache },
 	{ "private-dev", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
-	  "a minimal /dev: null, zero, full, random, urandom, tty, pts, shm",
+	  "a /dev of its own: null, zero, full, random, urandom, tty, pts, "
+	  "shm, and the device classes whose no* key is not set (/dev/snd "
+	  "unless sound = no)",
 	  set_private_dev },
+	{ "private-etc", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "a read-only /etc of only these entries and what every program "
+	  "needs (ld.so.cache, resolv.conf, hosts, certificates...; a "
+	  "passwd and group of root, the user and nobody)",
+	  set_private_etc },
+	{ "private-lib", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "not supported (exit 125): what a program loads with dlopen "
+	  "cannot be listed in advance",
+	  set_private_lib },
+	{ "private-opt", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "a read-only /opt of only these entries", set_private_opt },
+	{ "private-srv", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "LIST",
+	  "a read-only /srv of only these entries", set_private_srv },
 	{ "private-tmp", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a fresh, empty /tmp", set_private_tmp },
 	{ "profile", JR_SCOPE_CLI, JR_ARG_REQUIRED, "NAME|PATH",
@@ -1256,12 +1569,18 @@ const struct jr_key jr_keys[] = {
 	{ "read-only", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
 	  "these files and directories (and all below) are read-only",
 	  set_read_only },
+	{ "read-write", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "writable again after a read-only given before (mounts below keep "
+	  "their own flags)",
+	  set_read_write },
 	{ "remove-shortcuts", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "remove exactly what --install-shortcuts made",
 	  set_remove_shortcuts },
-	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	{ "report", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no|log",
 	  "name each denied syscall, with the rule that denied it (default: "
-	  "when stderr is a terminal)",
+	  "when stderr is a terminal); yes with stderr not a terminal (a "
+	  "menu launch) also appends them to $XDG_STATE_HOME/jailrun/NAME.log, "
+	  "log writes them there only; --list shows the log",
 	  set_report },
 	{ "restrict-namespaces", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the target cannot create or join namespaces (unshare, clone "
@@ -1301,10 +1620,17 @@ const struct jr_key jr_keys[] = {
 	  "when a delayed filter (execve) cannot be enforced for a target: "
 	  "warn loudly (default) or refuse with 125",
 	  set_static },
+	{ "system", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
+	  "with --import-firejail: import into the system's directory "
+	  "(root only)",
+	  set_system },
 	{ "timeout", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DURATION",
 	  "after DURATION (seconds, or 10m, 2h) SIGTERM, 5 s later SIGKILL; "
 	  "exit 124 as timeout(1)",
 	  set_timeout },
+	{ "tmpfs", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "DIRS",
+	  "a fresh, empty, writable tmpfs on each of these directories",
+	  set_tmpfs },
 	{ "user", JR_SCOPE_CLI, JR_ARG_NONE, NULL,
 	  "with --install/remove-shortcuts: the user's dirs (~/.local), even "
 	  "as root",
@@ -1315,9 +1641,20 @@ const struct jr_key jr_keys[] = {
 	  "the Wayland socket: reachable, or hidden (WAYLAND_DISPLAY unset)",
 	  set_wayland },
 	{ "whitelist", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
-	  "the home directory holds only these (a fresh tmpfs with them bound "
-	  "in)",
+	  "the top directory of each (~, /tmp, /opt, /srv, /etc, /var, "
+	  "/usr/share, /media, /mnt, /run/user/UID) holds only these: a fresh "
+	  "tmpfs with them bound in",
 	  set_whitelist },
+	{ "whitelist-ro", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PATHS",
+	  "whitelist these, read-only", set_whitelist_ro },
+	{ "writable-run-user", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "accepted for firejail's profiles: ${XDG_RUNTIME_DIR} is already "
+	  "as writable as outside",
+	  set_writable_run_user },
+	{ "writable-var", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
+	  "accepted for firejail's profiles: /var is already as writable as "
+	  "outside",
+	  set_writable_var },
 	{ "x11", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "the X11 socket and XAUTHORITY: reachable (bound back into "
 	  "private-tmp or a whitelisted home), or hidden (DISPLAY unset; its "
@@ -1360,6 +1697,7 @@ static int key_set(struct jr_settings *st, const struct jr_key *key,
 	}
 	if (key->set(st, value, where, err) < 0)
 		return -1;
+	jr_policy_applied_add(st->pol, key->name, value);
 	if (jr_key_bounds(key))
 		jr_policy_digest_add(st->pol, key->name, value);
 	return 0;
@@ -1387,7 +1725,8 @@ int jr_key_apply(struct jr_policy *pol, struct jr_command *cmd,
 
 /* Profile keys that change only what jailrun says (or calls the
  * sandbox), not what the sandbox may do: out of the digest. */
-static const char *const says_only[] = { "name", "report" };
+/* ... and private-lib, which is always refused: it bounds nothing */
+static const char *const says_only[] = { "name", "private-lib", "report" };
 
 bool jr_key_bounds(const struct jr_key *key)
 {

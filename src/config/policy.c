@@ -12,6 +12,7 @@ struct jr_policy *jr_policy_new(void)
 	struct jr_policy *pol = xcalloc(1, sizeof(*pol));
 
 	pol->digest = 0xcbf29ce484222325ULL; /* FNV-1a's offset basis */
+	jr_sha256_init(&pol->applied);
 	pol->action = JR_ACT_ERRNO;
 	pol->action_errno = 1; /* EPERM */
 	pol->namespaces = JR_NS_DEFAULT;
@@ -67,6 +68,21 @@ void jr_policy_digest_add(struct jr_policy *pol, const char *key,
 {
 	pol->digest = fnv(pol->digest, key, strlen(key) + 1);
 	pol->digest = fnv(pol->digest, value, strlen(value) + 1);
+}
+
+void jr_policy_applied_add(struct jr_policy *pol, const char *key,
+			   const char *value)
+{
+	jr_sha256_update(&pol->applied, key, strlen(key) + 1);
+	jr_sha256_update(&pol->applied, value, strlen(value) + 1);
+}
+
+void jr_policy_applied(const struct jr_policy *pol,
+		       unsigned char out[JR_SHA256_LEN])
+{
+	struct jr_sha256 c = pol->applied;
+
+	jr_sha256_final(&c, out);
 }
 
 bool jr_policy_allows(const struct jr_policy *pol, int nr)

@@ -8,6 +8,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "sha256.h"
+
 /* Native syscall numbers tracked by the sets (x86_64 stops below 500;
  * the x32 bit is never a member: foreign ABIs are killed outright). */
 #define JR_NR_MAX 1024
@@ -42,7 +44,9 @@ enum jr_ns {
 #define JR_ENV_LEN_MAX 4096 /* one NAME=VALUE */
 
 /* path keys: landlock.read/write/exec, read-only, blacklist, whitelist,
- * mkdir; each rule keeps its unexpanded path and where it came from */
+ * mkdir, and firejail's whitelist-ro, nowhitelist, read-write, noexec,
+ * tmpfs, mkfile; each rule keeps its unexpanded path and where it came
+ * from */
 enum jr_pathkey {
 	JR_PK_LL_READ,
 	JR_PK_LL_WRITE,
@@ -51,9 +55,19 @@ enum jr_pathkey {
 	JR_PK_BLACKLIST,
 	JR_PK_WHITELIST,
 	JR_PK_MKDIR,
+	JR_PK_WHITELIST_RO, /* whitelist, then read-only */
+	JR_PK_NOWHITELIST,  /* a whitelist of this path is ignored */
+	JR_PK_READ_WRITE,   /* undo a read-only (in the order given) */
+	JR_PK_NOEXEC,       /* noexec,nosuid */
+	JR_PK_TMPFS,        /* a tmpfs on DIR */
+	JR_PK_MKFILE,       /* an empty file made before the mounts */
 	JR_PK_N
 };
-#define JR_PATHS_MAX 256
+#define JR_PATHS_MAX 4096
+/* the private-* directory keys (private.c plans them) */
+enum jr_priv { JR_PRIV_ETC, JR_PRIV_BIN, JR_PRIV_OPT, JR_PRIV_SRV, JR_PRIV_N };
+#define JR_PRIV_MAX 128 /* entries in one private-* list */
+#define JR_BINDS_MAX 32
 #define JR_PATH_LEN_MAX 1024
 struct jr_pathrule {
 	enum jr_pathkey key;
@@ -63,6 +77,18 @@ struct jr_pathrule {
 
 /* landlock.scope bits (Landlock ABI 6) */
 enum jr_ll_scope { JR_SCOPE_ABSTRACT_UNIX = 1 << 0, JR_SCOPE_SIGNAL = 1 << 1 };
+
+/* device classes, each hidden by its no* key (devices.c has their
+ * nodes); sound's is `sound = no` */
+enum jr_devclass {
+	JR_DEV_3D,    /* no3d */
+	JR_DEV_DVD,   /* nodvd */
+	JR_DEV_INPUT, /* noinput */
+	JR_DEV_TV,    /* notv */
+	JR_DEV_U2F,   /* nou2f */
+	JR_DEV_VIDEO, /* novideo */
+	JR_DEV_N
+};
 
 /* desktop keys: -1 until set */
 enum jr_dbus { JR_DBUS_UNSET = -1, JR_DBUS_NONE, JR_DBUS_FILTER, JR_DBUS_YES };
@@ -86,6 +112,7 @@ struct jr_netrule {
 
 struct jr_policy {
 	uint64_t digest; /* jr_policy_digest */
+	struct jr_sha256 applied; /* jr_policy_applied */
 	/* seccomp */
 	bool seccomp;              /* seccomp = yes: @default-deny dropped,
 				    * terminal injection refused */
@@ -137,11 +164,15 @@ struct jr_policy {
 	bool die_with_parent;
 	bool new_session;
 
-	/* filesystem: path rules in the order given (a !PATH removes an
-	 * earlier rule of the same key), Landlock's TCP ports (bit p = port
-	 * p) and scopes, private mounts */
+	/* filesystem: path rules in the order given, Landlock's TCP ports
+	 * (bit p = port p) and scopes, private mounts.  A !PATH removes the
+	 * rules of the same key and path, earlier and later ones (a
+	 * NAME.local, read first, takes back what its profile adds, like
+	 * firejail's noblacklist): taken_back holds those (key, path). */
 	struct jr_pathrule paths[JR_PATHS_MAX];
 	size_t npaths;
+	struct jr_pathrule taken_back[JR_PATHS_MAX];
+	size_t ntaken_back;
 	bool ll_bind_set, ll_connect_set;
 	uint64_t ll_bind[1024], ll_connect[1024];
 	const char *ll_net_origin;
@@ -150,6 +181,36 @@ struct jr_policy {
 	bool ll_require;           /* landlock.require: unenforceable is an
 				    * error, not a warning */
 	bool private_tmp, private_dev;
+	/* private-etc, private-bin, private-opt, private-srv: the entries
+	 * kept (names, no '/'), in order; set once any was given */
+	struct jr_privlist {
+		bool set;
+		const char *names[JR_PRIV_MAX];
+		size_t n;
+		const char *origin;
+	} priv[JR_PRIV_N];
+	bool machine_id; /* machine-id = yes: a random one */
+	struct jr_bind {
+		const char *src, *dst;
+		const char *origin;
+	} binds[JR_BINDS_MAX]; /* bind = SRC,DST, in order */
+	size_t nbinds;
+	/* private = yes|DIR: the home a tmpfs (private_home without
+	 * private_dir) or DIR bound as it; private-cache: a tmpfs on
+	 * ~/.cache; disable-mnt: /mnt, /media, /run/mount, /run/media
+	 * hidden */
+	bool private_home, private_cache, disable_mnt;
+	const char *private_dir;
+	const char *private_origin;
+	/* writable-var, writable-run-user: accepted; they change nothing
+	 * here (docs/reference.md says why) */
+	bool writable_var, writable_run_user;
+	bool nodev[JR_DEV_N];      /* no3d, nodvd, ...: JR_DEV_* */
+
+	/* identity: noroot = yes (no uid 0 inside: a user namespace with
+	 * the user alone), nogroups = yes (no supplementary groups) */
+	bool noroot, nogroups;
+	const char *noroot_origin, *nogroups_origin;
 
 	/* desktop sockets: -1 unset, 0 no, 1 yes; dbus JR_DBUS_* */
 	int x11, wayland, sound;
@@ -161,7 +222,9 @@ struct jr_policy {
 	size_t ndbus_talk, ndbus_own;
 
 	/* report: name denied calls via the supervisor; -1 until set (then
-	 * on when stderr is a terminal) */
+	 * on when stderr is a terminal), 0 no, 1 yes, JR_REPORT_LOG: to the
+	 * report log only */
+#define JR_REPORT_LOG 2
 	int report;
 
 	/* static = refuse: stop when a delayed filter cannot be enforced */
@@ -219,6 +282,14 @@ void jr_policy_note_absent(struct jr_policy *pol, const char *name);
 uint64_t jr_policy_digest(const struct jr_policy *pol);
 void jr_policy_digest_add(struct jr_policy *pol, const char *key,
 			  const char *value);
+
+/* A SHA-256 of every KEY = VALUE applied, in order, of every key,
+ * bounding or not (the BPF cache's key: everything the compiler reads
+ * came through the key table). */
+void jr_policy_applied_add(struct jr_policy *pol, const char *key,
+			   const char *value);
+void jr_policy_applied(const struct jr_policy *pol,
+		       unsigned char out[JR_SHA256_LEN]);
 
 /* Whether the policy lets native syscall NR run (a drop beats a keep). */
 bool jr_policy_allows(const struct jr_policy *pol, int nr);

@@ -85,10 +85,8 @@ static char *in_dir(const char *dir, size_t dirlen, const char *file)
 	return NULL;
 }
 
-static char *in_system_dirs(const struct jr_lookup *lk, const char *file)
+static char *in_dirs(const char *p, const char *file)
 {
-	const char *p = lk->system_path;
-
 	while (p && *p) {
 		const char *end = strchrnul(p, ':');
 		char *found = end > p ? in_dir(p, (size_t)(end - p), file) :
@@ -99,6 +97,11 @@ static char *in_system_dirs(const struct jr_lookup *lk, const char *file)
 		p = *end ? end + 1 : end;
 	}
 	return NULL;
+}
+
+static char *in_system_dirs(const struct jr_lookup *lk, const char *file)
+{
+	return in_dirs(lk->system_path, file);
 }
 
 char *jr_profile_find(const struct jr_lookup *lk, const char *name,
@@ -630,6 +633,24 @@ int jr_profile_load(struct jr_policy *pol, const struct jr_command *cmd,
 				matched = cand->name[i];
 				snprintf(note, sizeof(note),
 					 "profile name '%.60s' (%.300s)",
+					 cand->name[i], cand->how[i]);
+			}
+		}
+		/* then the profiles imported from firejail, by the same
+		 * names: jailrun's own come first */
+		for (size_t i = 0; i < cand->n && !profile && lk->import_path;
+		     i++) {
+			cleanup_free char *file =
+				xasprintf("%s.profile", cand->name[i]);
+
+			if (strchr(cand->name[i], '/'))
+				continue;
+			profile = in_dirs(lk->import_path, file);
+			if (profile) {
+				matched = cand->name[i];
+				snprintf(note, sizeof(note),
+					 "profile name '%.60s' (%.300s): "
+					 "imported from firejail",
 					 cand->name[i], cand->how[i]);
 			}
 		}

@@ -19,6 +19,9 @@
 struct jr_lookup {
 	const char *user_dir;    /* ~/.config/jailrun or NULL */
 	const char *system_path; /* colon-separated system dirs */
+	/* colon-separated dirs of profiles imported from firejail
+	 * (--import-firejail), read after the others, before default */
+	const char *import_path;
 };
 
 /* What was read, in order, for --debug. */
@@ -35,7 +38,7 @@ void jr_profile_log_free(struct jr_profile_log *log);
  * profile and its includes.  The profile: cmd->profile (NAME.profile in
  * the current directory first, as firejail does), or the first of
  * PROGRAM's candidate names (jr_profile_candidates) that has one, or
- * default.  NAME.local is the matching candidate's.  PROGRAM may be a
+ * the first that has an imported one (lk->import_path), or default.  NAME.local is the matching candidate's.  PROGRAM may be a
  * name (looked up in PATH) or a path.  Nothing with cmd->noprofile. */
 int jr_profile_load(struct jr_policy *pol, const struct jr_command *cmd,
 		    const struct jr_lookup *lk,

@@ -32,4 +32,15 @@ const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
 /* Whether PLAN mounts anything (mkdir alone needs no namespace). */
 bool jr_confine_has_mounts(const struct jr_confine *plan);
 
+/* Whether M is optional and its path (or its source) is missing now: the
+ * init skips it. */
+bool jr_confine_mount_skipped(const struct jr_mount *m);
+
+/* The first mount of PLAN that needs a mount namespace now: not a mkdir,
+ * not an optional one (a blacklist, a whitelist) whose path is missing at
+ * this moment, which the init would skip; NULL when there is none.  Where
+ * no mount namespace can be had, this decides between refusing and
+ * running: a path that does not exist has nothing to hide. */
+const struct jr_mount *jr_confine_needed_mount(const struct jr_confine *plan);
+
 #endif

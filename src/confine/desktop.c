@@ -16,12 +16,14 @@
  *   wayland = no   $XDG_RUNTIME_DIR/$WAYLAND_DISPLAY hidden, WAYLAND_DISPLAY
  *                  unset.
  *   sound = no     $XDG_RUNTIME_DIR/pulse, pipewire-0, pipewire-0-manager
- *                  and /dev/snd hidden; PULSE_SERVER set to an address
- *                  that fails (unset, libpulse would autospawn a daemon),
- *                  PIPEWIRE_REMOTE unset.
+ *                  hidden (/dev/snd too: devices.c, the device classes);
+ *                  PULSE_SERVER set to an address that fails (unset,
+ *                  libpulse would autospawn a daemon), PIPEWIRE_REMOTE
+ *                  unset.
  *   sound = yes    the PulseAudio cookie dir ($XDG_CONFIG_HOME/pulse)
  *                  bound back into a whitelisted home and readable under
- *                  Landlock; /dev/snd bound into a private /dev.
+ *                  Landlock; /dev/snd readable and writable under
+ *                  Landlock (and kept by private-dev: devices.c).
  *   dbus.user = none    the session bus socket(s) hidden and
  *                  DBUS_SESSION_BUS_ADDRESS set to an address that fails
  *                  (unset, libdbus and GDBus fall back to
@@ -200,12 +202,8 @@ static int plan_sound(const struct jr_policy *pol, struct jr_confine *plan,
 	const char *ps = getenv("PULSE_SERVER");
 	struct jr_err no_home = { { 0 } };
 
+	/* /dev/snd, hidden or bound into private-dev: devices.c */
 	if (pol->sound) {
-		if (pol->private_dev &&
-		    jr_confine_mount_add(plan, JR_PH_DEV, JR_MNT_BIND,
-					 "/dev/snd", "/dev/snd", true,
-					 "sound = yes", err) < 0)
-			return -1;
 		if (plan->ll_fs &&
 		    jr_confine_ll_add(plan, "/dev/snd", JR_LL_READ | JR_LL_WRITE,
 				      true, "sound = yes", err) < 0)
@@ -226,8 +224,7 @@ static int plan_sound(const struct jr_policy *pol, struct jr_confine *plan,
 	    !strstr(ps, "..") &&
 	    hide(plan, ps[0] == '/' ? ps : ps + 5, "sound = no", err) < 0)
 		return -1;
-	if (hide(plan, "/dev/snd", "sound = no", err) < 0 ||
-	    jr_confine_setenv(plan, "PULSE_SERVER", PULSE_NONE_SERVER, err) < 0 ||
+	if (jr_confine_setenv(plan, "PULSE_SERVER", PULSE_NONE_SERVER, err) < 0 ||
 	    jr_confine_unsetenv(plan, "PIPEWIRE_REMOTE", err) < 0)
 		return -1;
 	return 0;

@@ -268,7 +268,9 @@ static const char *const op_names[] = {
 	[JR_MNT_MKDIR] = "mkdir", [JR_MNT_TMPFS] = "tmpfs",
 	[JR_MNT_BIND] = "bind",	  [JR_MNT_DEV] = "private /dev",
 	[JR_MNT_HIDE] = "hide",	  [JR_MNT_RO] = "read-only",
-	[JR_MNT_FILE] = "file",
+	[JR_MNT_FILE] = "file",	  [JR_MNT_LINK] = "symlink",
+	[JR_MNT_MKFILE] = "mkfile", [JR_MNT_RW] = "read-write",
+	[JR_MNT_NOEXEC] = "noexec",
 };
 
 static void describe_ports(const char *what, const uint64_t *bits)
@@ -294,14 +296,14 @@ void jr_confine_describe(const struct jr_confine *plan,
 {
 	char buf[512];
 
+	for (size_t i = 0; i < plan->nnotes; i++)
+		debugx("%s", plan->notes[i]);
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		const struct jr_mount *m = &plan->mounts[i];
 
-		bool text = m->op == JR_MNT_FILE; /* src is the content */
-
 		debugx("mount plan: %-12s %s%s%s  (%s)", op_names[m->op],
-		       m->src && !text ? m->src : "",
-		       m->src && !text ? " -> " : "", m->dst, m->origin);
+		       m->src ? m->src : "", m->src ? " -> " : "", m->dst,
+		       m->origin);
 	}
 	if (plan->ll_fs) {
 		rights_text(fs_handled(plan->ll_abi), buf, sizeof(buf));

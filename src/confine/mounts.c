@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "confine.h"
 #include "mounts.h"
 
 #define HIDE_DIR "d"
@@ -32,6 +33,7 @@ struct mnt_state {
 	int src[JR_MOUNTS_MAX]; /* detached copies of the bind sources */
 	int dev[ARRAY_SIZE(dev_nodes)];
 	int hide; /* the detached empty tmpfs, or -1 */
+	int files; /* the detached tmpfs of JR_MNT_FILE's files, or -1 */
 };
 
 static int fail_mount(struct jr_err *err, const struct jr_mount *m,
@@ -141,18 +143,71 @@ static int hide_source(struct jr_err *err)
 	return mnt;
 }
 
+/* One detached, read-only tmpfs holding each JR_MNT_FILE's content in
+ * a file named by the mount's index (private.c). */
+static int files_source(const struct jr_confine *plan, struct jr_err *err)
+{
+	struct mount_attr ro = {
+		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
+			    MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC,
+	};
+	cleanup_fd int fs = fsopen("tmpfs", FSOPEN_CLOEXEC);
+	int mnt;
+
+	if (fs < 0 || fsconfig(fs, FSCONFIG_SET_STRING, "size", "1m", 0) < 0 ||
+	    fsconfig(fs, FSCONFIG_SET_STRING, "mode", "0755", 0) < 0 ||
+	    fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) < 0)
+		return jr_fail(err, NULL, "a tmpfs for generated files: %s",
+			       strerror(errno));
+	mnt = fsmount(fs, FSMOUNT_CLOEXEC, 0);
+	if (mnt < 0)
+		return jr_fail(err, NULL, "fsmount: %s", strerror(errno));
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *m = &plan->mounts[i];
+		size_t n = m->content ? strlen(m->content) : 0;
+		char name[24];
+		int fd;
+
+		if (m->op != JR_MNT_FILE)
+			continue;
+		snprintf(name, sizeof(name), "%zu", i);
+		fd = openat(mnt, name, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
+			    0444);
+		if (fd < 0 || write(fd, m->content, n) != (ssize_t)n) {
+			jr_fail(err, m->origin, "writing the file for %s: %s",
+				m->dst, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			close(mnt);
+			return -1;
+		}
+		close(fd);
+	}
+	if (mount_setattr(mnt, "", AT_EMPTY_PATH | AT_RECURSIVE, &ro,
+			  sizeof(ro)) < 0) {
+		jr_fail(err, NULL, "a tmpfs for generated files: %s",
+			strerror(errno));
+		close(mnt);
+		return -1;
+	}
+	return mnt;
+}
+
 /* Take what the bind sources (and a private /dev's devices) are now,
  * before anything is mounted over them. */
 static int capture(const struct jr_confine *plan, struct mnt_state *st,
 		   struct jr_err *err)
 {
-	bool dev = false, hide = false;
+	bool dev = false, hide = false, files = false;
 
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		const struct jr_mount *m = &plan->mounts[i];
 
 		dev |= m->op == JR_MNT_DEV;
-		hide |= m->op == JR_MNT_HIDE;
+		/* no hiding tmpfs when nothing is there to hide (none can be
+		 * made without a mount namespace) */
+		hide |= m->op == JR_MNT_HIDE && !jr_confine_mount_skipped(m);
+		files |= m->op == JR_MNT_FILE;
 		if (m->op != JR_MNT_BIND)
 			continue;
 		st->src[i] = clone_tree(AT_FDCWD, m->src);
@@ -173,14 +228,29 @@ static int capture(const struct jr_confine *plan, struct mnt_state *st,
 	}
 	if (hide && (st->hide = hide_source(err)) < 0)
 		return -1;
+	if (files && (st->files = files_source(plan, err)) < 0)
+		return -1;
 	return 0;
 }
 
 static int do_tmpfs(const struct jr_mount *m, struct jr_err *err)
 {
 	char opts[32];
+	int r;
+
+	/* tmpfs = DIR, private-cache in the user's own places: made when
+	 * missing (in a private home, say) */
+	if (m->optional && (r = mkdir_p(m->dst, 0700)) < 0) {
+		errno = -r;
+		return fail_mount(err, m, "making", m->dst);
+	}
 
 	snprintf(opts, sizeof(opts), "mode=%04o", m->mode);
+	if (m->optional && access(m->dst, F_OK) < 0 && errno == ENOENT) {
+		debugx("mount: %s does not exist, no tmpfs (%s)", m->dst,
+		       m->origin);
+		return 0;
+	}
 	if (mount("tmpfs", m->dst, "tmpfs", MS_NOSUID | MS_NODEV, opts) < 0)
 		return fail_mount(err, m, "mounting a tmpfs on", m->dst);
 	debugx("mount: tmpfs on %s (%s)", m->dst, m->origin);
@@ -201,6 +271,72 @@ static int do_bind(const struct jr_mount *m, int tree, struct jr_err *err)
 	if (attach(tree, m->dst) < 0)
 		return fail_mount(err, m, "binding", m->dst);
 	debugx("mount: %s bound at %s (%s)", m->src, m->dst, m->origin);
+	return 0;
+}
+
+/* The symlinks of DST resolved: a rule names what the user sees. NULL
+ * (errno set) when it does not exist. */
+static char *resolve(const struct jr_mount *m)
+{
+	char *p = realpath(m->dst, NULL);
+
+	if (!p && m->optional && errno == ENOENT)
+		debugx("mount: %s does not exist, nothing to do (%s)", m->dst,
+		       m->origin);
+	return p;
+}
+
+/* JR_MNT_FILE: the file made for mount I (files_source) at DST */
+static int do_file(const struct jr_mount *m, size_t i, int files,
+		   struct jr_err *err)
+{
+	char name[24];
+	cleanup_fd int tree = -1;
+	cleanup_free char *real = NULL;
+	const char *dst = m->dst;
+	struct stat lst;
+	int r;
+
+	/* a symbolic link (a host's /etc/resolv.conf often is one, for
+	 * dns = ...) is followed, as for hiding: the file goes where the
+	 * sandbox's reads end up */
+	if (lstat(dst, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		real = resolve(m);
+		if (!real)
+			return fail_mount(err, m, "a file over", m->dst);
+		dst = real;
+	}
+	snprintf(name, sizeof(name), "%zu", i);
+	tree = clone_tree(files, name);
+	if (tree < 0)
+		return fail_mount(err, m, "taking the file for", dst);
+	r = make_point(tree, dst);
+	if (r < 0) {
+		errno = -r;
+		return fail_mount(err, m, "making a mount point at", dst);
+	}
+	if (attach(tree, dst) < 0)
+		return fail_mount(err, m, "binding a file at", dst);
+	debugx("mount: a file of %zu bytes at %s (%s)", strlen(m->content),
+	       dst, m->origin);
+	return 0;
+}
+
+/* JR_MNT_LINK: a symlink made again in a private directory's or a
+ * whitelist's tmpfs */
+static int do_link(const struct jr_mount *m, struct jr_err *err)
+{
+	cleanup_free char *parent = xstrdup(m->dst);
+	char *slash = strrchr(parent, '/');
+
+	/* beneath a whitelist's tmpfs its directory may be missing */
+	if (slash && slash != parent) {
+		*slash = '\0';
+		(void)mkdir_p(parent, 0755);
+	}
+	if (symlink(m->src, m->dst) < 0)
+		return fail_mount(err, m, "making the symlink", m->dst);
+	debugx("mount: %s -> %s made (%s)", m->dst, m->src, m->origin);
 	return 0;
 }
 
@@ -251,18 +387,6 @@ static int do_dev(const struct jr_mount *m, const struct mnt_state *st,
 	return 0;
 }
 
-/* The symlinks of DST resolved: a rule names what the user sees. NULL
- * (errno set) when it does not exist. */
-static char *resolve(const struct jr_mount *m)
-{
-	char *p = realpath(m->dst, NULL);
-
-	if (!p && m->optional && errno == ENOENT)
-		debugx("mount: %s does not exist, nothing to do (%s)", m->dst,
-		       m->origin);
-	return p;
-}
-
 static int do_hide(const struct jr_mount *m, int hide, struct jr_err *err)
 {
 	cleanup_free char *p = resolve(m);
@@ -302,6 +426,74 @@ static int do_ro(const struct jr_mount *m, struct jr_err *err)
 	return 0;
 }
 
+/* read-write: DST a mount of its own, writable again.  Only that mount:
+ * those below (a hidden path, a read-only one given after) keep their
+ * flags.  A mount that was read-only outside stays so (the kernel locks
+ * it: EPERM). */
+static int do_rw(const struct jr_mount *m, struct jr_err *err)
+{
+	struct mount_attr rw = { .attr_clr = MOUNT_ATTR_RDONLY };
+	cleanup_free char *p = resolve(m);
+	cleanup_fd int tree = -1;
+
+	if (!p)
+		return m->optional && errno == ENOENT ?
+			       0 :
+			       fail_mount(err, m, "making writable", m->dst);
+	tree = clone_tree(AT_FDCWD, p);
+	if (tree < 0 ||
+	    mount_setattr(tree, "", AT_EMPTY_PATH, &rw, sizeof(rw)) < 0 ||
+	    attach(tree, p) < 0)
+		return fail_mount(err, m, "making writable", p);
+	debugx("mount: %s read-write (%s)", p, m->origin);
+	return 0;
+}
+
+/* noexec: DST and every mount below it noexec,nosuid */
+static int do_noexec(const struct jr_mount *m, struct jr_err *err)
+{
+	struct mount_attr nx = { .attr_set = MOUNT_ATTR_NOEXEC |
+					     MOUNT_ATTR_NOSUID };
+	cleanup_free char *p = resolve(m);
+	cleanup_fd int tree = -1;
+
+	if (!p)
+		return m->optional && errno == ENOENT ?
+			       0 :
+			       fail_mount(err, m, "making noexec", m->dst);
+	tree = clone_tree(AT_FDCWD, p);
+	if (tree < 0 || attach(tree, p) < 0 ||
+	    mount_setattr(AT_FDCWD, p, AT_RECURSIVE, &nx, sizeof(nx)) < 0)
+		return fail_mount(err, m, "making noexec", p);
+	debugx("mount: %s noexec,nosuid (%s)", p, m->origin);
+	return 0;
+}
+
+/* mkfile: an empty file (its parents 0700), left as it is when it
+ * exists; said and left out when it cannot be made, as mkdir */
+static int do_mkfile(const struct jr_mount *m)
+{
+	cleanup_free char *parent = xstrdup(m->dst);
+	char *slash = strrchr(parent, '/');
+	int r = 0, fd;
+
+	if (slash && slash != parent) {
+		*slash = '\0';
+		r = mkdir_p(parent, 0700);
+	}
+	fd = r < 0 ? r :
+		     open(m->dst, O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW,
+			  0600);
+	if (fd < 0) {
+		warnx_jr("mkfile %s: %s (%s)", m->dst,
+			 strerror(r < 0 ? -r : errno), m->origin);
+		return 0;
+	}
+	close(fd);
+	debugx("mkfile: %s (%s)", m->dst, m->origin);
+	return 0;
+}
+
 /* A directory that cannot be made (no home directory, say) is said and
  * left out: rules for it are skipped, which only takes access away. */
 static int do_mkdir(const struct jr_mount *m)
@@ -312,43 +504,6 @@ static int do_mkdir(const struct jr_mount *m)
 		warnx_jr("mkdir %s: %s (%s)", m->dst, strerror(-r), m->origin);
 	else
 		debugx("mkdir: %s (%s)", m->dst, m->origin);
-	return 0;
-}
-
-/* JR_MNT_FILE: a detached tmpfs of its own holding the text, made
- * read-only, its file put over DST (which must exist: a symbolic link
- * is followed, as for hiding). */
-static int do_file(const struct jr_mount *m, struct jr_err *err)
-{
-	struct mount_attr ro = {
-		.attr_set = MOUNT_ATTR_RDONLY | MOUNT_ATTR_NOSUID |
-			    MOUNT_ATTR_NODEV | MOUNT_ATTR_NOEXEC,
-	};
-	cleanup_free char *p = resolve(m);
-	cleanup_fd int fs = fsopen("tmpfs", FSOPEN_CLOEXEC);
-	cleanup_fd int mnt = -1, tree = -1;
-	size_t len = strlen(m->src);
-	int fd;
-
-	if (!p)
-		return fail_mount(err, m, "a file over", m->dst);
-	if (fs < 0 || fsconfig(fs, FSCONFIG_SET_STRING, "size", "64k", 0) < 0 ||
-	    fsconfig(fs, FSCONFIG_SET_STRING, "mode", "0755", 0) < 0 ||
-	    fsconfig(fs, FSCONFIG_CMD_CREATE, NULL, NULL, 0) < 0 ||
-	    (mnt = fsmount(fs, FSMOUNT_CLOEXEC, 0)) < 0)
-		return fail_mount(err, m, "a tmpfs for", p);
-	fd = openat(mnt, HIDE_FILE, O_WRONLY | O_CREAT | O_CLOEXEC, 0644);
-	if (fd < 0 || write(fd, m->src, len) != (ssize_t)len) {
-		if (fd >= 0)
-			close(fd);
-		return fail_mount(err, m, "writing the file for", p);
-	}
-	close(fd);
-	if (mount_setattr(mnt, "", AT_EMPTY_PATH | AT_RECURSIVE, &ro,
-			  sizeof(ro)) < 0 ||
-	    (tree = clone_tree(mnt, HIDE_FILE)) < 0 || attach(tree, p) < 0)
-		return fail_mount(err, m, "putting a file over", p);
-	debugx("mount: %s replaced (%s)", p, m->origin);
 	return 0;
 }
 
@@ -369,7 +524,15 @@ static int do_mount(const struct jr_mount *m, size_t i,
 	case JR_MNT_RO:
 		return do_ro(m, err);
 	case JR_MNT_FILE:
-		return do_file(m, err);
+		return do_file(m, i, st->files, err);
+	case JR_MNT_LINK:
+		return do_link(m, err);
+	case JR_MNT_MKFILE:
+		return do_mkfile(m);
+	case JR_MNT_RW:
+		return do_rw(m, err);
+	case JR_MNT_NOEXEC:
+		return do_noexec(m, err);
 	}
 	return jr_fail(err, m->origin, "unknown mount");
 }
@@ -384,6 +547,8 @@ static void release(struct mnt_state *st)
 			close(st->dev[i]);
 	if (st->hide >= 0)
 		close(st->hide);
+	if (st->files >= 0)
+		close(st->files);
 }
 
 /* The working directory again by its name, through the new mounts (the
@@ -417,10 +582,12 @@ int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err)
 	memset(st->src, -1, sizeof(st->src));
 	memset(st->dev, -1, sizeof(st->dev));
 	st->hide = -1;
-	/* 1. directories asked for (mkdir), so that they can be bound */
+	st->files = -1;
+	/* 1. directories and files asked for (mkdir, mkfile), so that they
+	 * can be bound */
 	for (; i < plan->nmounts && plan->mounts[i].phase == JR_PH_MKDIR && !r;
 	     i++)
-		r = do_mkdir(&plan->mounts[i]);
+		r = do_mount(&plan->mounts[i], i, st, err);
 	/* 2. every bind source as it is now; 3. the mounts, phase by phase */
 	if (!r)
 		r = capture(plan, st, err);

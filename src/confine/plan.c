@@ -35,6 +35,7 @@ static int mount_append(struct jr_confine *plan, struct jr_mount m,
 			       JR_MOUNTS_MAX);
 	m.src = jr_confine_intern(plan, m.src);
 	m.dst = jr_confine_intern(plan, m.dst);
+	m.content = jr_confine_intern(plan, m.content);
 	m.origin = jr_confine_intern(plan, m.origin);
 	plan->mounts[plan->nmounts++] = m;
 	return 0;
@@ -52,14 +53,6 @@ int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			    err);
 }
 
-int jr_confine_file_add(struct jr_confine *plan, const char *dst,
-			const char *text, const char *origin,
-			struct jr_err *err)
-{
-	return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_FILE, text, dst,
-				    false, origin, err);
-}
-
 int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			 const char *dst, unsigned mode, const char *origin,
 			 struct jr_err *err)
@@ -71,11 +64,38 @@ int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			    err);
 }
 
+int jr_confine_file_add(struct jr_confine *plan, enum jr_mnt_phase phase,
+			const char *dst, const char *content,
+			const char *origin, struct jr_err *err)
+{
+	return mount_append(plan,
+			    (struct jr_mount){ .phase = phase,
+					       .op = JR_MNT_FILE, .dst = dst,
+					       .content = content,
+					       .origin = origin },
+			    err);
+}
+
+bool jr_confine_top_replaced(const struct jr_confine *plan, const char *top)
+{
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *m = &plan->mounts[i];
+
+		if (m->phase == JR_PH_HOME && strcmp(m->dst, top) == 0 &&
+		    (m->op == JR_MNT_TMPFS ||
+		     (m->op == JR_MNT_BIND && strcmp(m->src, m->dst) != 0)))
+			return true;
+	}
+	return false;
+}
+
 const char *jr_confine_home_tmpfs(const struct jr_confine *plan)
 {
-	for (size_t i = 0; i < plan->nmounts; i++)
-		if (plan->mounts[i].phase == JR_PH_HOME &&
-		    plan->mounts[i].op == JR_MNT_TMPFS)
+	const char *home = jr_home_dir();
+
+	for (size_t i = 0; home && i < plan->nmounts; i++)
+		if (strcmp(plan->mounts[i].dst, home) == 0 &&
+		    jr_confine_top_replaced(plan, home))
 			return plan->mounts[i].dst;
 	return NULL;
 }
@@ -127,6 +147,19 @@ void jr_confine_warn(struct jr_confine *plan, const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	plan->warnings[plan->nwarnings++] = jr_confine_intern(plan, buf);
+}
+
+void jr_confine_note(struct jr_confine *plan, const char *fmt, ...)
+{
+	char buf[JR_ERR_MAX];
+	va_list ap;
+
+	if (plan->nnotes == JR_NOTES_MAX)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	plan->notes[plan->nnotes++] = jr_confine_intern(plan, buf);
 }
 
 /* ---- path expansion ---------------------------------------------------- */

@@ -1,7 +1,7 @@
 /* plan.h - the confinement plan as data (struct jr_confine: mounts,
  * Landlock rules, environment changes, warnings) and the primitives
- * that build it, shared by the planners: confine.c (the path keys) and
- * desktop.c (the desktop keys).  Pure: nothing here touches the
+ * that build it, shared by the planners: confine.c (the path keys),
+ * desktop.c (the desktop keys) and devices.c (the device classes).  Pure: nothing here touches the
  * system. */
 #ifndef JAILRUN_PLAN_H
 #define JAILRUN_PLAN_H
@@ -11,40 +11,52 @@
 
 #include "util.h"
 
-#define JR_MOUNTS_MAX 512
+#define JR_MOUNTS_MAX 4096
 #define JR_LLRULES_MAX 512
 #define JR_CONFINE_ENV_MAX 32
 #define JR_WARNINGS_MAX 16
+#define JR_NOTES_MAX 16
 
 /* Mounts are carried out phase by phase, in the order added within a
  * phase: a bind into a fresh tmpfs comes after the tmpfs, hiding and
  * read-only come last so that they also cover what was bound in. */
 enum jr_mnt_phase {
 	JR_PH_MKDIR, /* directories created (as the user) before any mount */
-	JR_PH_HOME,  /* whitelist: a tmpfs on $HOME, the whitelisted back */
-	JR_PH_TMP,   /* private-tmp: a tmpfs on /tmp, sockets bound back */
+	JR_PH_HOME,  /* private, whitelist: a tmpfs (or private's DIR) on
+		      * $HOME and on each top directory whitelisted below,
+		      * the whitelisted paths bound back */
+	JR_PH_TMP,   /* private-tmp: a tmpfs on /tmp, sockets bound back;
+		      * tmpfs, private-cache */
+	JR_PH_PRIV,  /* private-etc/bin/opt/srv, machine-id, bind
+		      * (private.c) */
 	JR_PH_DEV,   /* private-dev */
 	JR_PH_HIDE,  /* blacklist, hidden desktop sockets */
-	JR_PH_RO,    /* read-only */
+	JR_PH_RO,    /* read-only, read-write, noexec: in the order given */
 	JR_PH_N
 };
 
 enum jr_mnt_op {
 	JR_MNT_MKDIR, /* mkdir -p DST (mode 0700 for what is created) */
-	JR_MNT_TMPFS, /* a fresh tmpfs on DST with MODE, owned by the user */
+	JR_MNT_TMPFS, /* a fresh tmpfs on DST with MODE, owned by the user;
+		       * optional: DST is made (mkdir -p, 0700) when missing */
 	JR_MNT_BIND,  /* SRC (as it was before any mount) at DST; DST is
 		       * created (dir or file, as SRC) when missing */
 	JR_MNT_DEV,   /* a minimal /dev on DST */
 	JR_MNT_HIDE,  /* an empty, read-only dir or file (as DST) over DST */
 	JR_MNT_RO,    /* DST and every mount below it read-only */
-	JR_MNT_FILE,  /* a read-only file holding SRC (the text) over DST
-		       * (net.c's dns = ...: resolv.conf) */
+	JR_MNT_FILE,  /* a read-only file holding CONTENT over (or, in a
+		       * tmpfs of the plan's, at) DST */
+	JR_MNT_LINK,  /* a symlink to SRC at DST, in a tmpfs of the plan's */
+	JR_MNT_MKFILE, /* an empty file DST (parents 0700, the file 0600) */
+	JR_MNT_RW,     /* DST writable again (its own mount, not those below) */
+	JR_MNT_NOEXEC, /* DST and every mount below it noexec,nosuid */
 };
 
 struct jr_mount {
 	enum jr_mnt_phase phase;
 	enum jr_mnt_op op;
-	const char *src; /* JR_MNT_BIND; the text for JR_MNT_FILE */
+	const char *src; /* JR_MNT_BIND; JR_MNT_LINK: the link's target */
+	const char *content; /* JR_MNT_FILE */
 	const char *dst;
 	unsigned mode;      /* JR_MNT_TMPFS */
 	bool optional;      /* a missing SRC/DST is skipped (--debug says) */
@@ -87,15 +99,24 @@ struct jr_confine {
 	bool ll_unenforced; /* a Landlock rule among them: landlock.require
 			     * makes that an error */
 
+	/* what a key found at plan time that no mount shows (a device
+	 * class with no node here): said under --debug */
+	const char *notes[JR_NOTES_MAX];
+	size_t nnotes;
+
 	struct jr_strpool *pool; /* owns every string above */
 };
 
 /* Free what the plan owns (its strings). */
 void jr_confine_free(struct jr_confine *plan);
 
-/* The home directory's tmpfs (whitelist), NULL when the home is not
- * replaced. */
+/* The home directory when private or a whitelist replaces it (a tmpfs,
+ * or private's DIR bound on it), NULL when the home is not replaced. */
 const char *jr_confine_home_tmpfs(const struct jr_confine *plan);
+
+/* Whether TOP is replaced (private, whitelist): a tmpfs on it, or a
+ * directory bound on it, in the home phase. */
+bool jr_confine_top_replaced(const struct jr_confine *plan, const char *top);
 
 /* Add to the plan (for the planners: confine.c, desktop.c).  A copy of
  * each string is kept.  0, or -1 with ERR when a limit is reached. */
@@ -105,11 +126,9 @@ int jr_confine_mount_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 int jr_confine_tmpfs_add(struct jr_confine *plan, enum jr_mnt_phase phase,
 			 const char *dst, unsigned mode, const char *origin,
 			 struct jr_err *err);
-/* A file holding TEXT over DST (JR_MNT_FILE, in the hiding phase, so
- * that a read-only tree above it still covers it). */
-int jr_confine_file_add(struct jr_confine *plan, const char *dst,
-			const char *text, const char *origin,
-			struct jr_err *err);
+int jr_confine_file_add(struct jr_confine *plan, enum jr_mnt_phase phase,
+			const char *dst, const char *content,
+			const char *origin, struct jr_err *err);
 int jr_confine_ll_add(struct jr_confine *plan, const char *path,
 		      unsigned access, bool optional, const char *origin,
 		      struct jr_err *err);
@@ -118,6 +137,8 @@ int jr_confine_setenv(struct jr_confine *plan, const char *name,
 int jr_confine_unsetenv(struct jr_confine *plan, const char *name,
 			struct jr_err *err);
 void jr_confine_warn(struct jr_confine *plan, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void jr_confine_note(struct jr_confine *plan, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 const char *jr_confine_intern(struct jr_confine *plan, const char *s);
 

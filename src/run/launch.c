@@ -21,6 +21,7 @@
 #include <sys/wait.h>
 
 #include "caps.h"
+#include "confine.h"
 #include "landlock.h"
 #include "launch.h"
 #include "mounts.h"
@@ -122,12 +123,13 @@ static bool sees_jailrun(const struct jr_launch *l)
 }
 
 /* The launcher: the order below is the security argument.
- *   capabilities -> no_new_privs -> [announce listener] -> seccomp -> execve
- * Capabilities go first, while the process may still change them; then
- * no_new_privs, which an unprivileged filter requires and which keeps
- * execve from gaining privilege (set-id bits, file capabilities); the
- * filter is the last thing before execve, so it judges only the target,
- * and nothing but execve (and, if that fails, its report) runs under it.
+ *   groups -> capabilities -> no_new_privs -> [announce listener] ->
+ *   seccomp -> execve
+ * Groups (nogroups) and capabilities go first, while the process may
+ * still change them; then no_new_privs, which an unprivileged filter
+ * requires and which keeps execve from gaining privilege (set-id bits,
+ * file capabilities); the filter is the last thing before execve, so it
+ * judges only the target, and nothing but execve (and, if that fails, its report) runs under it.
  * With a listener, that execve waits for the supervisor, which takes the
  * listener from us meanwhile and lets exactly this one call through; when
  * the launch is an allowed call (reporting, learning) a read of one byte
@@ -143,6 +145,9 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 	sigemptyset(&none);
 	if (sigprocmask(SIG_SETMASK, &none, NULL) < 0)
 		die_errno("sigprocmask");
+	/* nogroups: while root still holds CAP_SETGID */
+	if (jr_ns_drop_groups(l->pol) < 0)
+		die_errno("nogroups: dropping the supplementary groups");
 	r = jr_caps_apply(l->pol, &what);
 	if (r < 0)
 		die_errno("capabilities: %s", what);
@@ -257,6 +262,12 @@ void jr_init_main(const struct jr_launch *l)
 	if (l->join_init) {
 		if (jr_ns_join(l->join_init, &err) < 0)
 			die("%s", err.msg);
+	} else if (!(l->ns_flags & CLONE_NEWNS) && l->confine &&
+		   jr_confine_needed_mount(l->confine)) {
+		/* the supervisor found nothing to hide; now there is */
+		die("no mount namespace, and %s has appeared since the start: "
+		    "it cannot be hidden",
+		    jr_confine_needed_mount(l->confine)->dst);
 	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0 ||
 		   (l->nft_rules &&
 		    jr_net_load_rules(l->nft_path, l->nft_rules, &err) < 0) ||

@@ -11,6 +11,7 @@
 #include <sys/types.h>
 
 #include "learn.h"
+#include "plan.h"
 #include "policy.h"
 #include "report.h"
 #include "util.h"
@@ -28,11 +29,18 @@ struct jr_notify {
 	int ack_fd;    /* the launcher's descriptor for the hand-over byte,
 			* -1 when the launch is notified instead */
 	bool acked;    /* its one read has been let through */
-	bool report;   /* name each denied call on stderr */
+	bool report;   /* name each denied call (jr_notify_say) */
+	bool report_stderr; /* on stderr */
+	int log_fd;    /* and in the report log (-1: none) */
 	bool killed_target; /* action kill: we killed the launcher's pid */
 	struct jr_report *rep;       /* counts, with report */
 	struct jr_learned *learned;  /* learning mode: record, allow all */
+	const struct jr_confine *llcheck; /* report: name what these
+					   * Landlock file rules refuse */
+	char **ll_real;  /* the rules' paths resolved (lazily) */
+	const char *runtime; /* $XDG_RUNTIME_DIR, for desktop sockets */
 	unsigned denied;
+	unsigned ll_refused; /* Landlock refusals named */
 	struct seccomp_notif *req;
 	struct seccomp_notif_resp *resp;
 	size_t req_size, resp_size;
@@ -52,5 +60,11 @@ int jr_notify_take(struct jr_notify *n, pid_t pid, int remote_fd,
 int jr_notify_handle(struct jr_notify *n, const struct jr_policy *pol);
 
 void jr_notify_close(struct jr_notify *n);
+
+/* One report line (FMT without the newline): on stderr when
+ * report_stderr, and appended to the report log (log_fd) with the time
+ * and jailrun's pid in front. */
+void jr_notify_say(const struct jr_notify *n, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 #endif

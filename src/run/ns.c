@@ -13,6 +13,7 @@
 #include <sys/mount.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <grp.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 #include <linux/nsfs.h>
@@ -33,6 +34,77 @@ static const struct {
 	{ JR_NS_NET, CLONE_NEWNET, "net" },
 };
 
+/* Supplementary groups other than the primary one. */
+static int extra_groups(void)
+{
+	int n = getgroups(0, NULL), extra = 0;
+	cleanup_free gid_t *groups = NULL;
+
+	if (n <= 0)
+		return 0;
+	groups = xcalloc((size_t)n, sizeof(*groups));
+	n = getgroups(n, groups);
+	if (n < 0)
+		return 1; /* changed meanwhile: some */
+	for (int i = 0; i < n; i++)
+		extra += groups[i] != getegid();
+	return extra;
+}
+
+/* noroot, nogroups: what identity the target may have, checked before
+ * the clone.  Root runs without a user namespace (it has no other user
+ * to be), so noroot cannot apply to it; an unprivileged user cannot
+ * drop supplementary groups (setgroups needs CAP_SETGID, which a user
+ * namespace it makes only has with "setgroups deny"). */
+static int identity(const struct jr_policy *pol, bool root, unsigned ns,
+		    struct jr_err *err)
+{
+	int extra;
+
+	/* what cannot apply is said, as firejail says it; failing would
+	 * stop the hundreds of firejail profiles that carry these keys
+	 * (imported) for root and for most desktop users */
+	if (pol->noroot && root)
+		warnx_jr("WARNING: %s: noroot is not applied: jailrun runs as "
+			 "root, and root has no other user to be (uid 0 stays "
+			 "inside; run jailrun as the user for noroot)",
+			 pol->noroot_origin);
+	if (pol->noroot && !root && !(ns & JR_NS_USER))
+		return jr_fail(err, pol->noroot_origin,
+			       "noroot: needs the user namespace "
+			       "(namespaces = user)");
+	if (pol->noroot && !root)
+		debugx("noroot: a user namespace mapping uid %u and gid %u "
+		       "alone, setgroups denied: no uid 0 inside (%s)",
+		       getuid(), getgid(), pol->noroot_origin);
+	if (!pol->nogroups)
+		return 0;
+	extra = extra_groups();
+	if (root) {
+		debugx("nogroups: %d supplementary group%s dropped (%s)", extra,
+		       extra == 1 ? "" : "s", pol->nogroups_origin);
+		return 0;
+	}
+	if (extra) {
+		warnx_jr("WARNING: %s: nogroups is not applied: this user has "
+			 "%d supplementary group%s, and without privilege they "
+			 "cannot be dropped (setgroups needs CAP_SETGID): the "
+			 "sandbox keeps their access",
+			 pol->nogroups_origin, extra, extra == 1 ? "" : "s");
+		return 0;
+	}
+	debugx("nogroups: this user has no supplementary groups (%s)",
+	       pol->nogroups_origin);
+	return 0;
+}
+
+int jr_ns_drop_groups(const struct jr_policy *pol)
+{
+	if (!pol->nogroups || geteuid() != 0)
+		return 0; /* checked by jr_ns_flags: there are none */
+	return setgroups(0, NULL);
+}
+
 int jr_ns_flags(const struct jr_policy *pol, bool root, int *flags,
 		struct jr_err *err)
 {
@@ -41,6 +113,8 @@ int jr_ns_flags(const struct jr_policy *pol, bool root, int *flags,
 	*flags = 0;
 	if (root)
 		ns &= ~(unsigned)JR_NS_USER;
+	if (identity(pol, root, ns, err) < 0)
+		return -1;
 	if ((ns & JR_NS_PID) && !(ns & JR_NS_MOUNT))
 		return jr_fail(err, NULL,
 			       "namespaces: 'pid' needs 'mount' (for a fresh "

@@ -10,9 +10,15 @@
 #include "util.h"
 
 /* clone() flags for POL; ROOT skips the user namespace.  -1 with ERR set
- * for a combination that cannot work. */
+ * for a combination that cannot work (noroot as root or without the
+ * user namespace; nogroups for a user who has supplementary groups and
+ * no privilege to drop them). */
 int jr_ns_flags(const struct jr_policy *pol, bool root, int *flags,
 		struct jr_err *err);
+
+/* nogroups: drop the supplementary groups (as root; for anyone else
+ * jr_ns_flags found none).  0, or -1 with errno. */
+int jr_ns_drop_groups(const struct jr_policy *pol);
 
 /* fork-like clone into new namespaces: 0 in the child, the child's pid
  * in the parent, -1 with errno. */

@@ -106,13 +106,15 @@ char *jr_record_format(const struct jr_record *r)
 	cleanup_free char *name = jr_state_escape(r->name ? r->name : "");
 	cleanup_free char *profile = jr_state_escape(r->profile ? r->profile : "");
 	cleanup_free char *args = jr_state_escape(r->args ? r->args : "");
+	cleanup_free char *log = jr_state_escape(r->log ? r->log : "");
 
 	return xasprintf("jailrun-record %d\npid=%d\nstart=%" PRIu64
 			 "\ninit=%d\ninit_start=%" PRIu64 "\nstarted=%ld\n"
-			 "digest=%" PRIx64 "\nname=%s\nprofile=%s\nargs=%s\n",
+			 "digest=%" PRIx64 "\nname=%s\nprofile=%s\nargs=%s\n"
+			 "log=%s\n",
 			 JR_RECORD_VERSION, (int)r->pid, r->start, (int)r->init,
 			 r->init_start, r->started, r->digest, name, profile,
-			 args);
+			 args, log);
 }
 
 void jr_record_free(struct jr_record *r)
@@ -120,6 +122,7 @@ void jr_record_free(struct jr_record *r)
 	free(r->name);
 	free(r->profile);
 	free(r->args);
+	free(r->log);
 	memset(r, 0, sizeof(*r));
 }
 
@@ -139,19 +142,19 @@ static bool number(const char *v, size_t len, int base, uint64_t max,
 }
 
 enum { F_PID, F_START, F_INIT, F_INIT_START, F_STARTED, F_DIGEST, F_NAME,
-       F_PROFILE, F_ARGS, F_N };
+       F_PROFILE, F_ARGS, F_LOG, F_N };
 static const char *const fields[F_N] = {
 	[F_PID] = "pid", [F_START] = "start", [F_INIT] = "init",
 	[F_INIT_START] = "init_start", [F_STARTED] = "started",
 	[F_DIGEST] = "digest", [F_NAME] = "name", [F_PROFILE] = "profile",
-	[F_ARGS] = "args",
+	[F_ARGS] = "args", [F_LOG] = "log",
 };
 
 static bool field(struct jr_record *r, int f, const char *v, size_t len)
 {
 	uint64_t n = 0;
 	char **s = f == F_NAME ? &r->name : f == F_PROFILE ? &r->profile :
-		   f == F_ARGS ? &r->args : NULL;
+		   f == F_ARGS ? &r->args : f == F_LOG ? &r->log : NULL;
 
 	if (s)
 		return (*s = unescape(v, len)) != NULL;
@@ -204,12 +207,15 @@ int jr_record_parse(const char *text, size_t len, struct jr_record *r,
 		seen[f] = true;
 		p = nl + 1;
 	}
+	/* log came later: a supervisor of an older jailrun serves none */
 	for (int i = 0; i < F_N; i++)
-		if (!seen[i]) {
+		if (!seen[i] && i != F_LOG) {
 			jr_record_free(r);
 			return jr_fail(err, NULL, "record without %s",
 				       fields[i]);
 		}
+	if (!r->log)
+		r->log = xstrdup("");
 	if (r->pid <= 0 || r->init <= 0) {
 		jr_record_free(r);
 		return jr_fail(err, NULL, "record with a bad pid");

@@ -44,6 +44,7 @@ struct jr_record {
 	char *profile;
 	char *args; /* its options, "key=value" joined by \x1f; "": it
 		     * cannot be joined */
+	char *log;  /* where its reports go (report = log), "": nowhere */
 };
 
 /* The record codec's escape (the reader undoes it): S with backslash,
@@ -56,8 +57,9 @@ char *jr_state_escape(const char *s);
  * every string escaped).  malloc'd. */
 char *jr_record_format(const struct jr_record *r);
 
-/* The message TEXT of LEN bytes into R (strings malloc'd): every key once,
- * nothing unknown.  0, or -1 with ERR (R is then empty). */
+/* The message TEXT of LEN bytes into R (strings malloc'd): every key
+ * once (log may be missing: older supervisors; it is then ""), nothing
+ * unknown.  0, or -1 with ERR (R is then empty). */
 int jr_record_parse(const char *text, size_t len, struct jr_record *r,
 		    struct jr_err *err);
 void jr_record_free(struct jr_record *r);

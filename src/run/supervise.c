@@ -41,24 +41,39 @@ static bool userns_refused(int e)
 static pid_t start(const struct jr_policy *pol,
 		   const struct jr_confine *confine, int *flags)
 {
+	const struct jr_mount *m;
 	char names[96];
 	pid_t pid;
+	int e;
 
 	debugx("namespaces: %s", jr_ns_describe(*flags, names, sizeof(names)));
 	pid = jr_ns_clone(*flags);
 	if (pid >= 0 || !(*flags & CLONE_NEWUSER) || !userns_refused(errno))
 		return pid;
-	if (pol->net_none || pol->net_user || pol->hostname ||
-	    jr_confine_has_mounts(confine))
-		die("user namespaces are not available (%s), and %s needs one",
-		    strerror(errno),
+	e = errno;
+	if (pol->noroot)
+		die("user namespaces are not available (%s), and noroot = yes "
+		    "needs one",
+		    strerror(e));
+	/* what a mount would have hidden must not be left open: refused,
+	 * unless nothing it names exists (a blacklist of a missing path) */
+	m = jr_confine_needed_mount(confine);
+	if (pol->net_none || pol->net_user || pol->hostname)
+		die("user namespaces are not available (%s), and %s needs one: "
+		    "allow user namespaces, or take the key away",
+		    strerror(e),
 		    pol->net_none ? "net=none" :
 		    pol->net_user ? "net=user" :
-		    pol->hostname ? "hostname" :
-				    "the file-system confinement (mounts)");
+				    "hostname");
+	if (m)
+		die("user namespaces are not available (%s), and the "
+		    "file-system confinement (mounts) needs one for %s (%s): "
+		    "allow user namespaces, or take the key away (ignore = "
+		    "KEY in a .local file, or --noprofile)",
+		    strerror(e), m->dst, m->origin ? m->origin : "jailrun");
 	warnx_jr("user namespaces are not available (%s): running without "
 		 "namespaces, with seccomp, capabilities and no_new_privs only",
-		 strerror(errno));
+		 strerror(e));
 	*flags = 0;
 	return jr_ns_clone(0);
 }
@@ -102,6 +117,7 @@ struct watch {
 	int timeouts;  /* 1: SIGTERM sent, 2: SIGKILL sent */
 	int record_fd;   /* the record's listening socket, or -1 */
 	char *record;    /* the record it serves */
+	char *log;       /* the report log's path, or NULL */
 	int execfail_fd;
 	int hello_fd;
 	int nflog_fd; /* refused connections (net.c), or -1 */
@@ -161,7 +177,7 @@ static void summary(const struct jr_notify *n, const struct jr_policy *pol)
 
 	if (!n->report || !n->rep->total)
 		return;
-	fprintf(stderr, "jailrun: summary: %s %lu call%s: %s\n",
+	jr_notify_say(n, "jailrun: summary: %s %lu call%s: %s",
 		pol->action == JR_ACT_LOG ? "allowed (seccomp.action=log)" :
 					    "blocked",
 		n->rep->total, n->rep->total == 1 ? "" : "s",
@@ -204,6 +220,83 @@ static int start_timer(unsigned seconds)
 	return fd;
 }
 
+/* The report log: $XDG_STATE_HOME/jailrun/NAME.log (NAME the sandbox's
+ * name or the program's, other characters than [A-Za-z0-9._+-] made
+ * '_'), the directories made 0700, the file 0600, appended to; a file
+ * that is not ours or not a regular file is refused.  The path in
+ * *PATHP (malloc'd), the descriptor (close-on-exec), or -1 with errno. */
+static int open_log(const char *name, char **pathp)
+{
+	const char *state = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+	cleanup_free char *dir = NULL, *safe = xstrdup(name);
+	struct stat st;
+	int fd;
+
+	*pathp = NULL;
+	for (char *c = safe; *c; c++)
+		if (!strchr("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789._+-", *c) || (c == safe && *c == '.'))
+			*c = '_';
+	if (state && state[0] == '/')
+		dir = xasprintf("%s/jailrun", state);
+	else if (home && home[0] == '/')
+		dir = xasprintf("%s/.local/state/jailrun", home);
+	else
+		return errno = ENOENT, -1;
+	for (char *p = dir + 1;; p++) {
+		char c = *p;
+
+		if (c && c != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST)
+			return -1;
+		*p = c;
+		if (!c)
+			break;
+	}
+	*pathp = xasprintf("%s/%s.log", dir, safe);
+	fd = open(*pathp, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC,
+		  0600);
+	if (fd < 0)
+		return -1;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode) ||
+	    st.st_uid != geteuid()) {
+		close(fd);
+		return errno = EPERM, -1;
+	}
+	return fd;
+}
+
+/* The report log, opened after the clone (the sandbox's init never holds
+ * it).  report = log: without it, nothing runs; report = yes: the
+ * reports still reach stderr, and it is said. */
+static void start_log(struct watch *w, const struct jr_policy *pol,
+		      const struct jr_plan *plan, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	const char *name = pol->name ? pol->name : slash ? slash + 1 : path;
+
+	w->notify.log_fd = -1;
+	if (!plan->report || !plan->report_log)
+		return;
+	w->notify.log_fd = open_log(name, &w->log);
+	if (w->notify.log_fd >= 0) {
+		debugx("reports logged to %s", w->log);
+		return;
+	}
+	if (plan->report_log_must) {
+		kill(w->init, SIGKILL);
+		die_errno("report = log: cannot open %s",
+			  w->log ? w->log : "$XDG_STATE_HOME (nor $HOME) unset");
+	}
+	warnx_jr("WARNING: reports are not logged: %s: %s",
+		 w->log ? w->log : "neither $XDG_STATE_HOME nor $HOME is set",
+		 strerror(errno));
+	free(w->log);
+	w->log = NULL;
+}
+
 /* The record --list, --shutdown and --join read, served from here (see
  * state.h): bound after the start, off the launch's critical path.  A
  * sandbox without one still runs, but it is said loudly: --list would
@@ -223,6 +316,7 @@ static void record(struct watch *w, const struct jr_policy *pol,
 		.profile = (char *)(pol->profile_used ? pol->profile_used :
 							 "none"),
 		.args = (char *)(plan->rec_args ? plan->rec_args : ""),
+		.log = w->log ? w->log : (char *)"",
 	};
 	char name[108];
 
@@ -522,6 +616,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		w.nflog_fd = jr_net_log_recv(netlog[0]);
 	}
 	w.init = init;
+	start_log(&w, pol, plan, path);
 	if (!plan->join_init)
 		record(&w, pol, plan, path);
 	w.timer_fd = start_timer(pol->timeout);
@@ -531,11 +626,20 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :
 								    -1;
 	w.notify.report = plan->report;
+	w.notify.report_stderr = plan->report_stderr;
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
+	w.notify.llcheck = plan->ll_notify && plan->confine &&
+					   plan->confine->ll_fs ?
+				   plan->confine :
+				   NULL;
+	w.notify.runtime = getenv("XDG_RUNTIME_DIR");
 	r = supervise(&w, &l.signals, pol, path);
 	jr_net_stop(&net);
 	jr_net_free(&net);
 	free(w.record);
+	free(w.log);
+	if (w.notify.log_fd >= 0)
+		close(w.notify.log_fd);
 	return r;
 }

@@ -21,6 +21,11 @@ struct jr_plan {
 	bool launch_notified; /* the launch call goes to the listener; when
 			       * not, the launcher waits for a hand-over byte */
 	bool report;       /* name every denied call (and sum them up) */
+	bool report_stderr; /* ... on stderr */
+	bool report_log;    /* ... in the report log, which the supervisor
+			     * opens ($XDG_STATE_HOME/jailrun/NAME.log) */
+	bool report_log_must; /* report = log: no log is an error */
+	bool ll_notify;    /* and what Landlock's file rules refuse */
 	struct jr_learned *learned; /* learning mode: record every call */
 	const char *rec_args; /* the options, for the record ("": none) */
 	uint64_t digest;      /* jr_policy_digest, for the record */

@@ -26,6 +26,17 @@ bool jr_enforce_wants_report(const struct jr_policy *pol, bool stderr_tty)
 	return pol->action == JR_ACT_LOG || stderr_tty;
 }
 
+/* Whether POL has Landlock file rules (whose refusals a report names). */
+static bool has_ll_files(const struct jr_policy *pol)
+{
+	for (size_t i = 0; i < pol->npaths; i++)
+		if (pol->paths[i].key == JR_PK_LL_READ ||
+		    pol->paths[i].key == JR_PK_LL_WRITE ||
+		    pol->paths[i].key == JR_PK_LL_EXEC)
+			return true;
+	return false;
+}
+
 /* Reports and learning need the supervisor's listener. */
 static int plan_listener(const struct jr_policy *pol,
 			 const struct jr_facts *f, struct jr_enforce *e,
@@ -41,6 +52,7 @@ static int plan_listener(const struct jr_policy *pol,
 		e->opts.notify = true;
 		e->opts.learn = learn;
 		e->opts.report = report && !learn;
+		e->opts.ll_notify = e->opts.report && has_ll_files(pol);
 		return 0;
 	}
 	if (learn)

@@ -41,6 +41,33 @@ struct special {
 	bool ready;
 	int execve, execveat, seccomp, socket, socketpair;
 	bool probe[JR_NR_MAX];
+	signed char path[JR_NR_MAX]; /* index in path_calls + 1, or 0 */
+};
+
+/* The calls whose path Landlock checks.  (chdir, the stat family,
+ * access and readlink are not: Landlock does not restrict them.) */
+static const struct jr_pathcall path_calls[] = {
+	{ "creat", JR_PC_OPEN, -1, 0, -2, -1, -1 },
+	{ "execve", JR_PC_EXEC, -1, 0, -1, -1, -1 },
+	{ "execveat", JR_PC_EXEC, 0, 1, 4, -1, -1 },
+	{ "link", JR_PC_CREATE, -1, 1, -1, -1, -1 },
+	{ "linkat", JR_PC_CREATE, 2, 3, -1, -1, -1 },
+	{ "mkdir", JR_PC_CREATE, -1, 0, -1, -1, -1 },
+	{ "mkdirat", JR_PC_CREATE, 0, 1, -1, -1, -1 },
+	{ "mknod", JR_PC_CREATE, -1, 0, -1, -1, -1 },
+	{ "mknodat", JR_PC_CREATE, 0, 1, -1, -1, -1 },
+	{ "open", JR_PC_OPEN, -1, 0, 1, -1, -1 },
+	{ "openat", JR_PC_OPEN, 0, 1, 2, -1, -1 },
+	{ "openat2", JR_PC_OPEN, 0, 1, -3, -1, -1 },
+	{ "rename", JR_PC_CREATE, -1, 0, -1, -1, 1 },
+	{ "renameat", JR_PC_CREATE, 0, 1, -1, 2, 3 },
+	{ "renameat2", JR_PC_CREATE, 0, 1, -1, 2, 3 },
+	{ "rmdir", JR_PC_CREATE, -1, 0, -1, -1, -1 },
+	{ "symlink", JR_PC_CREATE, -1, 1, -1, -1, -1 },
+	{ "symlinkat", JR_PC_CREATE, 1, 2, -1, -1, -1 },
+	{ "truncate", JR_PC_WRITE, -1, 0, -1, -1, -1 },
+	{ "unlink", JR_PC_CREATE, -1, 0, -1, -1, -1 },
+	{ "unlinkat", JR_PC_CREATE, 0, 1, -1, -1, -1 },
 };
 
 static int native_nr(const char *name)
@@ -61,6 +88,12 @@ static const struct special *special(void)
 	sp.seccomp = native_nr("seccomp");
 	sp.socket = native_nr("socket");
 	sp.socketpair = native_nr("socketpair");
+	for (size_t i = 0; i < ARRAY_SIZE(path_calls); i++) {
+		int nr = native_nr(path_calls[i].name);
+
+		if (nr >= 0)
+			sp.path[nr] = (signed char)(i + 1);
+	}
 	for (size_t i = 0; i < jr_nprobe_names; i++) {
 		int nr = native_nr(jr_probe_names[i]);
 
@@ -74,6 +107,13 @@ static const struct special *special(void)
 bool jr_filter_is_exec(int nr)
 {
 	return nr >= 0 && (nr == special()->execve || nr == special()->execveat);
+}
+
+const struct jr_pathcall *jr_filter_path_call(int nr)
+{
+	if (nr < 0 || nr >= JR_NR_MAX || !special()->path[nr])
+		return NULL;
+	return &path_calls[special()->path[nr] - 1];
 }
 
 bool jr_filter_is_socket(int nr)
@@ -380,7 +420,11 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 					return -1;
 				continue;
 			}
-			act = SCMP_ACT_ALLOW;
+			/* reporting under Landlock file rules: the path
+			 * calls are named, then CONTINUEd (notify.c) */
+			act = o->ll_notify && jr_filter_path_call(nr) ?
+				      SCMP_ACT_NOTIFY :
+				      SCMP_ACT_ALLOW;
 		} else {
 			act = jr_filter_is_probe(nr) ? enosys : deny;
 		}

@@ -25,7 +25,23 @@ struct jr_filter_opts {
 		      * and names it (probes keep their quiet ENOSYS unless
 		      * the action is log) */
 	bool learn;  /* every call goes to the supervisor (learning mode) */
+	bool ll_notify; /* report: allowed path calls go to the supervisor,
+			 * which names what Landlock will refuse */
 };
+
+/* A call that takes a path Landlock checks: which arguments hold what
+ * (-1: none; dirfd -1: AT_FDCWD).  FLAGS -2: creat's implied flags,
+ * -3: openat2's struct open_how (pointer in argument 2). */
+enum jr_pc_kind { JR_PC_OPEN, JR_PC_EXEC, JR_PC_CREATE, JR_PC_WRITE };
+struct jr_pathcall {
+	const char *name;
+	enum jr_pc_kind kind;
+	int dirfd, path, flags; /* argument indices */
+	int dirfd2, path2;      /* rename's second name, also created */
+};
+
+/* The path call NR is, or NULL. */
+const struct jr_pathcall *jr_filter_path_call(int nr);
 
 /* The target's main filter.  Never empty: a policy that asks for no
  * syscall rule gets the floor (terminal injection refused). */

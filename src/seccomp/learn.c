@@ -95,6 +95,93 @@ static int load_families(struct jr_learned *l, char *list, const char *where,
 	return 0;
 }
 
+/* "# observed-path: rwcx /the/path" */
+static int load_path(struct jr_learned *l, char *value, const char *where,
+		     struct jr_err *err)
+{
+	char *path;
+	unsigned access;
+
+	value += strspn(value, " ");
+	path = strchr(value, ' ');
+	if (!path)
+		return jr_fail(err, where, "observed path without access");
+	*path++ = '\0';
+	if (jr_lf_parse_letters(value, &access) < 0)
+		return jr_fail(err, where, "bad path access '%s' (rwcx)", value);
+	if (path[0] != '/')
+		return jr_fail(err, where, "observed path '%s' is not absolute",
+			       path);
+	jr_learnfs_add(&l->fs, path, access);
+	return 0;
+}
+
+static int load_ports(uint64_t *ports, char *list, const char *where,
+		      struct jr_err *err)
+{
+	char *save = NULL;
+
+	for (char *t = strtok_r(list, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		char *end;
+		long p = strtol(t, &end, 10);
+
+		if (*end || p < 0 || p > 65535)
+			return jr_fail(err, where, "bad port '%s'", t);
+		ports[p / 64] |= 1ULL << (p % 64);
+	}
+	return 0;
+}
+
+static const char *const desktop_names[] = { "x11", "wayland", "sound",
+					     "dbus.user" };
+
+static int load_desktop(struct jr_learned *l, char *list, const char *where,
+			struct jr_err *err)
+{
+	char *save = NULL;
+
+	for (char *t = strtok_r(list, " ", &save); t;
+	     t = strtok_r(NULL, " ", &save)) {
+		size_t i = 0;
+
+		while (i < ARRAY_SIZE(desktop_names) &&
+		       strcmp(desktop_names[i], t) != 0)
+			i++;
+		if (i == ARRAY_SIZE(desktop_names))
+			return jr_fail(err, where, "unknown desktop socket '%s'",
+				       t);
+		l->desktop |= 1u << i;
+	}
+	return 0;
+}
+
+unsigned jr_learned_desktop_of(const char *path, const char *runtime)
+{
+	size_t rn = runtime ? strlen(runtime) : 0;
+	const char *rest;
+
+	if (strncmp(path, "/tmp/.X11-unix/X", 16) == 0 ||
+	    strncmp(path, "@/tmp/.X11-unix/X", 17) == 0)
+		return JR_LD_X11;
+	if (!rn || strncmp(path, runtime, rn) != 0 || path[rn] != '/')
+		return 0;
+	rest = path + rn + 1;
+	if (strncmp(rest, "wayland-", 8) == 0)
+		return JR_LD_WAYLAND;
+	if (strncmp(rest, "pulse/", 6) == 0 ||
+	    strncmp(rest, "pipewire-", 9) == 0)
+		return JR_LD_SOUND;
+	if (strcmp(rest, "bus") == 0 || strncmp(rest, "jailrun/dbus/", 13) == 0)
+		return JR_LD_DBUS_USER;
+	return 0;
+}
+
+void jr_learned_free(struct jr_learned *l)
+{
+	jr_learnfs_free(&l->fs);
+}
+
 static int load_line(struct jr_learned *l, char *line, const char *where,
 		     bool *any, struct jr_err *err)
 {
@@ -117,6 +204,14 @@ static int load_line(struct jr_learned *l, char *line, const char *where,
 		l->exec_after_start |= strstr(value, "yes") != NULL;
 		return 0;
 	}
+	if (strcmp(key, "path") == 0)
+		return load_path(l, value, where, err);
+	if (strcmp(key, "connect") == 0)
+		return load_ports(l->connect, value, where, err);
+	if (strcmp(key, "bind") == 0)
+		return load_ports(l->bind, value, where, err);
+	if (strcmp(key, "desktop") == 0)
+		return load_desktop(l, value, where, err);
 	if (strcmp(key, "runs") == 0) {
 		l->runs += (unsigned)strtoul(value, NULL, 10) % 1000000;
 		return 0;
@@ -314,6 +409,8 @@ static void write_header(FILE *f, const struct jr_learned *l,
 			chosen[i].group, chosen[i].used, chosen[i].size);
 }
 
+static void write_programs(FILE *f, const struct jr_learned *l);
+
 static void write_keys(FILE *f, const struct jr_learned *l,
 		       const struct choice *chosen, size_t nchosen,
 		       const bool covered[JR_NR_MAX])
@@ -333,6 +430,8 @@ static void write_keys(FILE *f, const struct jr_learned *l,
 	if (!l->exec_after_start)
 		fprintf(f, "# it never executed anything after its start:\n"
 			   "seccomp.drop = execve, execveat\n");
+	else
+		write_programs(f, l);
 	if (uses_default_deny(l, name, sizeof(name)))
 		fprintf(f, "# not `seccomp = yes`: the runs used %s, which it "
 			   "denies\n",
@@ -340,6 +439,94 @@ static void write_keys(FILE *f, const struct jr_learned *l,
 	else
 		fprintf(f, "seccomp = yes\n");
 	fprintf(f, "caps.drop = all\nshell = none\n");
+}
+
+/* The programs executed, named (exec is kept for them). */
+static void write_programs(FILE *f, const struct jr_learned *l)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < l->fs.n; i++)
+		if (l->fs.v[i].access & JR_LF_EXEC &&
+		    jr_lf_writable(l->fs.v[i].path))
+			list_item(f, "# programs executed: ", l->fs.v[i].path,
+				  &col);
+	end_list(f, &col);
+}
+
+static bool any_port(const uint64_t *ports)
+{
+	for (size_t i = 0; i < 1024; i++)
+		if (ports[i])
+			return true;
+	return false;
+}
+
+static void write_ports(FILE *f, const char *key, const uint64_t *ports)
+{
+	char num[8];
+	size_t col = 0;
+
+	for (int p = 0; p < 65536; p++) {
+		if (!(ports[p / 64] & (1ULL << (p % 64))))
+			continue;
+		snprintf(num, sizeof(num), "%d", p);
+		list_item(f, key, num, &col);
+	}
+	end_list(f, &col);
+}
+
+static const char *const ll_keys[] = { "landlock.read = ", "landlock.write = ",
+				       "landlock.exec = " };
+
+/* The Landlock keys: file rules, then TCP ports; the desktop keys. */
+static void write_landlock(FILE *f, const struct jr_learned *l,
+			   const struct jr_lfrules *r)
+{
+	for (size_t k = 0; k < ARRAY_SIZE(ll_keys); k++) {
+		size_t col = 0;
+
+		for (size_t i = 0; i < r->n; i++) {
+			unsigned ll = r->v[i].ll;
+			/* write and exec imply read; each rule once per key */
+			bool here = k == 0 ? ll == 1 : (ll & (1u << k)) != 0;
+
+			if (here)
+				list_item(f, ll_keys[k], r->v[i].path, &col);
+		}
+		end_list(f, &col);
+	}
+	if (r->refused)
+		fprintf(f, "# refused %zu grant%s the runs would need, e.g. "
+			   "%s: add it by hand if wanted\n",
+			r->refused, r->refused == 1 ? "" : "s",
+			r->refused_example);
+	if (r->over)
+		fprintf(f, "# %zu more rules left out (at most %d are written)"
+			   "\n",
+			r->over, JR_LEARNFS_RULES_MAX);
+	if (l->ll_abi >= 4) {
+		if (any_port(l->connect))
+			write_ports(f, "landlock.net.connect = ", l->connect);
+		else
+			fprintf(f, "landlock.net.connect = none\n");
+		if (any_port(l->bind))
+			write_ports(f, "landlock.net.bind = ", l->bind);
+		else
+			fprintf(f, "landlock.net.bind = none\n");
+	} else if (any_port(l->connect) || any_port(l->bind)) {
+		fprintf(f, "# TCP ports used are not written: Landlock ABI %d "
+			   "has no network rules (4 has)\n",
+			l->ll_abi);
+	}
+	/* only what was used is written: `x11 = no` and the like need the
+	 * mount namespace, and Landlock refuses the rest's files anyway */
+	for (size_t i = 0; i < ARRAY_SIZE(desktop_names); i++)
+		if (l->desktop & (1u << i))
+			fprintf(f, "%s = yes\n", desktop_names[i]);
+	if (!l->desktop)
+		fprintf(f, "# desktop: no X11, Wayland, sound or session bus "
+			   "socket was used\n");
 }
 
 static void write_observed(FILE *f, const struct jr_learned *l)
@@ -359,8 +546,46 @@ static void write_observed(FILE *f, const struct jr_learned *l)
 		list_item(f, "# observed-families: ", num, &col);
 	}
 	end_list(f, &col);
+	for (size_t i = 0; i < l->fs.n; i++) {
+		char letters[5];
+
+		jr_lf_letters(l->fs.v[i].access, letters);
+		if (!strchr(l->fs.v[i].path, '\n'))
+			fprintf(f, "# observed-path: %s %s\n", letters,
+				l->fs.v[i].path);
+	}
+	for (int p = 0; p < 65536; p++)
+		if (l->connect[p / 64] & (1ULL << (p % 64)))
+			fprintf(f, "# observed-connect: %d\n", p);
+	for (int p = 0; p < 65536; p++)
+		if (l->bind[p / 64] & (1ULL << (p % 64)))
+			fprintf(f, "# observed-bind: %d\n", p);
+	for (size_t i = 0; i < ARRAY_SIZE(desktop_names); i++)
+		if (l->desktop & (1u << i))
+			fprintf(f, "# observed-desktop: %s\n", desktop_names[i]);
 	fprintf(f, "# observed-exec: %s\n# observed-runs: %u\n",
 		l->exec_after_start ? "yes" : "no", l->runs);
+}
+
+/* The rule each collapsed Landlock rule came from. */
+static void write_collapses(FILE *f, const struct jr_lfrules *r)
+{
+	static const struct {
+		const char *why, *said;
+	} said[] = {
+		{ "proc", "per-process names, to /proc" },
+		{ "pts", "a terminal, to /dev/pts" },
+		{ "lib", "a system library tree, with exec" },
+		{ "data", "a system data tree" },
+		{ "numbers", "a directory whose files were read in numbers" },
+	};
+
+	jr_learnfs_header(f);
+	for (size_t i = 0; i < r->n; i++)
+		for (size_t k = 0; r->v[i].why && k < ARRAY_SIZE(said); k++)
+			if (strcmp(r->v[i].why, said[k].why) == 0)
+				fprintf(f, "#   %s: %s\n", r->v[i].path,
+					said[k].said);
 }
 
 int jr_learned_profile(const struct jr_learned *l, const char *command,
@@ -370,12 +595,17 @@ int jr_learned_profile(const struct jr_learned *l, const char *command,
 	bool covered[JR_NR_MAX] = { false };
 	size_t nchosen = choose(l, chosen, covered);
 	size_t size = 0;
+	cleanup_free struct jr_lfrules *rules = xcalloc(1, sizeof(*rules));
 	FILE *f = open_memstream(out, &size);
 
 	if (!f)
 		return jr_fail(err, NULL, "open_memstream: %s", strerror(errno));
+	jr_learnfs_rules(&l->fs, &l->vars, l->secrets, l->nsecrets, rules);
 	write_header(f, l, command, date, chosen, nchosen);
+	write_collapses(f, rules);
 	write_keys(f, l, chosen, nchosen, covered);
+	write_landlock(f, l, rules);
+	jr_lfrules_free(rules);
 	write_observed(f, l);
 	if (fclose(f) != 0) {
 		free(*out);

@@ -8,17 +8,43 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "learnfs.h"
 #include "policy.h"
 #include "util.h"
 
-#define JR_LEARN_FILE_MAX (256 * 1024) /* a learned profile read back */
+#define JR_LEARN_FILE_MAX (4 * 1024 * 1024) /* a learned profile read back */
 
 struct jr_learned {
 	bool used[JR_NR_MAX];
 	uint64_t families;     /* bit AF: a socket of that family was asked */
 	bool exec_after_start; /* execve/execveat after the target started */
 	unsigned runs;
+	struct jr_learnfs fs;  /* paths read, written, created, executed */
+	uint64_t connect[1024], bind[1024]; /* TCP ports (bit p = port p) */
+	unsigned desktop;      /* JR_LD_*: desktop sockets connected to */
+
+	/* set before writing: how paths are written and checked */
+	struct jr_lfvars vars;
+	const char *const *secrets; /* expanded blacklists of the disable-*
+				     * includes: never collapsed onto */
+	size_t nsecrets;
+	int ll_abi;            /* the kernel's Landlock ABI (0: none) */
 };
+
+/* Desktop sockets a run connected to. */
+enum jr_learned_desktop {
+	JR_LD_X11 = 1,
+	JR_LD_WAYLAND = 2,
+	JR_LD_SOUND = 4,
+	JR_LD_DBUS_USER = 8,
+};
+
+/* The desktop socket a connect to the unix socket PATH (abstract: '@'
+ * first) is, with RUNTIME the user's $XDG_RUNTIME_DIR: JR_LD_* or 0. */
+unsigned jr_learned_desktop_of(const char *path, const char *runtime);
+
+/* Free what jr_learned_note/load/the supervisor added (paths). */
+void jr_learned_free(struct jr_learned *l);
 
 /* Count one call the target made.  LAUNCH: it is the launcher's execve
  * of the target, not one made by target code. */

@@ -11,6 +11,7 @@
  *   jr-try int80-getpid        (i386 entry point)
  *   jr-try x32-getpid          (x32 syscall number)
  *   jr-try pid                 (print getpid())
+ *   jr-try setuid UID          (setuid(2): can the process become UID?)
  *   jr-try wait-signal         (print the first SIGINT/SIGTERM/SIGHUP/
  *                               SIGUSR1 received, exit 0)
  *   jr-try read|write|create|truncate|exec|opendir PATH
@@ -216,6 +217,8 @@ int main(int argc, char **argv)
 		return report(syscall(39 | 0x40000000));
 	if (!strcmp(op, "pid"))
 		return printf("%d\n", getpid()) < 0;
+	if (!strcmp(op, "setuid") && argc == 3)
+		return report(setuid((uid_t)atol(argv[2])));
 	if (!strcmp(op, "wait-signal"))
 		return wait_signal();
 	for (size_t i = 0; argc == 3 && i < sizeof(file_ops) / sizeof(*file_ops);
@@ -227,7 +230,7 @@ int main(int argc, char **argv)
 	if (argc == 4 && !strcmp(op, "watch"))
 		return watch(argv[2], argv[3]);
 	fprintf(stderr, "usage: jr-try mkdir|socket|call|nr|int80-getpid|"
-			"x32-getpid|pid|wait-signal|read|write|create|truncate|"
-			"exec|opendir|connect|bind|watch ...\n");
+			"x32-getpid|pid|setuid|wait-signal|read|write|create|"
+			"truncate|exec|opendir|connect|bind|watch ...\n");
 	return 2;
 }

@@ -24,6 +24,9 @@ trap 'kill $bg_pids 2>/dev/null; rm -rf "$TMPD"' EXIT
 # The user's own profile dir must not leak into tests.
 XDG_CONFIG_HOME="$TMPD/xdg"
 export XDG_CONFIG_HOME
+# report logs (report = log, or report = yes without a terminal) go here
+XDG_STATE_HOME="$TMPD/state"
+export XDG_STATE_HOME
 mkdir -p "$XDG_CONFIG_HOME"
 
 ok() { # ok DESCRIPTION -- after a command that succeeded

@@ -241,6 +241,16 @@ option "unknown option" \
 option "an abbreviated option" \
 	"unknown option '--nopro' (did you mean '--noprofile'?)" --nopro true
 option "unknown short option" "unknown option '-x'" -x true
+# firejail's options that jailrun spells otherwise get jailrun's name
+option "firejail's --nonewprivs" \
+	"unknown option '--nonewprivs': firejail's --nonewprivs is always on: every sandbox has no_new_privs" \
+	--nonewprivs true
+option "firejail's --env" \
+	"unknown option '--env': firejail's --env is jailrun's --env.set=NAME=VALUE" \
+	--env=A=B true
+option "firejail's --noblacklist" \
+	"unknown option '--noblacklist': firejail's --noblacklist is jailrun's --blacklist=!PATH" \
+	--noblacklist=/x true
 option "option missing its value" "option '--profile' needs a value" \
 	--profile
 option "--noprofile=x" "option '--noprofile' takes no value" \
@@ -307,7 +317,8 @@ like "$out" "jailrun: writing $TMPD/short.profile: File too large$" \
 	"--learn, a short write: the real cause"
 
 # a runtime error from a profile's value names FILE:LINE and the key
-printf 'shell = none\nchdir = /nonexistent\n' > "$P"
+# (caps.drop: a profile that confines nothing is warned about first)
+printf 'shell = none\nchdir = /nonexistent\ncaps.drop = all\n' > "$P"
 fails "chdir to a missing directory" \
 	"jailrun: $P:2: chdir = /nonexistent: No such file or directory" \
 	--profile="$P" true
@@ -318,7 +329,7 @@ hard=$(sh -c 'ulimit -H -n')
 if [ "$hard" = unlimited ]; then
 	skip_n 2 "no hard limit on open files here"
 else
-	printf 'rlimit.nofile = 99999999\n' > "$P"
+	printf 'rlimit.nofile = 99999999\ncaps.drop = all\n' > "$P"
 	fails "rlimit.nofile above the hard limit" \
 		"jailrun: $P:1: rlimit.nofile = 99999999 is above the hard limit $hard, which only privilege outside the sandbox can raise: Operation not permitted" \
 		--profile="$P" true

@@ -44,7 +44,9 @@ run "$JAILRUN" "$prog" call getcwd
 is "$out" EXDEV "myprog.local adds a rule"
 printf 'ignore = seccomp.drop\n' > "$user/myprog.local"
 run "$JAILRUN" "$prog" mkdir "$TMPD/d"
-is "$out" OK "ignore = seccomp.drop in myprog.local cancels the profile's drop"
+is "$(printf '%s\n' "$out" | tail -n 1)" OK "ignore = seccomp.drop in myprog.local cancels the profile's drop"
+like "$out" "^jailrun: WARNING: the profile .*/myprog.profile sets no seccomp rule, no capability drop and no file rule" \
+	"... and jailrun warns: the profile now confines nothing"
 printf 'seccomp.action = errno:EACCES\n' > "$user/myprog.local"
 run "$JAILRUN" "$prog" mkdir "$TMPD/e0"
 is "$out" EXDEV "without ignore, the profile (read later) overrides myprog.local"

@@ -3,6 +3,7 @@
  * Landlock ABI cannot enforce.  Pure: nothing is mounted here. */
 #include "config.h"
 
+#include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,6 +14,7 @@
 #include "confine.h"
 #include "elfinfo.h"
 #include "options.h"
+#include "private.h"
 #include "tap.h"
 
 static char scratch[] = "/tmp/jr-test-confine.XXXXXX";
@@ -114,6 +116,12 @@ static void test_parse(void)
 	set(pol, "blacklist", "!/x");
 	is_int((int)pol->npaths, 1, "!PATH takes an earlier rule back");
 	is_str(pol->paths[0].path, "/y", "... leaving the other");
+	set(pol, "blacklist", "/x, /z");
+	is_int((int)pol->npaths, 2, "... and a later rule for it too (a .local "
+	       "read before its profile)");
+	is_str(pol->paths[1].path, "/z", "... keeping the other one");
+	set(pol, "read-only", "/x");
+	is_int((int)pol->npaths, 3, "... of that key only");
 	is_int(jr_key_set(pol, jr_key_find("landlock.net.bind"), "70000",
 			  "p:4", &err),
 	       -1, "a port above 65535 is refused");
@@ -125,6 +133,12 @@ static void test_parse(void)
 	is_int(jr_key_set(pol, jr_key_find("landlock.scope"), "signals",
 			  "p:6", &err),
 	       -1, "an unknown scope is refused");
+	is_int(jr_key_set(pol, jr_key_find("private"), "home", "p:7", &err), -1,
+	       "private = a relative path is refused");
+	is_str(err.msg,
+	       "p:7: 'home': expected an absolute path (or ~, ${HOME}, "
+	       "${XDG_...})",
+	       "... saying so");
 	jr_policy_free(pol);
 }
 
@@ -163,6 +177,28 @@ static void drop(struct jr_confine *c)
 	free(c);
 }
 
+/* Take the device classes private-dev keeps (test-devices has them)
+ * out of C's mounts; how many, -1 when one comes before the /dev. */
+static int drop_classes(struct jr_confine *c)
+{
+	size_t out = 0;
+	int n = 0;
+	bool dev = false;
+
+	for (size_t i = 0; i < c->nmounts; i++) {
+		dev |= c->mounts[i].op == JR_MNT_DEV;
+		if (strncmp(c->mounts[i].origin, "private-dev: ", 13) != 0) {
+			c->mounts[out++] = c->mounts[i];
+			continue;
+		}
+		if (!dev || c->mounts[i].phase != JR_PH_DEV)
+			return -1;
+		n++;
+	}
+	c->nmounts = out;
+	return n;
+}
+
 static void test_mounts(void)
 {
 	struct jr_policy *pol = jr_policy_new();
@@ -183,6 +219,8 @@ static void test_mounts(void)
 		jr_policy_free(pol);
 		return;
 	}
+	ok(drop_classes(c) > 0,
+	   "private-dev: the device classes are bound after the new /dev");
 	is_int((int)c->nmounts, 7, "seven mounts");
 	{
 		static const enum jr_mnt_op order[] = {
@@ -224,17 +262,23 @@ static void test_mounts(void)
 	pol = jr_policy_new();
 	set(pol, "whitelist", "/etc");
 	c = plan_of(pol, 7, &msg);
-	ok(c == NULL, "whitelist outside the home directory is refused");
+	ok(c == NULL, "whitelist of a top directory itself is refused");
 	snprintf(want, sizeof(want),
 		 "t.profile:1: whitelist: '/etc' is not beneath the home "
-		 "directory (%s)",
-		 home);
-	is_str(msg, want, "... saying so");
+		 "directory (%s), /run/user/%u or /etc, /media, /mnt, /opt, "
+		 "/run, /srv, /tmp, /usr/share, /var",
+		 home, (unsigned)getuid());
+	is_str(msg, want, "... saying where whitelist may be");
 	jr_policy_free(pol);
 
 	pol = jr_policy_new();
 	set(pol, "whitelist", "~");
 	ok(plan_of(pol, 7, &msg) == NULL, "whitelist of ~ itself is refused");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: whitelist: '%s' is the home directory itself: "
+		 "whitelist what is beneath it",
+		 home);
+	is_str(msg, want, "... saying so");
 	jr_policy_free(pol);
 
 	pol = jr_policy_new();
@@ -287,12 +331,10 @@ static void test_refused(void)
 		{ "blacklist", "/usr/bin/true", NULL, NULL, NULL,
 		  "t.profile:1: blacklist: '/usr/bin/true' hides the target "
 		  "/usr/bin/true" },
-		{ "whitelist", "~/a/b", "blacklist", "~/a", NULL,
-		  "t.profile:1: blacklist: '@HOME/a' hides '@HOME/a/b', "
-		  "whitelisted by t.profile:1 (take one back with !PATH)" },
-		{ "whitelist", "~/a", "blacklist", "~/a", NULL,
-		  "t.profile:1: blacklist: '@HOME/a' hides '@HOME/a', "
-		  "whitelisted by t.profile:1 (take one back with !PATH)" },
+		/* a blacklist over a whitelisted path: it stays hidden, as
+		 * in firejail (a --debug note, no error) */
+		{ "whitelist", "~/a/b", "blacklist", "~/a", NULL, NULL },
+		{ "whitelist", "~/a", "blacklist", "~/a", NULL, NULL },
 		/* controls: the same keys where they work */
 		{ "blacklist", "/usr/share/doc", NULL, NULL, NULL, NULL },
 		{ "blacklist", "/nonexistent-x", NULL, NULL, NULL, NULL },
@@ -517,6 +559,246 @@ static void test_unset_runtime_dir(void)
 	jr_policy_free(pol);
 }
 
+/* The mounts of a plan as "op dst" lines, phase order */
+static const char *const op_word[] = {
+	[JR_MNT_MKDIR] = "mkdir",   [JR_MNT_TMPFS] = "tmpfs",
+	[JR_MNT_BIND] = "bind",     [JR_MNT_DEV] = "dev",
+	[JR_MNT_HIDE] = "hide",     [JR_MNT_RO] = "ro",
+	[JR_MNT_MKFILE] = "mkfile", [JR_MNT_RW] = "rw",
+	[JR_MNT_NOEXEC] = "noexec",
+};
+
+/* "op dst; op dst; ..." with the home written ~, or the error */
+static void plan_is(struct jr_policy *pol, const char *want, const char *desc)
+{
+	const char *home = getenv("HOME"), *msg;
+	struct jr_confine *c = plan_of(pol, 7, &msg);
+	char got[4096];
+	size_t n = 0, hl = strlen(home);
+
+	got[0] = '\0';
+	for (size_t i = 0; c && i < c->nmounts && n < sizeof(got) - 1; i++) {
+		const char *d = c->mounts[i].dst;
+		bool under = strncmp(d, home, hl) == 0 &&
+			     (d[hl] == '/' || !d[hl]);
+
+		n += (size_t)snprintf(got + n, sizeof(got) - n, "%s%s %s%s",
+				      i ? "; " : "", op_word[c->mounts[i].op],
+				      under ? "~" : "", under ? d + hl : d);
+	}
+	if (!c)
+		snprintf(got, sizeof(got), "%s", msg);
+	is_str(got, want, "%s", desc);
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+}
+
+static struct jr_policy *pol_of(const char *k1, const char *v1, const char *k2,
+				const char *v2)
+{
+	struct jr_policy *pol = jr_policy_new();
+
+	set(pol, k1, v1);
+	if (k2)
+		set(pol, k2, v2);
+	return pol;
+}
+
+static const struct jr_mount *mount_at(const struct jr_confine *c,
+				       enum jr_mnt_op op, const char *dst)
+{
+	for (size_t i = 0; i < c->nmounts; i++)
+		if (c->mounts[i].op == op && strcmp(c->mounts[i].dst, dst) == 0)
+			return &c->mounts[i];
+	return NULL;
+}
+
+/* firejail's file keys: whitelist outside the home, whitelist-ro,
+ * nowhitelist, private, private-cache, disable-mnt, read-write, noexec,
+ * tmpfs, mkfile */
+static void test_files(void)
+{
+	const char *home = getenv("HOME"), *msg;
+	char dir[PATH_MAX], want[2 * PATH_MAX];
+	struct jr_policy *pol;
+	struct jr_confine *c;
+
+	/* whitelist: one tmpfs per top directory, the paths bound back */
+	plan_is(pol_of("whitelist", "/opt/jr-x,/opt/jr-y", NULL, NULL),
+		"tmpfs /opt; bind /opt/jr-x; bind /opt/jr-y",
+		"whitelist beneath /opt: one tmpfs on /opt, both bound back");
+	plan_is(pol_of("whitelist", "/var/jr-x", "whitelist",
+		       "/usr/share/jr-d"),
+		"tmpfs /var; bind /var/jr-x; tmpfs /usr/share; bind "
+		"/usr/share/jr-d",
+		"two top directories: a tmpfs on each");
+	/* the outer top first, the home's mount point made in its tmpfs:
+	 * the other way round the /tmp tmpfs would hide the home's */
+	plan_is(pol_of("whitelist", "~/a", "whitelist", "/tmp/jr-t"),
+		"tmpfs /tmp; bind /tmp/jr-t; mkdir ~; tmpfs ~; bind ~/a",
+		"a home beneath /tmp is its own top directory (the longest), "
+		"mounted after /tmp's, its mount point made first");
+	plan_is(pol_of("whitelist", "/tmp/jr-t", "whitelist", "~/a"),
+		"tmpfs /tmp; bind /tmp/jr-t; mkdir ~; tmpfs ~; bind ~/a",
+		"... whichever whitelist comes first");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: whitelist: '/usr/lib/x' is not beneath the home "
+		 "directory (%s), /run/user/%u or /etc, /media, /mnt, /opt, "
+		 "/run, /srv, /tmp, /usr/share, /var",
+		 home, (unsigned)getuid());
+	plan_is(pol_of("whitelist", "/usr/lib/x", NULL, NULL), want,
+		"whitelist beneath /usr/lib is refused");
+	snprintf(dir, sizeof(dir), "/run/user/%u/jr-x", (unsigned)getuid());
+	pol = pol_of("whitelist", dir, NULL, NULL);
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nmounts == 2 && c->mounts[0].op == JR_MNT_TMPFS &&
+		   c->mounts[0].mode == 0700 &&
+		   strncmp(c->mounts[0].dst, dir, strlen(dir) - 5) == 0,
+	   "whitelist beneath /run/user/UID: a tmpfs 0700 on it");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	pol = pol_of("whitelist", "/tmp/jr-t", "private-tmp", "yes");
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nmounts == 2 && c->mounts[0].mode == 01777,
+	   "whitelist beneath /tmp with private-tmp: one tmpfs (1777) on /tmp");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	pol = pol_of("whitelist", "/tmp/jr-t", NULL, NULL);
+	snprintf(dir, sizeof(dir), "%s/prog", scratch);
+	c = plan_at(pol, dir, 7, &msg);
+	snprintf(want, sizeof(want),
+		 "t.profile:1: the tmpfs on '/tmp' (private, whitelist) hides "
+		 "the target %s: whitelist it",
+		 dir);
+	ok(c == NULL, "a whitelist's tmpfs over the target is refused");
+	is_str(msg, want, "... saying so");
+	set(pol, "whitelist", scratch);
+	c = plan_at(pol, dir, 7, &msg);
+	ok(c != NULL, "... not when the target is whitelisted");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	/* whitelist-ro, nowhitelist */
+	plan_is(pol_of("whitelist-ro", "~/a", "read-only", "/usr"),
+		"tmpfs ~; bind ~/a; ro ~/a; ro /usr",
+		"whitelist-ro: bound back, then read-only");
+	plan_is(pol_of("nowhitelist", "~/a", "whitelist", "~/a,~/b"),
+		"tmpfs ~; bind ~/b",
+		"nowhitelist before: that whitelist is ignored");
+	plan_is(pol_of("whitelist-ro", "/opt/jr-x", "nowhitelist", "/opt/jr-x"),
+		"", "nowhitelist after: ignored too, no tmpfs left");
+
+	/* private */
+	plan_is(pol_of("private", "yes", "whitelist", "~/a"),
+		"tmpfs ~; bind ~/a",
+		"private = yes: a tmpfs home, whitelisted paths bound in");
+	snprintf(dir, sizeof(dir), "%s/other-home", scratch);
+	mkdir(dir, 0700);
+	pol = pol_of("private", dir, "whitelist", "~/a");
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nmounts == 2 && c->mounts[0].op == JR_MNT_BIND &&
+		   strcmp(c->mounts[0].src, dir) == 0 &&
+		   strcmp(c->mounts[0].dst, home) == 0 &&
+		   !c->mounts[0].optional && c->mounts[1].op == JR_MNT_BIND,
+	   "private = DIR: DIR bound as the home, no tmpfs, then the "
+	   "whitelist");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	snprintf(want, sizeof(want), "%s/nonexistent", scratch);
+	pol = pol_of("private", want, NULL, NULL);
+	snprintf(want, sizeof(want),
+		 "t.profile:1: private: '%s/nonexistent' is not a directory",
+		 scratch);
+	plan_is(pol, want, "private = DIR: a missing DIR is refused");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: private: '%s' is the home directory itself",
+		 home);
+	plan_is(pol_of("private", "~", NULL, NULL), want,
+		"private = ~ is refused");
+	plan_is(pol_of("private", "no", NULL, NULL), "", "private = no: none");
+	plan_is(pol_of("private", "yes", "namespaces", "!mount,!pid"),
+		"t.profile:1: this needs the mount namespace "
+		"(namespaces = mount)",
+		"private without the mount namespace is refused");
+
+	/* private-cache, disable-mnt */
+	pol = pol_of("private-cache", "yes", "private", "yes");
+	c = plan_of(pol, 7, &msg);
+	snprintf(want, sizeof(want), "%s/.cache", home);
+	ok(c && c->nmounts == 2 && mount_at(c, JR_MNT_TMPFS, want) &&
+		   mount_at(c, JR_MNT_TMPFS, want)->optional &&
+		   c->mounts[1].phase == JR_PH_TMP,
+	   "private-cache: a tmpfs on ~/.cache, made when missing, after "
+	   "the private home");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	plan_is(pol_of("disable-mnt", "yes", NULL, NULL),
+		"hide /mnt; hide /media; hide /run/mount; hide /run/media",
+		"disable-mnt hides the four");
+	plan_is(pol_of("disable-mnt", "no", NULL, NULL), "",
+		"disable-mnt = no: nothing");
+
+	/* read-only, read-write, noexec: in the order given */
+	pol = pol_of("read-only", "~", "read-write", "~/Downloads");
+	set(pol, "noexec", "/tmp");
+	set(pol, "read-only", "~/Downloads/keep");
+	plan_is(pol, "ro ~; rw ~/Downloads; noexec /tmp; ro ~/Downloads/keep",
+		"read-only, read-write, noexec keep their order");
+	snprintf(want, sizeof(want),
+		 "t.profile:1: read-write: '%s/.ssh/x' is hidden by "
+		 "t.profile:1 (blacklist '%s/.ssh')",
+		 home, home);
+	plan_is(pol_of("blacklist", "~/.ssh", "read-write", "~/.ssh/x"), want,
+		"read-write of a hidden path is refused (the hiding mount "
+		"stays read-only)");
+	plan_is(pol_of("noexec", "/tmp", "namespaces", "!mount,!pid"),
+		"t.profile:1: this needs the mount namespace "
+		"(namespaces = mount)",
+		"noexec without the mount namespace is refused");
+
+	/* tmpfs */
+	pol = pol_of("tmpfs", "~/t,/opt", NULL, NULL);
+	c = plan_of(pol, 7, &msg);
+	snprintf(want, sizeof(want), "%s/t", home);
+	ok(c && c->nmounts == 2 && mount_at(c, JR_MNT_TMPFS, want) &&
+		   mount_at(c, JR_MNT_TMPFS, want)->optional &&
+		   mount_at(c, JR_MNT_TMPFS, want)->mode == 0700 &&
+		   mount_at(c, JR_MNT_TMPFS, "/opt") &&
+		   !mount_at(c, JR_MNT_TMPFS, "/opt")->optional &&
+		   mount_at(c, JR_MNT_TMPFS, "/opt")->mode == 0755,
+	   "tmpfs: made when missing beneath ~ (0700), not elsewhere (0755)");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	plan_is(pol_of("tmpfs", "/", NULL, NULL),
+		"t.profile:1: tmpfs: '/' is the whole file system: a mount "
+		"over it would change nothing",
+		"tmpfs on / is refused");
+
+	/* mkfile */
+	plan_is(pol_of("mkfile", "~/.config/app/f", "mkdir", "~/d"),
+		"mkfile ~/.config/app/f; mkdir ~/d",
+		"mkfile: before the mounts, as mkdir");
+	plan_is(pol_of("mkfile", "/etc/jr-x", NULL, NULL),
+		"t.profile:1: mkfile: '/etc/jr-x' is not beneath the home "
+		"directory, an XDG base directory or /tmp",
+		"mkfile outside the user's places is refused");
+	pol = pol_of("mkfile", "~/f", "namespaces", "!mount,!pid");
+	c = plan_of(pol, 7, &msg);
+	ok(c && !jr_confine_has_mounts(c),
+	   "mkfile alone needs no mount namespace");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+}
+
 static void test_limits(void)
 {
 	struct jr_confine *c = calloc(1, sizeof(*c));
@@ -527,11 +809,152 @@ static void test_limits(void)
 		r = jr_confine_mount_add(c, JR_PH_HIDE, JR_MNT_HIDE, NULL, "/x",
 					 true, "o:1", &err);
 	is_int((int)c->nmounts, JR_MOUNTS_MAX, "mounts stop at the limit");
-	is_str(err.msg, "o:1: more than 512 mounts", "... with an error");
+	is_str(err.msg, "o:1: more than 4096 mounts", "... with an error");
 	for (size_t i = 0; i < JR_WARNINGS_MAX + 3; i++)
 		jr_confine_warn(c, "w%zu", i);
 	is_int((int)c->nwarnings, JR_WARNINGS_MAX, "warnings are bounded");
 	drop(c);
+}
+
+/* ---- private-etc, private-bin, machine-id, bind ------------------------ */
+
+static bool hex_id(const char *s)
+{
+	return s && strlen(s) == 33 && strspn(s, "0123456789abcdef") == 32 &&
+	       s[32] == '\n';
+}
+
+static void test_private(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	const struct jr_mount *m;
+	struct jr_confine *c, *c2;
+	const char *msg;
+	char *pw;
+	struct jr_err err = { { 0 } };
+
+	set(pol, "private-etc", "hostname");
+	set(pol, "machine-id", "yes");
+	c = plan_of(pol, 7, &msg);
+	if (!ok(c != NULL, "private-etc + machine-id: a plan")) {
+		diag("%s", msg);
+		jr_policy_free(pol);
+		return;
+	}
+	m = mount_at(c, JR_MNT_TMPFS, "/etc");
+	ok(m && m->phase == JR_PH_PRIV && m->mode == 0755,
+	   "private-etc: a tmpfs on /etc, mode 0755");
+	ok(mount_at(c, JR_MNT_RO, "/etc") != NULL,
+	   "private-etc: /etc made read-only");
+	m = mount_at(c, JR_MNT_BIND, "/etc/hostname");
+	ok(m && strcmp(m->src, "/etc/hostname") == 0,
+	   "private-etc: the listed entry bound from the real /etc");
+	ok(mount_at(c, JR_MNT_BIND, "/etc/ld.so.cache") ||
+		   mount_at(c, JR_MNT_LINK, "/etc/ld.so.cache"),
+	   "private-etc: ld.so.cache always");
+	ok(!mount_at(c, JR_MNT_BIND, "/etc/shadow") &&
+		   !mount_at(c, JR_MNT_BIND, "/etc/passwd"),
+	   "private-etc: no shadow, and the host's passwd is not bound");
+	m = mount_at(c, JR_MNT_FILE, "/etc/passwd");
+	ok(m && strncmp(m->content, "root:x:0:0:", 11) == 0,
+	   "private-etc: a generated passwd, root's line first");
+	m = mount_at(c, JR_MNT_FILE, "/etc/machine-id");
+	ok(m && hex_id(m->content), "machine-id: 32 hex digits and a newline");
+	for (size_t i = 1; i < c->nmounts; i++)
+		if (c->mounts[i].phase < c->mounts[i - 1].phase)
+			diag("mount %zu out of phase order", i);
+	c2 = plan_of(pol, 7, &msg);
+	m = c2 ? mount_at(c2, JR_MNT_FILE, "/etc/machine-id") : NULL;
+	ok(m && strcmp(m->content,
+		       mount_at(c, JR_MNT_FILE, "/etc/machine-id")->content) != 0,
+	   "machine-id: another plan, another id");
+	if (c2)
+		drop(c2);
+	drop(c);
+	jr_policy_free(pol);
+
+	pol = jr_policy_new();
+	set(pol, "private-etc", "shadow");
+	c = plan_of(pol, 7, &msg);
+	is_str(c ? "(planned)" : msg,
+	       "t.profile:1: private-etc: 'shadow' holds password hashes: it "
+	       "is never brought in",
+	       "private-etc = shadow is refused");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	pw = jr_private_passwd(false, &err);
+	ok(pw && strncmp(pw, "root:", 5) == 0 &&
+		   strchr(pw, '\n') != strrchr(pw, '\n'),
+	   "passwd: root's line and others");
+	{
+		size_t lines = 0;
+
+		for (const char *p = pw; p && *p; p++)
+			lines += *p == '\n';
+		ok(lines >= 2 && lines <= 3, "passwd: 2 or 3 lines (%zu)", lines);
+	}
+	free(pw);
+
+	/* private-bin: each bin directory replaced once; #! interpreters */
+	pol = jr_policy_new();
+	set(pol, "private-bin", "which,jailrun-none");
+	c = plan_of(pol, 7, &msg);
+	ok(c && mount_at(c, JR_MNT_TMPFS, "/usr/bin") &&
+		   mount_at(c, JR_MNT_TMPFS, "/usr/sbin"),
+	   "private-bin: tmpfs on /usr/bin and /usr/sbin");
+	ok(c && mount_at(c, JR_MNT_BIND, "/usr/bin/which"),
+	   "private-bin: the listed program bound");
+	m = c ? mount_at(c, JR_MNT_BIND, "/usr/bin/jailrun-none") : NULL;
+	ok(m && m->optional, "private-bin: a missing program is optional");
+	{
+		cleanup_free char *w = realpath("/usr/bin/which", NULL);
+		FILE *f = w ? fopen(w, "r") : NULL;
+		char head[3] = "";
+
+		if (f && fread(head, 1, 2, f) == 2 && strcmp(head, "#!") == 0)
+			ok(c && mount_at(c, JR_MNT_BIND, "/usr/bin/sh"),
+			   "private-bin: which's #! interpreter (sh) bound");
+		else
+			skip("/usr/bin/which is not a #! script here");
+		if (f)
+			fclose(f);
+	}
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+
+	/* bind */
+	{
+		char a[PATH_MAX], b[PATH_MAX], f[PATH_MAX], v[2 * PATH_MAX + 2];
+
+		snprintf(a, sizeof(a), "%s/bind-a", scratch);
+		snprintf(b, sizeof(b), "%s/bind-b", scratch);
+		snprintf(f, sizeof(f), "%s/bind-f", scratch);
+		if (mkdir(a, 0755) < 0 || mkdir(b, 0755) < 0)
+			diag("mkdir: %s", strerror(errno));
+		fclose(fopen(f, "w"));
+		pol = jr_policy_new();
+		snprintf(v, sizeof(v), "%s,%s", a, b);
+		set(pol, "bind", v);
+		c = plan_of(pol, 7, &msg);
+		m = c ? mount_at(c, JR_MNT_BIND, b) : NULL;
+		ok(m && strcmp(m->src, a) == 0 && m->phase == JR_PH_PRIV,
+		   "bind: SRC at DST");
+		if (c)
+			drop(c);
+		jr_policy_free(pol);
+		pol = jr_policy_new();
+		snprintf(v, sizeof(v), "%s,%s", a, f);
+		set(pol, "bind", v);
+		c = plan_of(pol, 7, &msg);
+		ok(!c && strstr(msg, "not both directories or both files"),
+		     "bind: a directory over a file is refused");
+		if (c)
+			drop(c);
+		jr_policy_free(pol);
+	}
 }
 
 int main(void)
@@ -544,11 +967,13 @@ int main(void)
 	test_parse();
 	test_mounts();
 	test_refused();
+	test_files();
 	test_landlock_rules();
 	test_abi();
 	test_interpreters();
 	test_unset_runtime_dir();
 	test_limits();
+	test_private();
 	{
 		char cmd[PATH_MAX + 16];
 

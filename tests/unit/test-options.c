@@ -626,6 +626,50 @@ static void test_namespaces_net_shell(void)
 	    "'none' is accepted, not '/bin/sh'");
 }
 
+static void test_private(void)
+{
+	const struct jr_privlist *etc = &pol->priv[JR_PRIV_ETC];
+
+	reset();
+	ok(!etc->set && !pol->machine_id && !pol->nbinds,
+	   "no private-etc, machine-id or bind by default");
+	good("private-etc", "hosts,fonts");
+	good("private-etc", "ssl,hosts");
+	ok(etc->set && etc->n == 3 && strcmp(etc->names[0], "hosts") == 0 &&
+		   strcmp(etc->names[1], "fonts") == 0 &&
+		   strcmp(etc->names[2], "ssl") == 0,
+	   "private-etc: the lists add up, each name once");
+	good("private-etc", "!fonts");
+	ok(etc->n == 2 && strcmp(etc->names[1], "ssl") == 0,
+	   "private-etc: !NAME takes an entry out");
+	bad("private-etc", "a/b",
+	    "private-etc: 'a/b' is not a name (1 to 255 characters, no '/', "
+	    "not . or ..)");
+	bad("private-bin", "..",
+	    "private-bin: '..' is not a name (1 to 255 characters, no '/', "
+	    "not . or ..)");
+	good("private-bin", "ls,sh");
+	ok(pol->priv[JR_PRIV_BIN].n == 2, "private-bin: two programs");
+	good("private-opt", "x");
+	good("private-srv", "y");
+	ok(pol->priv[JR_PRIV_OPT].set && pol->priv[JR_PRIV_SRV].set,
+	   "private-opt and private-srv are set");
+	bad("private-lib", "libc.so.6",
+	    "private-lib: not supported: the libraries a program loads with "
+	    "dlopen (NSS, gconv, plugins) cannot be known in advance");
+	good("machine-id", "yes");
+	ok(pol->machine_id, "machine-id = yes");
+	good("bind", "/a,/b");
+	ok(pol->nbinds == 1 && strcmp(pol->binds[0].src, "/a") == 0 &&
+		   strcmp(pol->binds[0].dst, "/b") == 0,
+	   "bind: SRC and DST");
+	bad("bind", "/a", "bind: expected SRC,DST, two absolute paths, not '/a'");
+	bad("bind", "a,/b",
+	    "bind: expected SRC,DST, two absolute paths, not 'a,/b'");
+	bad("bind", "/a,/b,/c",
+	    "bind: expected SRC,DST, two absolute paths, not '/a,/b,/c'");
+}
+
 /* ---- the command line -------------------------------------------------- */
 
 static struct jr_cli cli;
@@ -796,30 +840,44 @@ static void test_cli_apply(void)
 static const struct {
 	const char *key, *value;
 } digest_samples[] = {
+	{ "bind", "/tmp/a,/tmp/b" },
 	{ "blacklist", "/tmp/x" }, { "caps.drop", "all" },
 	{ "caps.keep", "net_raw" }, { "chdir", "/tmp" },
 	{ "dbus.system", "none" }, { "dbus.user", "none" },
 	{ "dbus.user.own", "org.example.A" },
 	{ "dbus.user.talk", "org.example.A" }, { "die-with-parent", "yes" },
+	{ "disable-mnt", "yes" },
 	{ "dns", "192.0.2.1" },
 	{ "env.clear", "yes" }, { "env.set", "A=b" }, { "env.unset", "A" },
 	{ "hostname", "h" }, { "landlock.exec", "/usr" },
 	{ "landlock.net.bind", "80" }, { "landlock.net.connect", "80" },
 	{ "landlock.read", "/usr" }, { "landlock.require", "yes" },
 	{ "landlock.scope", "signal" }, { "landlock.write", "/tmp" },
+	{ "machine-id", "yes" },
 	{ "memory-deny-write-execute", "yes" }, { "mkdir", "/tmp/x" },
+	{ "mkfile", "/tmp/x" }, { "noexec", "/tmp" }, { "nowhitelist", "~/x" },
 	{ "namespaces", "!ipc" }, { "net", "none" }, { "new-session", "yes" },
+	{ "no3d", "yes" }, { "nodvd", "yes" }, { "nogroups", "yes" },
+	{ "noinput", "yes" }, { "noroot", "yes" }, { "notv", "yes" },
+	{ "nou2f", "yes" }, { "novideo", "yes" },
+	{ "private", "yes" }, { "private-bin", "ls" },
+	{ "private-cache", "yes" }, { "private-dev", "yes" },
+	{ "private-etc", "hosts" }, { "private-opt", "x" },
+	{ "private-srv", "x" }, { "private-tmp", "yes" },
 	{ "net.allow", "192.0.2.1:80" }, { "net.deny", "192.0.2.2" },
 	{ "net.forward", "8080:80" }, { "netfilter", "/x.nft" },
 	{ "private-dev", "yes" }, { "private-tmp", "yes" },
 	{ "protocol", "unix" }, { "read-only", "/usr" },
+	{ "read-write", "/tmp" },
 	{ "restrict-namespaces", "yes" }, { "rlimit.as", "1000000000" },
 	{ "rlimit.cpu", "10" }, { "rlimit.fsize", "1000000" },
 	{ "rlimit.nofile", "64" }, { "rlimit.nproc", "10" },
 	{ "seccomp", "yes" }, { "seccomp.action", "kill" },
 	{ "seccomp.drop", "mkdir" }, { "seccomp.keep", "@default" },
 	{ "shell", "none" }, { "sound", "no" }, { "static", "refuse" },
-	{ "timeout", "10" }, { "wayland", "no" }, { "whitelist", "~/x" },
+	{ "timeout", "10" }, { "tmpfs", "/tmp/x" }, { "wayland", "no" },
+	{ "whitelist", "~/x" }, { "whitelist-ro", "~/x" },
+	{ "writable-run-user", "yes" }, { "writable-var", "yes" },
 	{ "x11", "no" },
 };
 
@@ -1006,6 +1064,7 @@ int main(void)
 	test_protocol();
 	test_caps();
 	test_namespaces_net_shell();
+	test_private();
 	test_cli_parse();
 	test_cli_apply();
 	test_issue24();

@@ -194,7 +194,7 @@ static void test_learn_profile(void)
 	struct jr_learned *l = learned_of(ls_like);
 	struct jr_policy *pol = jr_policy_new();
 	struct jr_profile_log log = { .n = 0 };
-	struct jr_lookup lk = { NULL, "/nonexistent" };
+	struct jr_lookup lk = { NULL, "/nonexistent", NULL };
 	struct jr_err err = { { 0 } };
 	char *text = NULL;
 	bool covers = true, tight = true;

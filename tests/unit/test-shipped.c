@@ -23,7 +23,7 @@ static void check_profile(const char *dir, const char *name,
 {
 	struct jr_policy *pol = jr_policy_new();
 	struct jr_command cmd = JR_COMMAND_INIT;
-	struct jr_lookup lk = { NULL, syspath };
+	struct jr_lookup lk = { NULL, syspath, NULL };
 	struct jr_profile_log log = { .n = 0 };
 	struct jr_filter_opts o = { .notify = true };
 	struct jr_bpf prog = { 0 };

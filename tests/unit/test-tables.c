@@ -10,6 +10,7 @@
 #include "argrules.h"
 #include "filter.h"
 #include "groups.h"
+#include "hints.h"
 #include "options.h"
 #include "syscalls.h"
 #include "tap.h"
@@ -108,8 +109,64 @@ static void test_known(void)
 	ok(maps, "groups, probes and argument rules name known numbers only");
 }
 
+/* Each jailrun option a hint names ("--a=X --b=!PATH") is a key. */
+static bool options_exist(const char *opts)
+{
+	for (const char *p = strstr(opts, "--"); p; p = strstr(p, "--")) {
+		char name[64];
+		size_t n;
+
+		p += 2;
+		n = strcspn(p, "= ");
+		if (n == 0 || n >= sizeof(name))
+			return false;
+		memcpy(name, p, n);
+		name[n] = '\0';
+		if (!jr_key_find(name)) {
+			diag("--%s is no jailrun option", name);
+			return false;
+		}
+	}
+	return strncmp(opts, "--", 2) == 0;
+}
+
+static void test_hints(void)
+{
+	bool sorted = true, not_keys = true, exist = true, said = true;
+
+	for (size_t i = 0; i < jr_nhints; i++) {
+		const struct jr_hint *h = &jr_hints[i];
+
+		if (i && strcmp(jr_hints[i - 1].firejail, h->firejail) >= 0)
+			sorted = false;
+		if (jr_key_find(h->firejail)) {
+			diag("--%s is a jailrun key: its hint is dead",
+			     h->firejail);
+			not_keys = false;
+		}
+		if (h->jailrun && !options_exist(h->jailrun))
+			exist = false;
+		if (!h->jailrun &&
+		    (!h->note || (strncmp(h->note, "has ", 4) != 0 &&
+				  strncmp(h->note, "is ", 3) != 0))) {
+			diag("--%s: a hint without jailrun's option says "
+			     "what it is or has", h->firejail);
+			said = false;
+		}
+	}
+	ok(jr_nhints > 30, "firejail hints: a table of %zu", jr_nhints);
+	ok(sorted, "firejail hints: sorted");
+	ok(not_keys, "firejail hints: no firejail name is a jailrun key");
+	ok(exist, "firejail hints: every jailrun option named exists");
+	ok(said, "firejail hints: each one without an option reads as a "
+		 "sentence");
+	ok(jr_hint_find("nonewprivs") && !jr_hint_find("private-tmp"),
+	   "firejail hints: found by name");
+}
+
 int main(void)
 {
+	test_hints();
 	test_probes();
 	test_known();
 	test_families();

@@ -1,0 +1,25 @@
+/* sha256.h - SHA-256 (FIPS 180-4), written from the standard: the
+ * digests that must not collide by design (the BPF cache's key and its
+ * entries' check, the policy's applied keys). */
+#ifndef JAILRUN_SHA256_H
+#define JAILRUN_SHA256_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define JR_SHA256_LEN 32
+
+struct jr_sha256 {
+	uint32_t h[8];
+	uint64_t bytes;         /* message length so far */
+	unsigned char buf[64];  /* the partial block */
+	size_t nbuf;
+};
+
+void jr_sha256_init(struct jr_sha256 *c);
+void jr_sha256_update(struct jr_sha256 *c, const void *p, size_t n);
+/* Writes the digest; C is finished (init it again to reuse). */
+void jr_sha256_final(struct jr_sha256 *c, unsigned char out[JR_SHA256_LEN]);
+void jr_sha256(const void *p, size_t n, unsigned char out[JR_SHA256_LEN]);
+
+#endif

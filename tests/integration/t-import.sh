@@ -1,0 +1,266 @@
+#!/bin/sh
+# jailrun --import-firejail on Debian's firejail-profiles, as a user does
+# it, with a real (temporary) home: every profile and include of
+# /etc/firejail is converted into ~/.config/jailrun/firejail; counted
+# over all of them, how many import, load and compile their filter
+# (--print-filter); a second import replaces the first and nothing else;
+# then real programs, found by `jailrun PROGRAM` alone (the lookup reads
+# the import after jailrun's own profiles), do their job on an ordinary
+# file, while a planted ~/.ssh/id_test and ~/.gnupg file are unreadable
+# where firejail's profile hides them (and readable without jailrun).
+. "$top_srcdir/tests/integration/lib.sh"
+
+if [ ! -f /etc/firejail/disable-common.inc ]; then
+	skip_always_n 1 "firejail-profiles is not installed"
+	[ -f "$TMPD/table" ] && diag "$(cat "$TMPD/table")"
+done_testing
+	exit
+fi
+
+# As root, the profiles' noroot cannot apply, and each run says so
+# (t-devices.sh tests that line): it is left out of what is compared.
+jr() {
+	run "$JAILRUN" "$@"
+	out=$(printf '%s\n' "$out" | grep -v '^jailrun: WARNING: .*: noroot is not applied')
+}
+
+# The home outside /tmp: most firejail profiles have private-tmp, which
+# would hide a home below it.
+# The helper that reads the secrets too (the tree may be below /tmp).
+BASE=$(mktemp -d /var/tmp/jailrun-import.XXXXXX) || exit 1
+trap 'kill $bg_pids 2>/dev/null; rm -rf "$TMPD" "$BASE"' EXIT
+chmod 755 "$BASE"
+mkdir "$BASE/home" "$BASE/bin"
+cp "$TRY" "$BASE/bin/jr-try"
+TRY=$BASE/bin/jr-try
+HOME=$BASE/home
+XDG_RUNTIME_DIR=$TMPD/run # as a session has it
+PATH=/usr/local/bin:/usr/bin:/bin
+export HOME XDG_RUNTIME_DIR PATH
+mkdir -p "$HOME/.ssh" "$HOME/.gnupg" "$HOME/Downloads" "$XDG_RUNTIME_DIR"
+chmod 700 "$XDG_RUNTIME_DIR" "$HOME/.ssh" "$HOME/.gnupg"
+echo "secret key" >"$HOME/.ssh/id_test"
+echo "secret ring" >"$HOME/.gnupg/pubring.test"
+D=$XDG_CONFIG_HOME/jailrun/firejail
+
+# ---- the import ------------------------------------------------------------
+n_files=$(find /etc/firejail -maxdepth 1 -type f \( -name '*.profile' \
+	-o -name '*.inc' -o -name '*.local' \) | wc -l)
+n_profiles=$(find /etc/firejail -maxdepth 1 -type f -name '*.profile' | wc -l)
+jr --import-firejail
+is "$rc" 0 "--import-firejail: exit 0" "$(printf '%s\n' "$out" | tail -n 5)"
+summary=$(printf '%s\n' "$out" | grep '^imported ')
+like "$summary" "^imported $n_files of $n_files files from /etc/firejail into $D: [0-9]+ directives converted, [0-9]+ not converted; 0 refused, 0 kept$" \
+	"all $n_files files imported, the counts said"
+diag "$summary"
+like "$out" "^curl.profile: [0-9]+ converted, [0-9]+ not converted$" \
+	"a count per file"
+is "$(find "$D" -name '*.profile' | wc -l)" "$n_profiles" \
+	"$n_profiles profiles written"
+
+# Load and compile each (--print-filter reads the profile and its
+# includes and compiles the filter); a reader's error names FILE:LINE.
+loads=0 compiles=0 failed=
+for f in "$D"/*.profile; do
+	if "$JAILRUN" --profile="$f" --print-filter >/dev/null 2>"$TMPD/err"; then
+		loads=$((loads + 1)) compiles=$((compiles + 1))
+	elif ! grep -q '\.\(inc\|profile\):[0-9]*:' "$TMPD/err"; then
+		loads=$((loads + 1))
+		failed="$failed $(basename "$f")"
+	else
+		failed="$failed $(basename "$f")"
+	fi
+done
+diag "of $n_profiles imported profiles: $loads load, $compiles compile their filter; failed:$failed"
+# firejail itself accepts them all; one (qupzilla) reads more than
+# jailrun's 4096 path rules
+min=$((n_profiles - 2))
+if [ "$compiles" -ge "$min" ]; then
+	ok "at least $min of $n_profiles load and compile ($compiles)"
+else
+	not_ok "at least $min of $n_profiles load and compile ($compiles)" "$failed"
+fi
+
+# ---- a second import -------------------------------------------------------
+echo "# mine" >"$D/mine.profile"
+echo "# edited" >>"$D/curl.profile"
+jr --import-firejail
+is "$rc" 0 "a second import: exit 0"
+like "$out" "0 refused, 0 kept$" "... replaces its own files"
+is "$(cat "$D/mine.profile")" "# mine" "... and leaves a file it did not write"
+if grep -q '# edited' "$D/curl.profile"; then
+	not_ok "... and rewrote what the first import wrote"
+else
+	ok "... and rewrote what the first import wrote"
+fi
+grep -qx mine.profile "$D/.jailrun-import" && not_ok "... manifest lists mine" ||
+	ok "... its manifest lists only what it wrote"
+rm -f "$D/mine.profile"
+
+# --system is root's
+if is_root; then
+	skip "--system as nobody: this run is root"
+else
+	jr --import-firejail --system
+	is "$rc" 125 "--import-firejail --system as a user: exit 125"
+fi
+
+# ---- the warning for a profile that confines nothing -----------------------
+printf 'hostname = box\n' >"$TMPD/none.profile"
+jr --profile="$TMPD/none.profile" true
+like "$out" "^jailrun: WARNING: the profile $TMPD/none.profile sets no seccomp rule, no capability drop and no file rule" \
+	"a profile that confines nothing: jailrun warns"
+printf 'hostname = box\ncaps.drop = all\n' >"$TMPD/some.profile"
+jr --profile="$TMPD/some.profile" true
+is "$out" "" "... one that drops capabilities: no warning"
+jr --profile="$D/sha256sum.profile" sha256sum /dev/null
+like "$out" "^e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855 " \
+	"... an imported one: no warning (it confines)"
+
+# ---- real programs by automatic lookup -------------------------------------
+cd "$HOME/Downloads" || exit 1
+printf 'hello world\n' >f.txt
+printf 'hello world\n' >orig.txt
+printf 'hello there\n' >new.txt
+diff -u orig.txt new.txt >f.patch
+printf 'all:\n\t@echo made\n' >Makefile
+bzip2 -k f.txt && zstd -q -k f.txt
+cp f.txt.bz2 g.txt.bz2
+cp f.txt.zst g.txt.zst
+ar rc a.a f.txt
+if command -v lzip >/dev/null; then lzip -k f.txt; fi
+if command -v cpio >/dev/null; then echo f.txt | cpio -o -F x.cpio 2>/dev/null; fi
+printf '#!/bin/sh\necho $1\n' >s.sh
+sum_f=$(sha256sum f.txt)
+
+# prog NAME WANT CMD...: `jailrun CMD` finds the imported NAME.profile
+# (--debug says so) and its output matches WANT.
+prog() {
+	_name=$1 _want=$2
+	shift 2
+	if ! command -v "$1" >/dev/null 2>&1; then
+		skip_n 2 "$1 is not installed"
+		return 1
+	fi
+	jr --debug "$@"
+	like "$out" "profile name '$_name' .*: imported from firejail" \
+		"$_name: jailrun $1 finds the imported profile"
+	_o=$(printf '%s\n' "$out" | grep -v '^jailrun: ')
+	"$JAILRUN" --quiet "$@" >"$TMPD/o" 2>&1
+	_o=$(cat "$TMPD/o")
+	like "$_o" "$_want" "$_name: does its job" "$out"
+}
+
+# fj_chain NAME.profile: the firejail files NAME reads, includes first
+# seen first (.local files aside; ?CONDITION lines aside).
+fj_chain() {
+	_todo=$1 _seen=
+	while [ -n "$_todo" ]; do
+		# shellcheck disable=SC2086 # a list of names
+		set -- $_todo
+		[ $# -gt 0 ] || break
+		_f=$1
+		shift
+		_todo=$*
+		case " $_seen " in *" $_f "*) continue ;; esac
+		[ -f "/etc/firejail/$_f" ] || continue
+		_seen="$_seen $_f"
+		_todo="$_todo $(sed -n 's/^include  *\([^ ]*\.\(inc\|profile\)\)$/\1/p' \
+			"/etc/firejail/$_f" | sed 's|.*/||')"
+	done
+	printf '%s\n' $_seen
+}
+
+# fj_hides NAME DIR: firejail's profile for NAME hides ~/DIR: a blacklist
+# of it not taken back by a noblacklist, or a whitelisted home without it.
+fj_hides() {
+	_files=$(fj_chain "$1.profile" | sed 's|^|/etc/firejail/|')
+	# shellcheck disable=SC2086 # a list of files
+	_lines=$(cat $_files)
+	if printf '%s\n' "$_lines" | grep -qx "noblacklist \${HOME}/$2"; then
+		return 1
+	fi
+	if printf '%s\n' "$_lines" | grep -qx "blacklist \${HOME}/$2"; then
+		return 0
+	fi
+	if printf '%s\n' "$_lines" | grep -q '^whitelist \${\(HOME\|DOWNLOADS\|DOCUMENTS\|MUSIC\|PICTURES\|VIDEOS\)}'; then
+		printf '%s\n' "$_lines" | grep -qx "whitelist \${HOME}/$2" && return 1
+		return 0
+	fi
+	return 1
+}
+
+# hidden NAME: a secret in ~/.ssh and ~/.gnupg is unreadable under NAME's
+# imported profile exactly where firejail's profile hides it, and
+# readable without jailrun.
+# The reader runs under the imported profile less its noexec (firejail's
+# disable-exec.inc makes /var/tmp, where it lives, noexec), and, where
+# the profile whitelists below /var, with its own directory whitelisted
+# too: neither changes what is hidden in the home.
+hidden() {
+	_name=$1
+	_w="$D/jrtest-read-$_name.profile"
+	printf 'ignore = noexec\ninclude = ./%s.profile\n' "$_name" >"$_w"
+	"$JAILRUN" --quiet --debug --profile="$D/$_name.profile" true 2>&1 |
+		grep -q 'mount plan: tmpfs  *\/var ' &&
+		printf 'whitelist-ro = %s\n' "$BASE/bin" >>"$_w"
+	for _s in "$HOME/.ssh/id_test" "$HOME/.gnupg/pubring.test"; do
+		_dir=$(basename "$(dirname "$_s")")
+		jr --quiet --profile="$_w" "$TRY" read "$_s"
+		if fj_hides "$_name" "$_dir"; then
+			like "$out" "^(ENOENT|EACCES|EPERM)$" \
+				"$_name: ~/$_dir unreadable, as firejail hides it"
+			printf '%s %s hidden hidden\n' "$_name" "$_dir" >>"$TMPD/table"
+		else
+			is "$out" OK "$_name: ~/$_dir readable, as firejail's profile leaves it"
+			printf '%s %s readable readable\n' "$_name" "$_dir" >>"$TMPD/table"
+		fi
+	done
+	run "$TRY" read "$HOME/.ssh/id_test"
+	is "$out" OK "$_name: ... readable without jailrun"
+}
+
+row() { # NAME WANT CMD...: prog, hidden, a table row
+	_n=$1
+	if prog "$@"; then
+		hidden "$_n"
+	else
+		skip_n 3 "$1 is not installed"
+	fi
+}
+
+row sha256sum "^${sum_f%% *}  f.txt$" sha256sum f.txt
+row sha512sum "^[0-9a-f]{128}  f.txt$" sha512sum f.txt
+row sha1sum "^22596363b3de40b06f981fb85d82312e8c0ed511  f.txt$" sha1sum f.txt
+row sha224sum "^[0-9a-f]{56}  f.txt$" sha224sum f.txt
+row sha384sum "^[0-9a-f]{96}  f.txt$" sha384sum f.txt
+row md5sum "^6f5902ac237024bdd0c176cb93063dc4  f.txt$" md5sum f.txt
+row b2sum "^[0-9a-f]{128}  f.txt$" b2sum f.txt
+row cksum "^[0-9]+ 12 f.txt$" cksum f.txt
+row sum "^[0-9]+ +1" sum f.txt
+row xxd "^00000000: 6865 6c6c 6f20 776f 726c 640a" xxd f.txt
+row strings "^hello world$" strings f.txt
+row bzcat "^hello world$" bzcat f.txt.bz2
+row bzip2 "^hello world$" bzip2 -dc f.txt.bz2
+row bunzip2 "^hello world$" bunzip2 -c g.txt.bz2
+row zstd "^hello world$" zstd -dc f.txt.zst
+row unzstd "^hello world$" unzstd -c g.txt.zst
+row zstdcat "^hello world$" zstdcat f.txt.zst
+row patch "^patching file orig.txt$" patch orig.txt f.patch
+row make "^made$" make
+row gpg "^gpg \(GnuPG\)" gpg --version
+row node "^42$" node -e 'console.log(6*7)'
+row tmux "^tmux [0-9]" tmux -V
+row transmission-show "Usage" transmission-show --help
+row cmake "^${sum_f%% *}  f.txt$" cmake -E sha256sum f.txt
+row shellcheck "SC2086" shellcheck -s sh s.sh
+row ar "^f.txt$" ar t a.a
+row lzip "^hello world$" lzip -dc f.txt.lz
+row cpio "^f.txt$" cpio -it -F x.cpio
+row w3m "hello world" w3m -dump f.txt
+row lynx "hello world" lynx -dump f.txt
+row exiftool "File Name +: f.txt" exiftool f.txt
+row 7z "Everything is Ok" 7z a -bd x.7z f.txt
+
+[ -f "$TMPD/table" ] && diag "$(cat "$TMPD/table")"
+done_testing

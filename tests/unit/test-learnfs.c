@@ -1,0 +1,263 @@
+/* test-learnfs.c - learning mode's files: normalising, collapsing,
+ * substitution, the profile's Landlock keys and their reading back.
+ * Table-driven: each case is the paths a run used and the rules wanted. */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "learn.h"
+#include "learnfs.h"
+#include "tap.h"
+
+static const struct {
+	const char *in, *want; /* want NULL: refused */
+} norms[] = {
+	{ "/a/b", "/a/b" },
+	{ "//a///b/", "/a/b" },
+	{ "/a/./b/.", "/a/b" },
+	{ "/a/b/../c", "/a/c" },
+	{ "/../..", "/" },
+	{ "/", "/" },
+	{ "a/b", NULL },
+	{ "", NULL },
+};
+
+static void test_normalise(void)
+{
+	for (size_t i = 0; i < ARRAY_SIZE(norms); i++) {
+		char out[64];
+		int r = jr_lf_normalise(norms[i].in, out, sizeof(out));
+
+		if (!norms[i].want)
+			is_int(r, -1, "normalise '%s': refused", norms[i].in);
+		else
+			ok(r == 0 && strcmp(out, norms[i].want) == 0,
+			   "normalise '%s' -> '%s'", norms[i].in,
+			   norms[i].want);
+	}
+}
+
+static const struct jr_lfvars vars = {
+	.home = "/home/u", .config = "/home/u/.config",
+	.cache = "/home/u/.cache", .download = "/home/u/Downloads",
+	.runtime = "/run/user/1",
+};
+static const char *const secrets[] = { "/home/u/.ssh", "/home/u/.gnupg",
+				       "/srv/keys/k" };
+
+struct use {
+	const char *path;
+	unsigned access;
+};
+
+/* want: "KEYLETTER PATH" per rule, in order (r read, w write, x exec,
+ * W write+exec); "!N": N grants refused */
+static const struct {
+	const char *what;
+	struct use uses[8];
+	const char *want[8];
+} cases[] = {
+	{ "a file read is read",
+	  { { "/srv/data/a.txt", JR_LF_READ } },
+	  { "r /srv/data/a.txt" } },
+	{ "a file written is written",
+	  { { "/srv/data/a.txt", JR_LF_READ | JR_LF_WRITE } },
+	  { "w /srv/data/a.txt" } },
+	{ "a file created: write on its directory",
+	  { { "/srv/out/new.txt", JR_LF_CREATE } },
+	  { "w /srv/out" } },
+	{ "four files read in one directory: the directory",
+	  { { "/srv/d/1", JR_LF_READ }, { "/srv/d/2", JR_LF_READ },
+	    { "/srv/d/3", JR_LF_READ }, { "/srv/d/4", JR_LF_READ } },
+	  { "r /srv/d" } },
+	{ "three are not enough",
+	  { { "/srv/d/1", JR_LF_READ }, { "/srv/d/2", JR_LF_READ },
+	    { "/srv/d/3", JR_LF_READ } },
+	  { "r /srv/d/1", "r /srv/d/2", "r /srv/d/3" } },
+	{ "libraries: the tree, with exec",
+	  { { "/usr/lib/x86_64-linux-gnu/libc.so.6", JR_LF_READ },
+	    { "/lib64/ld-linux-x86-64.so.2", JR_LF_EXEC } },
+	  { "x /lib64", "x /usr/lib" } },
+	{ "data: the tree; /proc: /proc; a terminal: /dev/pts",
+	  { { "/usr/share/zoneinfo/UTC", JR_LF_READ },
+	    { "/proc/1234/status", JR_LF_READ },
+	    { "/dev/pts/3", JR_LF_READ | JR_LF_WRITE } },
+	  { "w /dev/pts", "r /proc", "r /usr/share" } },
+	{ "files in ~ itself: never ~, one by one",
+	  { { "/home/u/.a", JR_LF_READ }, { "/home/u/.b", JR_LF_READ },
+	    { "/home/u/.c", JR_LF_READ }, { "/home/u/.d", JR_LF_READ } },
+	  { "r ${HOME}/.a", "r ${HOME}/.b", "r ${HOME}/.c", "r ${HOME}/.d" } },
+	{ "a name created in ~ itself: refused",
+	  { { "/home/u/new", JR_LF_CREATE } },
+	  { "!1" } },
+	{ "listing / or ~: refused",
+	  { { "/", JR_LF_READ }, { "/home/u", JR_LF_READ } },
+	  { "!2" } },
+	{ "never collapsed onto a directory holding a secret",
+	  { { "/srv/keys/1", JR_LF_READ }, { "/srv/keys/2", JR_LF_READ },
+	    { "/srv/keys/3", JR_LF_READ }, { "/srv/keys/4", JR_LF_READ } },
+	  { "r /srv/keys/1", "r /srv/keys/2", "r /srv/keys/3",
+	    "r /srv/keys/4" } },
+	{ "nor inside one",
+	  { { "/home/u/.ssh/a", JR_LF_READ }, { "/home/u/.ssh/b", JR_LF_READ },
+	    { "/home/u/.ssh/c", JR_LF_READ }, { "/home/u/.ssh/d", JR_LF_READ } },
+	  { "!4" } },
+	{ "XDG directories substituted, the longest first",
+	  { { "/home/u/.cache/app/x", JR_LF_CREATE },
+	    { "/home/u/.config/app/rc", JR_LF_READ },
+	    { "/home/u/Downloads/f.iso", JR_LF_READ | JR_LF_WRITE },
+	    { "/run/user/1/app.sock", JR_LF_READ } },
+	  { "w ${XDG_CACHE_HOME}/app", "r ${XDG_CONFIG_HOME}/app/rc",
+	    "w ${XDG_DOWNLOAD_DIR}/f.iso", "r ${XDG_RUNTIME_DIR}/app.sock" } },
+	{ "what a directory above grants is not repeated",
+	  { { "/srv/w/new", JR_LF_CREATE }, { "/srv/w/old", JR_LF_READ },
+	    { "/srv/w/sub/f", JR_LF_WRITE } },
+	  { "w /srv/w" } },
+	{ "a program run: exec on it",
+	  { { "/opt/tool/bin/tool", JR_LF_EXEC } },
+	  { "x /opt/tool/bin/tool" } },
+	{ "a path no profile line can hold: refused",
+	  { { "/srv/a,b", JR_LF_READ } },
+	  { "!1" } },
+};
+
+static void rule_text(const struct jr_lfrule *r, char *buf, size_t size)
+{
+	unsigned ll = r->ll & 6 ? r->ll & 6 : r->ll; /* w, x imply r */
+	char k = ll == 1 ? 'r' :
+		 ll == 2 ? 'w' :
+		 ll == 4 ? 'x' :
+			   'W';
+
+	snprintf(buf, size, "%c %s", k, r->path);
+}
+
+static void test_rules(void)
+{
+	for (size_t c = 0; c < ARRAY_SIZE(cases); c++) {
+		struct jr_learnfs s = { 0 };
+		struct jr_lfrules *r = calloc(1, sizeof(*r));
+		bool same = true;
+		size_t n = 0;
+
+		for (size_t i = 0; cases[c].uses[i].path; i++)
+			jr_learnfs_add(&s, cases[c].uses[i].path,
+				       cases[c].uses[i].access);
+		jr_learnfs_rules(&s, &vars, secrets, ARRAY_SIZE(secrets), r);
+		for (size_t i = 0; cases[c].want[i]; i++) {
+			const char *w = cases[c].want[i];
+			char got[256];
+
+			if (w[0] == '!') {
+				same &= r->refused == (size_t)atoi(w + 1);
+				continue;
+			}
+			if (n >= r->n) {
+				same = false;
+				break;
+			}
+			rule_text(&r->v[n++], got, sizeof(got));
+			if (strcmp(got, w) != 0) {
+				diag("got '%s', want '%s'", got, w);
+				same = false;
+			}
+		}
+		if (n != r->n) {
+			diag("%zu rules, want %zu", r->n, n);
+			same = false;
+		}
+		ok(same, "%s", cases[c].what);
+		jr_lfrules_free(r);
+		free(r);
+		jr_learnfs_free(&s);
+	}
+}
+
+static void test_letters(void)
+{
+	char buf[5];
+	unsigned a;
+
+	jr_lf_letters(JR_LF_READ | JR_LF_CREATE | JR_LF_EXEC, buf);
+	is_str(buf, "rcx", "access letters");
+	ok(jr_lf_parse_letters("rwcx", &a) == 0 && a == JR_LF_ALL,
+	   "letters read back");
+	ok(jr_lf_parse_letters("rz", &a) < 0, "a bad letter: refused");
+	ok(jr_lf_parse_letters("", &a) < 0, "no letter: refused");
+}
+
+static void test_desktop(void)
+{
+	is_int((int)jr_learned_desktop_of("@/tmp/.X11-unix/X0", "/run/user/1"),
+	       JR_LD_X11, "abstract X11 socket: x11");
+	is_int((int)jr_learned_desktop_of("/run/user/1/wayland-0",
+					  "/run/user/1"),
+	       JR_LD_WAYLAND, "wayland-0: wayland");
+	is_int((int)jr_learned_desktop_of("/run/user/1/pulse/native",
+					  "/run/user/1"),
+	       JR_LD_SOUND, "pulse: sound");
+	is_int((int)jr_learned_desktop_of("/run/user/1/bus", "/run/user/1"),
+	       JR_LD_DBUS_USER, "bus: dbus.user");
+	is_int((int)jr_learned_desktop_of("/run/user/1/bus", NULL), 0,
+	       "no runtime dir: nothing");
+}
+
+/* The profile's keys, and the observations read back (--learn-append). */
+static void test_profile_round_trip(void)
+{
+	struct jr_learned *l = calloc(1, sizeof(*l));
+	struct jr_learned *back = calloc(1, sizeof(*back));
+	struct jr_err err = { { 0 } };
+	char path[] = "/tmp/test-learnfs.XXXXXX";
+	char *text = NULL;
+	int fd = mkstemp(path);
+
+	l->runs = 1;
+	l->vars = vars;
+	l->ll_abi = 4;
+	l->connect[8080 / 64] |= 1ULL << (8080 % 64);
+	l->desktop = JR_LD_X11;
+	jr_learnfs_add(&l->fs, "/srv/d/f", JR_LF_READ);
+	jr_learnfs_add(&l->fs, "/srv/o/n", JR_LF_CREATE);
+	jr_learnfs_add(&l->fs, "/usr/bin/tar", JR_LF_EXEC);
+	is_int(jr_learned_profile(l, "t", "now", &text, &err), 0,
+	       "profile built");
+	ok(strstr(text, "\nlandlock.read = /srv/d/f\n") != NULL,
+	   "landlock.read written");
+	ok(strstr(text, "\nlandlock.write = /srv/o\n") != NULL,
+	   "landlock.write written");
+	ok(strstr(text, "\nlandlock.exec = /usr/bin/tar\n") != NULL,
+	   "landlock.exec written");
+	ok(strstr(text, "\nlandlock.net.connect = 8080\n") != NULL &&
+		   strstr(text, "\nlandlock.net.bind = none\n") != NULL,
+	   "ABI 4: TCP ports written");
+	ok(strstr(text, "\nx11 = yes\n") != NULL, "x11 used: x11 = yes");
+	free(text);
+	close(fd);
+	is_int(jr_learned_write(l, path, "t", "now", &err), 0, "written");
+	is_int(jr_learned_load(back, path, &err), 0, "read back (%s)",
+	       err.msg);
+	ok(back->fs.n == 3 && back->fs.v[1].access == JR_LF_CREATE &&
+		   strcmp(back->fs.v[1].path, "/srv/o/n") == 0,
+	   "paths and their access read back");
+	ok(back->connect[8080 / 64] & (1ULL << (8080 % 64)) &&
+		   back->desktop == JR_LD_X11,
+	   "ports and desktop read back");
+	unlink(path);
+	jr_learned_free(l);
+	jr_learned_free(back);
+	free(l);
+	free(back);
+}
+
+int main(void)
+{
+	test_normalise();
+	test_rules();
+	test_letters();
+	test_desktop();
+	test_profile_round_trip();
+	return tap_done();
+}
