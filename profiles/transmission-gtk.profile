@@ -16,16 +16,39 @@ dbus.system = none
 protocol = inet, inet6
 seccomp.drop = execve, execveat
 
-# files: its settings and the download directory are writable; torrent
-# files are opened from the download directory or the desktop; nothing
-# else of the home directory is readable (common-gui.inc: what GTK needs;
-# ~/.ssh, ~/.gnupg and other secrets are also hidden by mounts, for a
-# kernel without Landlock).
+# files: a home of its own (firejail's whitelist: a tmpfs home holding
+# only the paths below, so the file chooser lists the home and shows
+# Downloads and Desktop, and nothing else of it exists rather than being
+# "Permission denied").  The home is the sandbox's own: what it writes
+# there is gone at exit, except in the writable paths below (its
+# settings, its cache, the download directory, the desktop stack's
+# caches); the rest is brought in read-only.  Torrent files are opened
+# from the download directory or the desktop.  ~/.ssh, ~/.gnupg and
+# other secrets are not in it (and are hidden by mounts too).
+# Refused on purpose: registering as the magnet-link handler for the
+# desktop (its .desktop file and mimeapps.list stay in this home: a
+# handler written from a sandbox would run its command unconfined, and
+# update-desktop-database is an exec); GTK's recently-used list is the
+# sandbox's own.
 mkdir = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
+whitelist = ${XDG_DOWNLOAD_DIR}
+whitelist-ro = ${XDG_DESKTOP_DIR}
+whitelist = ${XDG_CONFIG_HOME}/transmission, ${XDG_CACHE_HOME}/transmission
+# the caches the desktop stack writes (common-gui.inc)
+whitelist = ${XDG_CACHE_HOME}/fontconfig, ${XDG_CACHE_HOME}/mesa_shader_cache
+whitelist = ${XDG_CACHE_HOME}/dconf
+# what GTK reads in the home (common-gui.inc), read-only: the writable
+# parts of this home below never reach them
+whitelist-ro = ~/.Xauthority, ~/.Xresources, ~/.gtkrc-2.0, ~/.icons, ~/.themes
+whitelist-ro = ~/.fonts, ${XDG_CONFIG_HOME}/gtk-3.0, ${XDG_CONFIG_HOME}/fontconfig
+whitelist-ro = ${XDG_CONFIG_HOME}/dconf, ${XDG_CONFIG_HOME}/mimeapps.list
+whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.dirs
+whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.locale
+whitelist-ro = ${XDG_DATA_HOME}/fonts, ${XDG_DATA_HOME}/icons
+whitelist-ro = ${XDG_DATA_HOME}/themes, ${XDG_DATA_HOME}/mime
+landlock.write = ~
 landlock.write = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
 landlock.write = ${XDG_CACHE_HOME}/transmission
-landlock.write = ${XDG_DATA_HOME}/recently-used.xbel
-landlock.read = ${XDG_DESKTOP_DIR}
 private-dev = yes
 # private-dev keeps the GPU (common-gui.inc: no3d = no) and no other
 # device class

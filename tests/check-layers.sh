@@ -33,6 +33,7 @@ src/config/netrules.c   config   pure
 src/seccomp/argrules.c  seccomp  pure
 src/seccomp/cache.c     seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
+tests/support/testpol.c config   pure
 src/seccomp/elfinfo.c   seccomp  pure
 src/seccomp/enforce.c   seccomp  pure
 src/seccomp/filter.c    seccomp  pure

@@ -193,15 +193,8 @@ bool jr_firejail_lost_all(const struct jr_fj_counts *c)
 bool jr_firejail_is_profile(const char *name)
 {
 	static const char *const ext[] = { ".profile", ".inc", ".local" };
-	size_t n = strlen(name);
 
-	for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
-		size_t e = strlen(ext[i]);
-
-		if (n > e && strcmp(name + n - e, ext[i]) == 0)
-			return true;
-	}
-	return false;
+	return jr_has_suffix(name, ext, ARRAY_SIZE(ext));
 }
 
 static void trim(char *s)

@@ -63,15 +63,8 @@ static bool has_known_extension(const char *name)
 {
 	static const char *const ext[] = { ".profile", ".inc", ".local",
 					   ".conf" };
-	size_t n = strlen(name);
 
-	for (size_t i = 0; i < ARRAY_SIZE(ext); i++) {
-		size_t e = strlen(ext[i]);
-
-		if (n > e && strcmp(name + n - e, ext[i]) == 0)
-			return true;
-	}
-	return false;
+	return jr_has_suffix(name, ext, ARRAY_SIZE(ext));
 }
 
 static char *in_dir(const char *dir, size_t dirlen, const char *file)

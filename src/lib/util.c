@@ -338,3 +338,16 @@ char *jr_escape(const char *in, char *out, size_t size)
 	out[o] = '\0';
 	return out;
 }
+
+bool jr_has_suffix(const char *name, const char *const *suffixes, size_t n)
+{
+	size_t len = strlen(name);
+
+	for (size_t i = 0; i < n; i++) {
+		size_t e = strlen(suffixes[i]);
+
+		if (len > e && strcmp(name + len - e, suffixes[i]) == 0)
+			return true;
+	}
+	return false;
+}

@@ -116,6 +116,9 @@ char *jr_escape(const char *in, char *out, size_t size);
 /* Whether path P is DIR or beneath it (both absolute, normalised). */
 bool jr_path_beneath(const char *p, const char *dir);
 
+/* Whether NAME ends in one of the N suffixes (and is more than it). */
+bool jr_has_suffix(const char *name, const char *const *suffixes, size_t n);
+
 /* A pool of strings freed together: intern returns a copy of S that
  * lives until jr_pool_free. */
 struct jr_strpool;

@@ -13,33 +13,17 @@
 #include "devices.h"
 #include "options.h"
 #include "tap.h"
+#include "testpol.h"
 
 static struct jr_policy *pol;
 static struct jr_confine plan;
 static struct jr_err err;
 static char fake[] = "/tmp/jr-test-devices.XXXXXX";
 
+static void say(const char *msg) { tap_diag("%s", msg); }
+
 /* A fresh policy with KEY=VALUE pairs applied (NULL-terminated). */
-static void with(const char *kv, ...)
-{
-	va_list ap;
-
-	jr_policy_free(pol);
-	pol = jr_policy_new();
-	memset(&err, 0, sizeof(err));
-	va_start(ap, kv);
-	for (const char *s = kv; s; s = va_arg(ap, const char *)) {
-		char key[64];
-		const char *eq = strchr(s, '=');
-		size_t n = eq ? (size_t)(eq - s) : strlen(s);
-
-		snprintf(key, sizeof(key), "%.*s", (int)n, s);
-		if (jr_key_set(pol, jr_key_find(key), eq ? eq + 1 : NULL,
-			       "test", &err) < 0)
-			tap_diag("%s: %s", s, err.msg);
-	}
-	va_end(ap);
-}
+#define with(...) jrt_policy_with(&pol, &err, say, __VA_ARGS__)
 
 static int plan_devices(void)
 {
