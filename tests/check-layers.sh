@@ -29,6 +29,7 @@ src/config/options.c    config   pure
 src/config/policy.c     config   pure
 src/config/profile.c    config   pure
 src/config/values.c     config   pure
+src/config/netrules.c   config   pure
 src/seccomp/argrules.c  seccomp  pure
 src/seccomp/cache.c     seccomp  pure
 tests/support/bpfsim.c  seccomp  pure
@@ -54,6 +55,7 @@ src/run/caps.c          run      edge
 src/run/dbusproxy.c     run      edge
 src/run/launch.c        run      edge
 src/run/notify.c        run      edge
+src/run/net.c           run      edge
 src/run/ns.c            run      edge
 src/run/process.c       run      edge
 src/run/state.c         run      edge

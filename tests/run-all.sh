@@ -61,6 +61,8 @@ test_packages="python3 bubblewrap util-linux procps valgrind
 test_packages="$test_packages
 	zstd xxd tmux nodejs cmake shellcheck binutils gpg bzip2 patch make
 	cpio lzip w3m lynx p7zip-full libimage-exiftool-perl"
+# net = user (t-net.sh): pasta, slirp4netns, nft; iperf3 for contrib/bench/net
+test_packages="$test_packages passt slirp4netns nftables iperf3"
 
 # missing_packages: set $missing to the test packages dpkg does not
 # have installed (dpkg-query -W), space-separated

@@ -73,7 +73,8 @@ static const struct {
 } same_name[] = {
 	{ "bind", V_PATH2 },         { "blacklist", V_PATH },
 	{ "caps.drop", V_LIST },     { "caps.keep", V_LIST },
-	{ "disable-mnt", V_FLAG },   { "hostname", V_ONE },
+	{ "disable-mnt", V_FLAG },   { "dns", V_ONE },
+	{ "hostname", V_ONE },
 	{ "machine-id", V_FLAG },    { "memory-deny-write-execute", V_FLAG },
 	{ "mkdir", V_PATH },         { "mkfile", V_PATH },
 	{ "no3d", V_FLAG },          { "nodvd", V_FLAG },
@@ -136,7 +137,10 @@ static const struct {
 	{ "dbus-user.call", "jailrun's bus filter has talk and own only" },
 	{ "dbus-user.see", "jailrun's bus filter has talk and own only" },
 	{ "join-or-start", "jailrun has --join, no join-or-start" },
-	{ "netfilter", "no jailrun key for a firejail netfilter" },
+	{ "netfilter", "firejail's netfilter acts only with its root --net, "
+		       "and its file is iptables syntax: with net = user, "
+		       "jailrun's netfilter = FILE loads an nft ruleset, or "
+		       "use net.allow/net.deny" },
 	{ "private-cwd", "no jailrun key" },
 	{ "private-lib", "jailrun refuses private-lib: what a program loads "
 			 "with dlopen cannot be listed in advance" },
@@ -701,7 +705,11 @@ static const char *convert_directive(struct conv *cv, const char *key,
 		return do_seccomp(cv, value);
 	if (strcmp(key, "net") == 0 || strcmp(key, "shell") == 0) {
 		if (strcmp(value, "none") != 0)
-			return "jailrun has only none";
+			return strcmp(key, "net") == 0 ?
+				       "firejail's --net needs its setuid root; "
+				       "net = user is jailrun's unprivileged "
+				       "network namespace" :
+				       "jailrun has only none";
 		fprintf(cv->out, "%s = none\n", key);
 		cv->c->enforcing_out++;
 		return NULL;

@@ -14,6 +14,7 @@
 #include "list.h"
 #include "options.h"
 #include "values.h"
+#include "netrules.h"
 #include "syscalls.h"
 
 const struct jr_family jr_families[] = {
@@ -384,14 +385,131 @@ static int set_net(struct jr_settings *s, const char *value,
 {
 	struct jr_policy *pol = s->pol;
 
-	if (strcmp(value, "none") != 0)
+	if (strcmp(value, "none") != 0 && strcmp(value, "user") != 0)
 		return jr_fail(err, where,
-			       "net: only 'none' is supported (a new network "
-			       "namespace with loopback only), not '%s'",
+			       "net: 'none' (a new network namespace with "
+			       "loopback only) or 'user' (one connected "
+			       "through pasta or slirp4netns), not '%s'",
 			       value);
-	pol->net_none = true;
+	pol->net_none = value[0] == 'n';
+	pol->net_user = !pol->net_none;
+	pol->net_origin = where;
 	pol->namespaces |= JR_NS_NET;
 	return 0;
+}
+
+struct netrule_ctx {
+	struct jr_policy *pol;
+	bool deny;
+};
+
+static int netrule_item(void *ctx, const char *item, bool negate,
+			const char *where, struct jr_err *err)
+{
+	struct netrule_ctx *c = ctx;
+	struct jr_policy *pol = c->pol;
+	struct jr_netrule r;
+
+	if (negate)
+		return jr_fail(err, where,
+			       "'!%s': net.allow and net.deny "
+			       "take no '!'",
+			       item);
+	if (jr_netrule_parse(item, &r, where, err) < 0)
+		return -1;
+	if (pol->nnet_rules >= JR_NET_RULES_MAX)
+		return jr_fail(err, where,
+			       "more than %d net.allow and "
+			       "net.deny items",
+			       JR_NET_RULES_MAX);
+	r.deny = c->deny;
+	r.origin = where;
+	pol->net_rules[pol->nnet_rules++] = r;
+	return 0;
+}
+
+static int set_net_allow(struct jr_settings *s, const char *value,
+			 const char *where, struct jr_err *err)
+{
+	struct netrule_ctx c = { s->pol, false };
+
+	return jr_list_foreach(value, netrule_item, &c, where, err);
+}
+
+static int set_net_deny(struct jr_settings *s, const char *value,
+			const char *where, struct jr_err *err)
+{
+	struct netrule_ctx c = { s->pol, true };
+
+	return jr_list_foreach(value, netrule_item, &c, where, err);
+}
+
+static int netfwd_item(void *ctx, const char *item, bool negate,
+		       const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = ctx;
+	unsigned host, guest;
+
+	if (negate || jr_netfwd_parse(item, &host, &guest, where, err) < 0)
+		return negate ? jr_fail(err, where,
+					"'!%s': net.forward takes "
+					"no '!'",
+					item) :
+				-1;
+	if (pol->nnet_fwd >= JR_NET_FWD_MAX)
+		return jr_fail(err, where, "more than %d net.forward ports",
+			       JR_NET_FWD_MAX);
+	pol->net_fwd[pol->nnet_fwd].host = host;
+	pol->net_fwd[pol->nnet_fwd++].guest = guest;
+	pol->net_fwd_origin = where;
+	return 0;
+}
+
+static int set_net_forward(struct jr_settings *s, const char *value,
+			   const char *where, struct jr_err *err)
+{
+	return jr_list_foreach(value, netfwd_item, s->pol, where, err);
+}
+
+static int set_netfilter(struct jr_settings *s, const char *value,
+			 const char *where, struct jr_err *err)
+{
+	struct jr_policy *pol = s->pol;
+
+	if (value[0] != '/' && value[0] != '~')
+		return jr_fail(err, where,
+			       "netfilter: '%s' is not an "
+			       "absolute path (or ~/...)",
+			       value);
+	pol->netfilter = jr_policy_intern(pol, value);
+	pol->netfilter_origin = where;
+	return 0;
+}
+
+static int dns_item(void *ctx, const char *item, bool negate, const char *where,
+		    struct jr_err *err)
+{
+	struct jr_policy *pol = ctx;
+
+	if (negate || !jr_net_literal(item) || strchr(item, '/'))
+		return jr_fail(err, where,
+			       "dns: '%s%s' is not an IPv4 or IPv6 "
+			       "address",
+			       negate ? "!" : "", item);
+	if (pol->ndns >= JR_DNS_MAX)
+		return jr_fail(err, where,
+			       "dns: at most %d servers (what the "
+			       "resolver reads)",
+			       JR_DNS_MAX);
+	pol->dns[pol->ndns++] = jr_policy_intern(pol, item);
+	return 0;
+}
+
+static int set_dns(struct jr_settings *s, const char *value, const char *where,
+		   struct jr_err *err)
+{
+	s->pol->dns_origin = where;
+	return jr_list_foreach(value, dns_item, s->pol, where, err);
 }
 
 static int set_restrict_ns(struct jr_settings *s, const char *value,
@@ -1247,6 +1365,10 @@ const struct jr_key jr_keys[] = {
 	  "hide /mnt, /media, /run/mount and /run/media (removable and "
 	  "mounted media)",
 	  set_disable_mnt },
+	{ "dns", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "IPS",
+	  "the sandbox's /etc/resolv.conf names these servers (a private "
+	  "file)",
+	  set_dns },
 	{ "env.clear", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "start from an empty environment but PATH, HOME, TERM, LANG, LC_*",
 	  set_env_clear },
@@ -1337,8 +1459,25 @@ const struct jr_key jr_keys[] = {
 	  "add (or with !NAME remove) namespaces; default "
 	  "user,mount,pid,ipc,uts,cgroup (user only when not root)",
 	  set_namespaces },
-	{ "net", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none",
-	  "new network namespace with only loopback", set_net },
+	{ "net", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "none|user",
+	  "a new network namespace: only loopback (none), or connected "
+	  "through pasta or slirp4netns (user)",
+	  set_net },
+	{ "net.allow", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "HOSTS",
+	  "with net = user: only these HOST[:PORT[-PORT]] may be reached "
+	  "(nftables in the namespace)",
+	  set_net_allow },
+	{ "net.deny", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "HOSTS",
+	  "with net = user: these HOST[:PORT[-PORT]] are refused",
+	  set_net_deny },
+	{ "net.forward", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "PORTS",
+	  "with net = user: HOSTPORT:PORT, the host's TCP port to the "
+	  "sandbox's (pasta -t)",
+	  set_net_forward },
+	{ "netfilter", JR_SCOPE_BOTH, JR_ARG_REQUIRED, "FILE",
+	  "with net = user: load this nft ruleset in the namespace instead "
+	  "of net.allow/net.deny",
+	  set_netfilter },
 	{ "new-session", JR_SCOPE_BOTH, JR_ARG_OPTIONAL, "yes|no",
 	  "a new session without a controlling terminal (no terminal "
 	  "injection; for non-interactive use)",

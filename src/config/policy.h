@@ -99,6 +99,17 @@ enum jr_rlim { JR_RLIM_AS, JR_RLIM_CPU, JR_RLIM_FSIZE, JR_RLIM_NOFILE,
 
 struct jr_strpool; /* owns every origin string */
 
+/* One net.allow or net.deny item (netrules.h parses it). */
+#define JR_NET_RULES_MAX 64
+#define JR_DNS_MAX 3 /* what the resolver reads (resolv.conf(5), MAXNS) */
+#define JR_NET_FWD_MAX 16
+struct jr_netrule {
+	char host[256];  /* a name, an address[/prefix], or "*" */
+	unsigned lo, hi; /* 0, 0: every port */
+	bool deny;
+	const char *origin;
+};
+
 struct jr_policy {
 	uint64_t digest; /* jr_policy_digest */
 	struct jr_sha256 applied; /* jr_policy_applied */
@@ -219,9 +230,25 @@ struct jr_policy {
 	/* static = refuse: stop when a delayed filter cannot be enforced */
 	bool static_refuse;
 
-	/* namespaces (JR_NS_*), net=none adds JR_NS_NET */
+	/* namespaces (JR_NS_*), net=none and net=user add JR_NS_NET */
 	unsigned namespaces;
 	bool net_none;
+	/* net = user: a user-mode stack (pasta, slirp4netns) connects the
+	 * namespace; net.allow/net.deny in order, or a netfilter file;
+	 * dns servers for a private resolv.conf; net.forward ports */
+	bool net_user;
+	const char *net_origin;
+	struct jr_netrule net_rules[JR_NET_RULES_MAX];
+	size_t nnet_rules;
+	const char *netfilter, *netfilter_origin;
+	const char *dns[JR_DNS_MAX];
+	size_t ndns;
+	const char *dns_origin;
+	struct {
+		unsigned host, guest;
+	} net_fwd[JR_NET_FWD_MAX];
+	size_t nnet_fwd;
+	const char *net_fwd_origin;
 
 	/* run settings that only the command line can give and that change
 	 * the filter (the rest, what jailrun is asked to do, is struct

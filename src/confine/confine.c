@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "confine.h"
+#include "netrules.h"
 #include "desktop.h"
 #include "devices.h"
 #include "elfinfo.h"
@@ -606,10 +607,11 @@ static void sort_mounts(struct jr_confine *plan)
 	/* the keys first, from the plan as it is: moving mounts changes
 	 * no top */
 	size_t keys[JR_MOUNTS_MAX];
+	const size_t n = plan->nmounts; /* one bound for both loops */
 
-	for (size_t i = 0; i < plan->nmounts; i++)
+	for (size_t i = 0; i < n; i++)
 		keys[i] = top_len(plan, &plan->mounts[i]);
-	for (size_t i = 1; i < plan->nmounts; i++) {
+	for (size_t i = 1; i < n; i++) {
 		struct jr_mount m = plan->mounts[i];
 		size_t k = keys[i], j = i;
 
@@ -738,6 +740,13 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	if (jr_desktop_plan(pol, plan, err) < 0 ||
 	    jr_private_plan(pol, plan, err) < 0)
 		return -1;
+	if (pol->ndns) {
+		cleanup_free char *text = jr_resolv_conf(pol);
+
+		if (jr_confine_file_add(plan, JR_PH_PRIV, "/etc/resolv.conf", text,
+					pol->dns_origin, err) < 0)
+			return -1;
+	}
 	/* mkdir alone needs no namespace: it runs before any mount */
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		if (!makes_only(&plan->mounts[i]) &&

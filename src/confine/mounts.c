@@ -274,27 +274,51 @@ static int do_bind(const struct jr_mount *m, int tree, struct jr_err *err)
 	return 0;
 }
 
+/* The symlinks of DST resolved: a rule names what the user sees. NULL
+ * (errno set) when it does not exist. */
+static char *resolve(const struct jr_mount *m)
+{
+	char *p = realpath(m->dst, NULL);
+
+	if (!p && m->optional && errno == ENOENT)
+		debugx("mount: %s does not exist, nothing to do (%s)", m->dst,
+		       m->origin);
+	return p;
+}
+
 /* JR_MNT_FILE: the file made for mount I (files_source) at DST */
 static int do_file(const struct jr_mount *m, size_t i, int files,
 		   struct jr_err *err)
 {
 	char name[24];
 	cleanup_fd int tree = -1;
+	cleanup_free char *real = NULL;
+	const char *dst = m->dst;
+	struct stat lst;
 	int r;
 
+	/* a symbolic link (a host's /etc/resolv.conf often is one, for
+	 * dns = ...) is followed, as for hiding: the file goes where the
+	 * sandbox's reads end up */
+	if (lstat(dst, &lst) == 0 && S_ISLNK(lst.st_mode)) {
+		real = resolve(m);
+		if (!real)
+			return fail_mount(err, m, "a file over", m->dst);
+		dst = real;
+	}
 	snprintf(name, sizeof(name), "%zu", i);
 	tree = clone_tree(files, name);
 	if (tree < 0)
-		return fail_mount(err, m, "taking the file for", m->dst);
-	r = make_point(tree, m->dst);
+		return fail_mount(err, m, "taking the file for", dst);
+	r = make_point(tree, dst);
 	if (r < 0) {
 		errno = -r;
-		return fail_mount(err, m, "making a mount point at", m->dst);
+		return fail_mount(err, m, "making a mount point at", dst);
 	}
-	if (attach(tree, m->dst) < 0)
-		return fail_mount(err, m, "binding a file at", m->dst);
+	if (attach(tree, dst) < 0)
+		return fail_mount(err, m, "binding a file at", dst);
 	debugx("mount: a file of %zu bytes at %s (%s)", strlen(m->content),
-	       m->dst, m->origin);
+	       dst, m->origin);
 	return 0;
 }
 
@@ -361,18 +385,6 @@ static int do_dev(const struct jr_mount *m, const struct mnt_state *st,
 	       "shm) (%s)",
 	       m->dst, m->origin);
 	return 0;
-}
-
-/* The symlinks of DST resolved: a rule names what the user sees. NULL
- * (errno set) when it does not exist. */
-static char *resolve(const struct jr_mount *m)
-{
-	char *p = realpath(m->dst, NULL);
-
-	if (!p && m->optional && errno == ENOENT)
-		debugx("mount: %s does not exist, nothing to do (%s)", m->dst,
-		       m->origin);
-	return p;
 }
 
 static int do_hide(const struct jr_mount *m, int hide, struct jr_err *err)

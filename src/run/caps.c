@@ -19,16 +19,25 @@
 
 #include "caps.h"
 
+/* net.allow, net.deny, netfilter: the rules the init loaded must hold
+ * against the target, so CAP_NET_ADMIN goes whatever else is kept (a
+ * root target keeps the rest by default). */
+static bool locks_net(const struct jr_policy *pol)
+{
+	return pol->net_user && (pol->nnet_rules || pol->netfilter);
+}
+
 static bool wants_caps(const struct jr_policy *pol)
 {
-	return pol->caps_drop_all || pol->caps_keep_set || pol->caps_drop;
+	return pol->caps_drop_all || pol->caps_keep_set || pol->caps_drop ||
+	       locks_net(pol);
 }
 
 bool jr_caps_keeps(const struct jr_policy *pol, int cap)
 {
 	uint64_t bit = 1ULL << cap;
 
-	if (pol->caps_drop & bit)
+	if ((pol->caps_drop & bit) || (cap == CAP_NET_ADMIN && locks_net(pol)))
 		return false;
 	if (pol->caps_drop_all || pol->caps_keep_set)
 		return pol->caps_keep & bit;

@@ -25,6 +25,7 @@
 #include "landlock.h"
 #include "launch.h"
 #include "mounts.h"
+#include "net.h"
 #include "process.h"
 #include "ns.h"
 
@@ -252,7 +253,9 @@ void jr_init_main(const struct jr_launch *l)
 	if (read(l->sync_fd, &c, 1) != 1)
 		_exit(EXIT_JAILRUN); /* the supervisor said why */
 	close(l->sync_fd);
-	/* 2. mounts (/ private, /proc, then the confinement's: mkdir,
+	/* 2. mounts (/ private, /proc, the network rules (net.allow...)
+	 *    with nft while the host's files are there, then the
+	 *    confinement's: mkdir,
 	 *    whitelist, private-tmp, private-dev, hidden, read-only) and
 	 *    loopback, while we hold the namespace's caps; or,
 	 *    for --join, the running sandbox's namespaces (set up already) */
@@ -266,9 +269,13 @@ void jr_init_main(const struct jr_launch *l)
 		    "it cannot be hidden",
 		    jr_confine_needed_mount(l->confine)->dst);
 	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0 ||
+		   (l->nft_rules &&
+		    jr_net_load_rules(l->nft_path, l->nft_rules, &err) < 0) ||
 		   (l->confine && jr_confine_mount(l->confine, &err) < 0)) {
 		die("%s", err.msg);
 	}
+	if (l->netlog_fd >= 0)
+		jr_net_log_send(l->netlog_fd); /* bound here, read outside */
 	if (l->pol->hostname && !l->join_init) {
 		/* only ever in our own uts namespace (checked by jr_run) */
 		if (!(l->ns_flags & CLONE_NEWUTS) ||

@@ -19,9 +19,11 @@
 
 #include "caps.h"
 #include "confine.h"
+#include "enforce.h"
 #include "landlock.h"
 #include "launch.h"
 #include "notify.h"
+#include "net.h"
 #include "ns.h"
 #include "state.h"
 #include "supervise.h"
@@ -56,10 +58,13 @@ static pid_t start(const struct jr_policy *pol,
 	/* what a mount would have hidden must not be left open: refused,
 	 * unless nothing it names exists (a blacklist of a missing path) */
 	m = jr_confine_needed_mount(confine);
-	if (pol->net_none || pol->hostname)
+	if (pol->net_none || pol->net_user || pol->hostname)
 		die("user namespaces are not available (%s), and %s needs one: "
 		    "allow user namespaces, or take the key away",
-		    strerror(e), pol->net_none ? "net=none" : "hostname");
+		    strerror(e),
+		    pol->net_none ? "net=none" :
+		    pol->net_user ? "net=user" :
+				    "hostname");
 	if (m)
 		die("user namespaces are not available (%s), and the "
 		    "file-system confinement (mounts) needs one for %s (%s): "
@@ -115,6 +120,7 @@ struct watch {
 	char *log;       /* the report log's path, or NULL */
 	int execfail_fd;
 	int hello_fd;
+	int nflog_fd; /* refused connections (net.c), or -1 */
 	struct jr_notify notify;
 	int exec_errno;
 };
@@ -339,6 +345,8 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 		on_timeout(w);
 	if (w->record_fd >= 0 && pf[5].revents & POLLIN)
 		jr_record_serve(w->record_fd, w->record, strlen(w->record));
+	if (w->nflog_fd >= 0 && pf[6].revents & POLLIN)
+		jr_net_log_read(w->nflog_fd, pol);
 	if (w->notify.fd >= 0 && pf[3].revents & POLLIN)
 		jr_notify_handle(&w->notify, pol);
 	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
@@ -366,16 +374,17 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->sfd < 0)
 		die_errno("signalfd");
 	for (;;) {
-		struct pollfd pf[6] = {
+		struct pollfd pf[7] = {
 			{ w->sfd, POLLIN, 0 },
 			{ w->execfail_fd, POLLIN, 0 },
 			{ w->hello_fd, POLLIN, 0 },
 			{ w->notify.fd, POLLIN, 0 },
 			{ w->timer_fd, POLLIN, 0 },
 			{ w->record_fd, POLLIN, 0 },
+			{ w->nflog_fd, POLLIN, 0 },
 		};
 
-		if (poll(pf, 6, -1) < 0) {
+		if (poll(pf, 7, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			die_errno("poll");
@@ -394,6 +403,13 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->timer_fd >= 0)
 		close(w->timer_fd);
 	summary(&w->notify, pol);
+	if (w->nflog_fd >= 0) {
+		while (jr_net_log_read(w->nflog_fd, pol)) {
+			/* what is left */
+		}
+		jr_net_log_summary();
+		close(w->nflog_fd);
+	}
 	jr_notify_close(&w->notify);
 	if (w->timeouts)
 		return EXIT_TIMEOUT;
@@ -494,11 +510,12 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.await_ack = plan->listener && !plan->launch_notified,
 		.join_init = plan->join_init, .confine = plan->confine,
 	};
-	struct watch w = { .notify = { .fd = -1, .ack_fd = -1,
-				       .exec_fd = -1 },
-			   .record_fd = -1 };
+	struct watch w = { .notify = { .fd = -1, .ack_fd = -1, .exec_fd = -1 },
+			   .record_fd = -1,
+			   .nflog_fd = -1 };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
-	int sync_pipe[2], fail_pipe[2], hello[2];
+	struct jr_net net = { 0 };
+	int sync_pipe[2], fail_pipe[2], hello[2], netlog[2] = { -1, -1 };
 	pid_t init;
 	int r;
 
@@ -529,6 +546,17 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		die_errno("sigprocmask");
 	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0)
 		die_errno("pipe");
+	if (!plan->join_init)
+		jr_net_prepare(pol, &net); /* dies when net = user cannot be */
+	l.nft_path = net.nft;
+	l.nft_rules = net.rules;
+	l.netlog_fd = -1;
+	/* --report names refused connections: net.allow/net.deny's rules
+	 * log them (a netfilter file's are the user's own) */
+	if (net.rules && !pol->netfilter &&
+	    jr_enforce_wants_report(pol, isatty(STDERR_FILENO)) &&
+	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, netlog) < 0)
+		die_errno("socketpair");
 	make_channels(plan, &l, hello);
 	l.outer_pidns = pidns_of_self();
 	init = start(pol, plan->confine, &l.ns_flags);
@@ -542,6 +570,9 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		if (hello[0] >= 0)
 			close(hello[0]);
 		l.sync_fd = sync_pipe[0];
+		if (netlog[0] >= 0)
+			close(netlog[0]);
+		l.netlog_fd = netlog[1];
 		l.execfail_fd = fail_pipe[1];
 		jr_init_main(&l);
 	}
@@ -574,9 +605,16 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		debugx("user namespace: uid %u and gid %u mapped to themselves",
 		       getuid(), getgid());
 	}
+	/* net = user: the helper configures the namespace before the init
+	 * goes on (and loads the rules there) */
+	jr_net_attach(&net, pol, init, l.ns_flags & CLONE_NEWUSER);
 	if (write(sync_pipe[1], "g", 1) != 1)
 		die_errno("starting the sandbox");
 	close(sync_pipe[1]);
+	if (netlog[0] >= 0) {
+		close(netlog[1]);
+		w.nflog_fd = jr_net_log_recv(netlog[0]);
+	}
 	w.init = init;
 	start_log(&w, pol, plan, path);
 	if (!plan->join_init)
@@ -597,6 +635,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 				   NULL;
 	w.notify.runtime = getenv("XDG_RUNTIME_DIR");
 	r = supervise(&w, &l.signals, pol, path);
+	jr_net_stop(&net);
+	jr_net_free(&net);
 	free(w.record);
 	free(w.log);
 	if (w.notify.log_fd >= 0)

@@ -68,7 +68,7 @@ profile "shell = bash" \
 	"$P:1: shell: jailrun runs the target directly, without a shell; only 'none' is accepted, not 'bash'" \
 	'shell = bash\n'
 profile "net = host" \
-	"$P:1: net: only 'none' is supported (a new network namespace with loopback only), not 'host'" \
+	"$P:1: net: 'none' (a new network namespace with loopback only) or 'user' (one connected through pasta or slirp4netns), not 'host'" \
 	'net = host\n'
 profile "bad bool" "$P:1: expected yes or no, not 'maybe'" 'seccomp = maybe\n'
 profile "empty list item" "$P:1: empty item in list" \

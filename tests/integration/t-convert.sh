@@ -10,7 +10,11 @@
 CONVERT="$top_srcdir/contrib/firejail-convert"
 PATH=/usr/bin:/bin
 JAILRUN_BIN=$JAILRUN
-export PATH
+# a home of its own: the converted profiles make things in it
+# (private-cache: ~/.cache), and nobody's is /nonexistent
+HOME="$TMPD/home"
+mkdir -p "$HOME"
+export PATH HOME
 
 # converts NAME: convert /etc/firejail/NAME.profile to $conv, check the
 # counts and that it compiles.  4 tests.
@@ -118,6 +122,15 @@ printf 'apparmor\nnonewprivs\n' >"$TMPD/lost.profile"
 jr --convert-firejail="$TMPD/lost.profile"
 is "$rc" 125 "a profile that would enforce nothing: exit 125"
 like "$out" "would enforce nothing" "... and says why"
+
+# The network lines: dns converted, netfilter and net NAME explained.
+printf 'net eth0\nnetfilter\ndns 192.0.2.53\n' >"$TMPD/netfj.profile"
+jr --convert-firejail="$TMPD/netfj.profile"
+like "$out" "^dns = 192.0.2.53$" "dns converted (firejail's meaning)"
+like "$out" "^# not converted: netfilter \(firejail's netfilter acts only" \
+	"netfilter -> comment naming jailrun's netfilter and net.allow"
+like "$out" "^# not converted: net eth0 \(firejail's --net needs its" \
+	"net NAME -> comment naming net = user"
 
 # Errors: a missing file, binary data.
 run env JAILRUN="$JAILRUN_BIN" sh "$CONVERT" "$TMPD/no-such.profile"

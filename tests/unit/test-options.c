@@ -585,11 +585,38 @@ static void test_namespaces_net_shell(void)
 	ok(pol->net_none && (pol->namespaces & JR_NS_NET),
 	   "net = none adds the net namespace");
 	bad("net", "host",
-	    "net: only 'none' is supported (a new network namespace with "
-	    "loopback only), not 'host'");
+	    "net: 'none' (a new network namespace with loopback only) or "
+	    "'user' (one connected through pasta or slirp4netns), not 'host'");
 	bad("net", "",
-	    "net: only 'none' is supported (a new network namespace with "
-	    "loopback only), not ''");
+	    "net: 'none' (a new network namespace with loopback only) or "
+	    "'user' (one connected through pasta or slirp4netns), not ''");
+	reset();
+	good("net", "user");
+	ok(pol->net_user && !pol->net_none && (pol->namespaces & JR_NS_NET),
+	   "net = user adds the net namespace");
+	good("net.allow", "127.0.0.1:80,example.org:1000-2000,[::1]:53");
+	good("net.deny", "10.0.0.0/8,fd00::/8");
+	is_int((int)pol->nnet_rules, 5, "net.allow + net.deny: 5 rules");
+	ok(!pol->net_rules[0].deny && pol->net_rules[3].deny,
+	   "net.allow allows, net.deny denies");
+	bad("net.allow", "!a.example",
+	    "'!a.example': net.allow and net.deny take no '!'");
+	bad("net.deny", "a;b",
+	    "'a;b': expected HOST[:PORT[-PORT]] (HOST a name, an "
+	    "address[/prefix], [IPv6]:PORT, or *)");
+	good("net.forward", "8080:80,8443:443");
+	is_int((int)pol->nnet_fwd, 2, "net.forward: two ports");
+	bad("net.forward", "8080",
+	    "'8080': expected HOSTPORT:PORT (each 1-65535)");
+	good("dns", "192.0.2.1,2001:db8::1");
+	is_int((int)pol->ndns, 2, "dns: two servers");
+	bad("dns", "example.org",
+	    "dns: 'example.org' is not an IPv4 or IPv6 address");
+	bad("dns", "192.0.2.2,192.0.2.3",
+	    "dns: at most 3 servers (what the resolver reads)");
+	good("netfilter", "/etc/jailrun/x.nft");
+	bad("netfilter", "x.nft",
+	    "netfilter: 'x.nft' is not an absolute path (or ~/...)");
 	good("shell", "none");
 	bad("shell", "bash",
 	    "shell: jailrun runs the target directly, without a shell; only "
@@ -820,6 +847,7 @@ static const struct {
 	{ "dbus.user.own", "org.example.A" },
 	{ "dbus.user.talk", "org.example.A" }, { "die-with-parent", "yes" },
 	{ "disable-mnt", "yes" },
+	{ "dns", "192.0.2.1" },
 	{ "env.clear", "yes" }, { "env.set", "A=b" }, { "env.unset", "A" },
 	{ "hostname", "h" }, { "landlock.exec", "/usr" },
 	{ "landlock.net.bind", "80" }, { "landlock.net.connect", "80" },
@@ -836,6 +864,9 @@ static const struct {
 	{ "private-cache", "yes" }, { "private-dev", "yes" },
 	{ "private-etc", "hosts" }, { "private-opt", "x" },
 	{ "private-srv", "x" }, { "private-tmp", "yes" },
+	{ "net.allow", "192.0.2.1:80" }, { "net.deny", "192.0.2.2" },
+	{ "net.forward", "8080:80" }, { "netfilter", "/x.nft" },
+	{ "private-dev", "yes" }, { "private-tmp", "yes" },
 	{ "protocol", "unix" }, { "read-only", "/usr" },
 	{ "read-write", "/tmp" },
 	{ "restrict-namespaces", "yes" }, { "rlimit.as", "1000000000" },

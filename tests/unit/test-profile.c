@@ -318,8 +318,9 @@ static void test_errors(void)
 		    "expected 'key = value' or '[section]'",
 		    "a syntax error before a bad value: the syntax error");
 	parse_fails("net = host\nbad key here\n", 1,
-		    "net: only 'none' is supported (a new network namespace "
-		    "with loopback only), not 'host'",
+		    "net: 'none' (a new network namespace with loopback "
+		    "only) or 'user' (one connected through pasta or "
+		    "slirp4netns), not 'host'",
 		    "a bad value before a syntax error: the bad value");
 	reset();
 	parse("seccomp.drop = mkdri\nseccomp.drop = rmdir\n");
