@@ -329,7 +329,8 @@ static void collapse_numbers(struct grants *g, const struct jr_lfvars *vars,
 		parent_of(g->v[i].path, dir, sizeof(dir));
 		dirs[n++] = xstrdup(dir);
 	}
-	qsort(dirs, n, sizeof(*dirs), by_str);
+	if (n)
+		qsort(dirs, n, sizeof(*dirs), by_str);
 	for (size_t i = 0, j; i < n; i = j) {
 		for (j = i; j < n && strcmp(dirs[j], dirs[i]) == 0; j++)
 			;
@@ -384,6 +385,8 @@ static void reduce(struct grants *g)
 {
 	size_t w = 0;
 
+	if (!g->n)
+		return; /* g->v may be NULL: qsort's is declared nonnull */
 	qsort(g->v, g->n, sizeof(*g->v), by_path);
 	for (size_t i = 0; i < g->n; i++) {
 		if (w && strcmp(g->v[w - 1].path, g->v[i].path) == 0) {

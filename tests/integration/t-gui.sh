@@ -11,7 +11,10 @@ export PATH
 HOME="$TMPD/home"
 export HOME
 mkdir -p "$HOME"
-unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS
+# the settings in the home, as a user has them (lib.sh's XDG_CONFIG_HOME
+# in $TMPD would make transmission-gtk's whitelist empty all of /tmp,
+# the build tree with it when it is there)
+unset WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS XDG_CONFIG_HOME
 cd "$TMPD" || exit 1
 
 

@@ -10,6 +10,8 @@
 #include <string.h>
 #include <sys/syscall.h>
 
+#include <seccomp.h>
+
 #include "bpfsim.h"
 #include "filter.h"
 #include "initbpf-gen.h"
@@ -21,11 +23,24 @@ int main(void)
 	struct jr_err err = { { 0 } };
 	size_t n = sizeof(jr_init_bpf) / sizeof(jr_init_bpf[0]);
 
-	ok(jr_filter_compile_init(&prog, &err) == 0, "libseccomp compiles the init's program: %s", err.msg);
-	is_int((int)prog.len, (int)n, "the same length as the generated one");
-	ok(prog.len == n &&
-		   memcmp(prog.insns, jr_init_bpf, n * sizeof(*jr_init_bpf)) == 0,
-	   "the same instructions");
+	/* where seccomp(2) cannot be probed (under valgrind, which does
+	 * not run it), libseccomp refuses SCMP_ACT_KILL_PROCESS: the plain
+	 * run of this test makes the comparison */
+	if (seccomp_api_get() < 3) {
+		skip("libseccomp's API level here is below 3 (seccomp(2) "
+		     "not probed: valgrind?): no run-time program to compare");
+		skip("... the same length");
+		skip("... the same instructions");
+	} else {
+		ok(jr_filter_compile_init(&prog, &err) == 0,
+		   "libseccomp compiles the init's program: %s", err.msg);
+		is_int((int)prog.len, (int)n,
+		       "the same length as the generated one");
+		ok(prog.len == n &&
+			   memcmp(prog.insns, jr_init_bpf,
+				  n * sizeof(*jr_init_bpf)) == 0,
+		   "the same instructions");
+	}
 	for (size_t i = 0; i < n && i < prog.len; i++)
 		if (memcmp(&prog.insns[i], &jr_init_bpf[i], sizeof(*jr_init_bpf)))
 			tap_diag("insn %zu: generated {0x%x,%u,%u,0x%x}, run time {0x%x,%u,%u,0x%x}",

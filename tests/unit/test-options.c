@@ -628,9 +628,10 @@ static void test_namespaces_net_shell(void)
 
 static void test_private(void)
 {
-	const struct jr_privlist *etc = &pol->priv[JR_PRIV_ETC];
+	const struct jr_privlist *etc;
 
 	reset();
+	etc = &pol->priv[JR_PRIV_ETC]; /* after reset: pol is new */
 	ok(!etc->set && !pol->machine_id && !pol->nbinds,
 	   "no private-etc, machine-id or bind by default");
 	good("private-etc", "hosts,fonts");
