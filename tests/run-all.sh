@@ -62,7 +62,7 @@ test_packages="$test_packages
 	zstd xxd tmux nodejs cmake shellcheck binutils gpg bzip2 patch make
 	cpio lzip w3m lynx p7zip-full libimage-exiftool-perl
 	lzop qrencode mediainfo pngquant unar highlight caca-utils odt2txt
-	poppler-utils"
+	poppler-utils geeqie"
 
 # missing_packages: set $missing to the test packages dpkg does not
 # have installed (dpkg-query -W), space-separated

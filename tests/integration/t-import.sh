@@ -358,6 +358,7 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1; then
 	xvfb_start || xvfb=
 fi
 gui ffplay '^jrtest-ffplay$' ffplay -an -loop 0 -window_title jrtest-ffplay f.mkv
+gui geeqie '^img\.ppm - Geeqie$' geeqie img.ppm
 
 [ -f "$TMPD/table" ] && diag "$(cat "$TMPD/table")"
 done_testing
