@@ -131,6 +131,54 @@ ar rc a.a f.txt
 if command -v lzip >/dev/null; then lzip -k f.txt; fi
 if command -v cpio >/dev/null; then echo f.txt | cpio -o -F x.cpio 2>/dev/null; fi
 printf '#!/bin/sh\necho $1\n' >s.sh
+if command -v lzop >/dev/null; then lzop -k f.txt; fi
+printf 'P3\n2 2\n255\n255 0 0 0 255 0 0 0 255 255 255 255\n' >img.ppm
+printf '.TH JRTEST 1\n.SH NAME\njrtest \\- a page\n' >jrtest.1
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="red"/></svg>\n' >in.svg
+# a zip, an OpenDocument text, a 2x2 PNG and a one-page PDF saying
+# "hello world", written here (no tool needed)
+python3 -c '
+import struct, sys, zipfile, zlib
+z = zipfile.ZipFile("x.zip", "w")
+z.writestr("f.txt", "hello world\n")
+z.close()
+z = zipfile.ZipFile("f.odt", "w")
+z.writestr(zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text")
+z.writestr("content.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-content
+ xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body>
+<office:text><text:p>hello world</text:p></office:text></office:body>
+</office:document-content>""")
+z.close()
+def chunk(kind, data):
+    c = kind + data
+    return struct.pack(">I", len(data)) + c + struct.pack(">I", zlib.crc32(c))
+rows = b"\0\xff\0\0\0\0\xff" + b"\0\0\0\xff\xff\xff\xff"
+open("f.png", "wb").write(b"\x89PNG\r\n\x1a\n"
+    + chunk(b"IHDR", struct.pack(">IIBBBBB", 2, 2, 8, 2, 0, 0, 0))
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+text = b"BT /F1 24 Tf 20 100 Td (hello world) Tj ET"
+objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] "
+        b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(text), text)]
+pdf, where = b"%PDF-1.4\n", []
+for n, body in enumerate(objs, 1):
+    where.append(len(pdf))
+    pdf += b"%d 0 obj\n%s\nendobj\n" % (n, body)
+xref = len(pdf)
+pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+pdf += b"".join(b"%010d 00000 n \n" % w for w in where)
+pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+    len(objs) + 1, xref)
+open("f.pdf", "wb").write(pdf)'
+if command -v ffmpeg >/dev/null; then
+	ffmpeg -loglevel error -f lavfi -i testsrc=duration=1:size=64x48:rate=5 \
+		-y f.mkv
+fi
 sum_f=$(sha256sum f.txt)
 
 # prog NAME WANT CMD...: `jailrun CMD` finds the imported NAME.profile
@@ -261,6 +309,56 @@ row w3m "hello world" w3m -dump f.txt
 row lynx "hello world" lynx -dump f.txt
 row exiftool "File Name +: f.txt" exiftool f.txt
 row 7z "Everything is Ok" 7z a -bd x.7z f.txt
+row lzop "^hello world$" lzop -dc f.txt.lzo
+row qrencode "^ +#{14} " qrencode -t ASCII -r f.txt
+row mediainfo "Complete name +: f.txt" mediainfo f.txt
+row pngquant "Quantized 1 image" pngquant -v --force --output f8.png f.png
+row lsar "^f.txt$" lsar x.zip
+row unar "Successfully extracted" unar -f -o out x.zip
+row highlight "<title>f.txt</title>" highlight -O html f.txt
+row img2txt "31;5;41" img2txt -W 4 -H 2 -f utf8 img.ppm
+row man "jrtest - a page" man -P cat -l jrtest.1
+row ssh-agent "^The agent has no identities\.$" ssh-agent ssh-add -l
+row odt2txt "^hello world$" odt2txt f.odt
+row pdftotext "^hello world$" pdftotext f.pdf -
+
+# ---- GUI programs under Xvfb -----------------------------------------------
+# gui NAME PATTERN CMD...: `jailrun CMD` (under Xvfb) finds the imported
+# NAME.profile and a window whose name matches PATTERN maps; then the
+# secrets, as for the others.
+gui() {
+	_n=$1 _pat=$2
+	shift 2
+	if ! command -v "$1" >/dev/null 2>&1; then
+		skip_n 5 "$1 is not installed"
+		return
+	fi
+	if [ -z "$xvfb" ]; then
+		skip_n 5 "$_n: no X server (Xvfb or xdotool is not installed)"
+		return
+	fi
+	"$JAILRUN" --debug "$@" >"$TMPD/$_n.log" 2>&1 &
+	_app=$!
+	if timeout 120 xdotool search --sync --onlyvisible --name "$_pat" \
+		>/dev/null 2>&1; then
+		ok "$_n: its window maps under the imported profile"
+	else
+		not_ok "$_n: its window maps under the imported profile" \
+			"$(grep -v '^jailrun: ' "$TMPD/$_n.log" | tail -20)"
+	fi
+	kill "$_app" 2>/dev/null
+	wait "$_app" 2>/dev/null
+	like "$(cat "$TMPD/$_n.log")" "profile name '$_n' .*: imported from firejail" \
+		"$_n: jailrun $1 finds the imported profile"
+	hidden "$_n"
+}
+
+xvfb=
+if command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1; then
+	xvfb_start || xvfb=
+fi
+gui ffplay '^jrtest-ffplay$' ffplay -an -loop 0 -window_title jrtest-ffplay f.mkv
+gui geeqie '^img\.ppm - Geeqie$' geeqie img.ppm
 
 [ -f "$TMPD/table" ] && diag "$(cat "$TMPD/table")"
 done_testing
