@@ -125,21 +125,21 @@ for mode in $userns_modes; do
 	n=$((n + 1))
 	bg $WR "$PY" "$TMPD/forger.py" "jailrun/$uid/out$n$tag" "$TMPD/out$n" $$.1$n
 	forger "jailrun/$uid/out$n$tag" $$.1$n
-	forge "$TMPD/out$n" "$fp" "$cp" "outside$n" "$digest"
+	forge "$TMPD/out$n" "$fp" "$cp" "outside$n-$$" "$digest"
 	run W "$JAILRUN" --list
-	like "$out" "^$fp +outside$n +none " \
+	like "$out" "^$fp +outside$n-$$ +none " \
 		"$m: control: a record served outside any sandbox is listed"
-	run W "$JAILRUN" --join="outside$n" -- sh -c 'echo joined'
+	run W "$JAILRUN" --join="outside$n-$$" -- sh -c 'echo joined'
 	like "$out" "^joined" "$m: control: --join follows its (weak) options"
 	# its init names the unrelated sleep: refused (not its child)
-	forge "$TMPD/out$n" "$fp" "$victim" "outside$n" "$digest"
-	run W "$JAILRUN" --shutdown="outside$n"
+	forge "$TMPD/out$n" "$fp" "$victim" "outside$n-$$" "$digest"
+	run W "$JAILRUN" --shutdown="outside$n-$$"
 	is "$rc" 125 "$m: even outside, an init that is not the supervisor's child: refused"
 	like "$out" "not a child of its jailrun" "$m: and says why"
 	alive "$victim" && ok "$m: the unrelated sleep lives" ||
 		not_ok "$m: the unrelated sleep lives"
-	forge "$TMPD/out$n" "$fp" "$cp" "outside$n" "$digest"
-	run W "$JAILRUN" --shutdown="outside$n"
+	forge "$TMPD/out$n" "$fp" "$cp" "outside$n-$$" "$digest"
+	run W "$JAILRUN" --shutdown="outside$n-$$"
 	is "$rc" 0 "$m: control: --shutdown of a believed record ends it"
 	gone "$cp" && ok "$m: control: its init was killed (SIGKILL after 5 s)" ||
 		not_ok "$m: control: its init was killed"
