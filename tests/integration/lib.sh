@@ -137,6 +137,20 @@ wait_for() {
 	return 1
 }
 
+# stop_bg PID: SIGTERM to a background jailrun, SIGKILL 15 s later if it
+# is still there (a program that does not go must not hang the suite;
+# its sandbox dies with jailrun), then reap it
+stop_bg() {
+	kill "$1" 2>/dev/null
+	_sb=0
+	while kill -0 "$1" 2>/dev/null && [ $_sb -lt 150 ]; do
+		sleep 0.1
+		_sb=$((_sb + 1))
+	done
+	kill -KILL "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+}
+
 # xvfb_start: an X server for this test (Xvfb picks a free display and
 # writes its number to fd 3); sets DISPLAY and $xvfb, killed on exit
 # (through bg_pids).

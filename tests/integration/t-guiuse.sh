@@ -49,16 +49,6 @@ names() {
 	for _w in $(windows); do xdotool getwindowname "$_w"; done 2>/dev/null |
 		sort | tr '\n' '|'
 }
-stop() {
-	kill "$1" 2>/dev/null
-	_i=0
-	while kill -0 "$1" 2>/dev/null && [ $_i -lt 150 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	kill -KILL "$1" 2>/dev/null
-	wait "$1" 2>/dev/null
-}
 
 # session MODE JAILRUN-OPTIONS...: start the client, open File -> Open
 # (the toolbar's Open button), screenshot, and leave in $MODE.* the
@@ -72,7 +62,7 @@ session() {
 	_w=$(timeout 60 xdotool search --sync --onlyvisible --name '^Transmission$' 2>/dev/null | head -1)
 	if [ -z "$_w" ]; then
 		echo no >"$TMPD/$_m.mapped"
-		stop $_pid
+		stop_bg $_pid
 		return
 	fi
 	echo yes >"$TMPD/$_m.mapped"
@@ -90,7 +80,7 @@ session() {
 	import -window root "$shots/$_m-2-open.png" 2>/dev/null
 	windows | wc -l >"$TMPD/$_m.nwin"
 	names >"$TMPD/$_m.names"
-	stop $_pid
+	stop_bg $_pid
 }
 
 session bare --noprofile
@@ -140,7 +130,7 @@ pid=$!
 timeout 60 xdotool search --sync --onlyvisible --name '^Transmission$' >/dev/null 2>&1
 _logged() { grep -q 'blocked: .*execve' "$XDG_STATE_HOME/jailrun/transmission-gtk.log" 2>/dev/null; }
 wait_for 20 _logged
-stop $pid
+stop_bg $pid
 like "$(cat "$XDG_STATE_HOME/jailrun/transmission-gtk.log" 2>&1)" \
 	"blocked: transmission-gt.*execve.* = EPERM .*seccomp.drop in .*transmission-gtk.profile" \
 	"a menu launch with --report: the refused exec is in the report log"

@@ -349,14 +349,7 @@ gui() {
 	# SIGTERM, then SIGKILL 15 s later: a window program that does not
 	# go (one run of ffplay under the sanitizer build kept running) must
 	# not hang the suite; the sandbox dies with its jailrun
-	kill "$_app" 2>/dev/null
-	_i=0
-	while kill -0 "$_app" 2>/dev/null && [ $_i -lt 150 ]; do
-		sleep 0.1
-		_i=$((_i + 1))
-	done
-	kill -KILL "$_app" 2>/dev/null
-	wait "$_app" 2>/dev/null
+	stop_bg "$_app"
 	like "$(cat "$TMPD/$_n.log")" "profile name '$_n' .*: imported from firejail" \
 		"$_n: jailrun $1 finds the imported profile"
 	hidden "$_n"
