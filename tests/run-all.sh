@@ -62,7 +62,7 @@ test_packages="$test_packages
 	zstd xxd tmux nodejs cmake shellcheck binutils gpg bzip2 patch make
 	cpio lzip w3m lynx p7zip-full libimage-exiftool-perl
 	lzop qrencode mediainfo pngquant unar highlight caca-utils odt2txt
-	poppler-utils geeqie"
+	poppler-utils geeqie mupdf xpdf"
 # net = user (t-net.sh): pasta, slirp4netns, nft; iperf3 for contrib/bench/net
 test_packages="$test_packages passt slirp4netns nftables iperf3"
 

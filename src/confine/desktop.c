@@ -13,6 +13,10 @@
  *   x11 = yes      with private-tmp /tmp/.X11-unix is bound back; with a
  *                  whitelisted home (or private-tmp) the XAUTHORITY file
  *                  too; with Landlock file rules it is made readable.
+ *   x11 unset      changes nothing, so private-tmp alone keeps
+ *                  /tmp/.X11-unix too (as firejail's private-tmp does): a
+ *                  fresh /tmp is not a decision about the display, and
+ *                  with net = none the abstract socket is gone as well.
  *   wayland = no   $XDG_RUNTIME_DIR/$WAYLAND_DISPLAY hidden, WAYLAND_DISPLAY
  *                  unset.
  *   sound = no     $XDG_RUNTIME_DIR/pulse, pipewire-0, pipewire-0-manager
@@ -391,6 +395,10 @@ int jr_desktop_plan(const struct jr_policy *pol, struct jr_confine *plan,
 		    struct jr_err *err)
 {
 	if (pol->x11 >= 0 && plan_x11(pol, plan, err) < 0)
+		return -1;
+	if (pol->x11 < 0 && pol->private_tmp &&
+	    bind_back(plan, JR_PH_TMP, "/tmp/.X11-unix",
+		      "private-tmp (x11 unset: the display stays)", err) < 0)
 		return -1;
 	if (pol->wayland >= 0 && plan_wayland(pol, plan, err) < 0)
 		return -1;

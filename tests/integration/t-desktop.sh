@@ -54,7 +54,7 @@ hidden_dir='^(ENOENT|EACCES)$'
 refused='(Connection refused|Permission denied)'
 
 # ---- x11 --------------------------------------------------------------------
-x11_tests=9
+x11_tests=11
 if ! command -v Xvfb >/dev/null 2>&1 || ! command -v xdotool >/dev/null 2>&1
 then
 	skip_n $x11_tests "Xvfb or xdotool is not installed"
@@ -90,6 +90,11 @@ else
 	fi
 	jr --noprofile --x11=yes --private-tmp -- xdotool getdisplaygeometry
 	like "$out" "$geo" "x11 = yes with private-tmp: /tmp/.X11-unix bound back"
+	jr --noprofile --private-tmp --net=none -- xdotool getdisplaygeometry
+	like "$out" "$geo" "private-tmp, x11 unset, net = none: the display stays (as firejail)"
+	jr --noprofile --private-tmp --x11=no --net=none -- env DISPLAY="$d" xdotool getdisplaygeometry
+	like "$rc:$out" "^1:.*Can't open display" \
+		"private-tmp with x11 = no and net = none: no display"
 	unset DISPLAY
 fi
 

@@ -133,6 +133,7 @@ if command -v cpio >/dev/null; then echo f.txt | cpio -o -F x.cpio 2>/dev/null; 
 printf '#!/bin/sh\necho $1\n' >s.sh
 if command -v lzop >/dev/null; then lzop -k f.txt; fi
 printf 'P3\n2 2\n255\n255 0 0 0 255 0 0 0 255 255 255 255\n' >img.ppm
+printf '<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><rect width="20" height="20" fill="red"/></svg>\n' >f.svg
 printf '.TH JRTEST 1\n.SH NAME\njrtest \\- a page\n' >jrtest.1
 printf '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="30"><rect width="40" height="30" fill="red"/></svg>\n' >in.svg
 # a zip, an OpenDocument text, a 2x2 PNG and a one-page PDF saying
@@ -361,6 +362,12 @@ if command -v Xvfb >/dev/null 2>&1 && command -v xdotool >/dev/null 2>&1; then
 fi
 gui ffplay '^jrtest-ffplay$' ffplay -an -loop 0 -window_title jrtest-ffplay f.mkv
 gui geeqie '^img\.ppm - Geeqie$' geeqie img.ppm
+# net none + private-tmp: the display is kept as firejail keeps it (the
+# X socket in the fresh /tmp; the abstract one is gone with the network)
+gui display '^ImageMagick: f\.png$' display f.png
+gui xpdf '^Xpdf: f\.pdf$' xpdf f.pdf
+gui mupdf '^f\.pdf - 1/1' mupdf f.pdf
+gui inkview '^f\.svg$' inkview f.svg
 
 [ -f "$TMPD/table" ] && diag "$(cat "$TMPD/table")"
 done_testing

@@ -143,6 +143,20 @@ static void test_x11(void)
 		   "x11 = yes with private-tmp: /tmp/.X11-unix bound back "
 		   "after the tmpfs");
 	}
+	with("private-tmp=yes", NULL);
+	plan_abi(7);
+	{
+		int tmp = mount_at(JR_PH_TMP, JR_MNT_TMPFS, "/tmp");
+		int x = mount_at(JR_PH_TMP, JR_MNT_BIND, "/tmp/.X11-unix");
+
+		ok(tmp >= 0 && x > tmp,
+		   "private-tmp, x11 unset: /tmp/.X11-unix kept (as firejail)");
+	}
+	with("x11=no", "private-tmp=yes", NULL);
+	plan_abi(7);
+	ok(mount_at(JR_PH_TMP, JR_MNT_BIND, "/tmp/.X11-unix") < 0 &&
+		   mount_at(JR_PH_HIDE, JR_MNT_HIDE, "/tmp/.X11-unix") >= 0,
+	   "private-tmp with x11 = no: /tmp/.X11-unix not kept, hidden");
 	with("x11=yes", "whitelist=~/Downloads", NULL);
 	plan_abi(7);
 	is_str(bind_src("/home/u/.Xauthority"), "/home/u/.Xauthority",
