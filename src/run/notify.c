@@ -583,27 +583,30 @@ static void parent_dir(const char *path, char *out, size_t size)
 }
 
 /* Whether a rule grants NEED (JR_LL_*) on PATH, lexically or once both
- * are resolved (a rule on /lib covers /usr/lib/x when /lib -> usr/lib). */
+ * are resolved (a rule on /lib covers /usr/lib/x when /lib -> usr/lib).
+ * PATH is resolved only when no rule covers it as written: most calls
+ * of a working program are allowed, and realpath costs a lstat a
+ * component. */
 static bool ll_allows(struct jr_notify *n, const char *path, unsigned need)
 {
 	const struct jr_confine *c = n->llcheck;
 	char real[PATH_MAX];
-	bool resolved = realpath(path, real) != NULL;
 
+	for (size_t i = 0; i < c->nll; i++)
+		if ((c->ll[i].access & need) == need &&
+		    jr_path_beneath(path, c->ll[i].path))
+			return true;
+	if (!realpath(path, real))
+		return false;
 	if (!n->ll_real) {
 		n->ll_real = xcalloc(c->nll + 1, sizeof(char *));
 		for (size_t i = 0; i < c->nll; i++)
 			n->ll_real[i] = realpath(c->ll[i].path, NULL);
 	}
-	for (size_t i = 0; i < c->nll; i++) {
-		if ((c->ll[i].access & need) != need)
-			continue;
-		if (jr_path_beneath(path, c->ll[i].path))
-			return true;
-		if (resolved && n->ll_real[i] &&
+	for (size_t i = 0; i < c->nll; i++)
+		if ((c->ll[i].access & need) == need && n->ll_real[i] &&
 		    jr_path_beneath(real, n->ll_real[i]))
 			return true;
-	}
 	return false;
 }
 

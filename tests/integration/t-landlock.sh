@@ -135,6 +135,9 @@ like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/f\", O_RDONLY\|O_C
 	"--report: named with the call, the key, its profile line and the fix"
 jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$A/f"
 is "$out" OK "--report: a read the rules allow runs, and nothing is said"
+ln -s "$A" "$TMPD/to-allowed"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$TMPD/to-allowed/f"
+is "$out" OK "--report: a read through a symlink into A runs, and nothing is said"
 jr --profile="$TMPD/llrep.profile" --report "$TRY" create "$S/new3"
 like "$out" "^EACCES$" "--report: a file created outside is refused (EACCES)"
 like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/new3\", O_WRONLY\|O_CREAT\|O_EXCL\|O_CLOEXEC\) = EACCES — not in landlock.write \(landlock-base.inc:[0-9]+\); add to llrep.local: landlock.write = $S$" \
