@@ -145,6 +145,17 @@ like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/new3\", O_WRONLY\|
 jr --profile="$TMPD/llrep.profile" --report "$TRY" mkdir "$S/d"
 like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] mkdir\(\"$S/d\", \.\.\.\) = EACCES — not in landlock.write" \
 	"--report: mkdir is named with its path"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" exec "$S/mytrue"
+like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] execve\(\"$S/mytrue\", \.\.\.\) = EACCES — not in landlock.exec \(landlock-base.inc:[0-9]+\); add to llrep.local: landlock.exec = $S/mytrue$" \
+	"--report: an exec outside is named with landlock.exec"
+# the line it says to add, added to llrep.local, lets the read through
+mkdir -p "$XDG_CONFIG_HOME/jailrun"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$S/f"
+printf '%s\n' "$out" | sed -n 's/^jailrun: blocked: .*; add to llrep.local: //p' \
+	>"$XDG_CONFIG_HOME/jailrun/llrep.local"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$S/f"
+is "$out" OK "--report: the line it names, added to NAME.local, allows the read"
+rm -f "$XDG_CONFIG_HOME/jailrun/llrep.local"
 jr --noprofile --seccomp=yes --report "--landlock.read=$A" \
 	--landlock.exec=/usr,/lib,/lib64 "$TRY" read "$S/f"
 like "$out" "^EACCES$" "--report, rules on the command line: EACCES"
