@@ -256,6 +256,8 @@ struct jr_policy {
 	const char *learn;         /* --learn=FILE: write a profile */
 	bool learn_append;         /* merge with what FILE observed */
 	const char *profile_used;  /* the profile file read, for --list */
+	const char *local_used;    /* the NAME.local a run reads (NULL:
+				    * none, --noprofile), for reports */
 
 	/* names skipped because they are not syscalls on this architecture
 	 * (shown under --debug); the first JR_ABSENT_MAX, then counted */

@@ -665,6 +665,7 @@ int jr_profile_load(struct jr_policy *pol, const struct jr_command *cmd,
 	/* 2. the user's .local files, before the profile so that their
 	 *    `ignore` lines reach it: NAME.local of the name that matched */
 	local = local_name(matched ? matched : name, ".local");
+	pol->local_used = jr_policy_intern(pol, local);
 	if (lk->user_dir) {
 		if (read_optional(&rd, in_dir(lk->user_dir,
 					      strlen(lk->user_dir),

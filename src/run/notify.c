@@ -39,6 +39,7 @@
 #include "elfinfo.h"
 #include "filter.h"
 #include "notify.h"
+#include "report.h"
 #include "syscalls.h"
 
 #ifndef SECCOMP_FILTER_FLAG_NEW_LISTENER
@@ -423,6 +424,29 @@ static void note_resolved(struct jr_learned *l, pid_t pid, const char *path,
 	jr_learnfs_add(&l->fs, real, acc);
 }
 
+/* The open flags of an open call (creat's implied ones, openat2's from
+ * its struct open_how).  0 or -1. */
+static int open_flags(struct jr_notify *n, const struct jr_pathcall *pc,
+		      uint64_t *flags)
+{
+	const struct seccomp_data *d = &n->req->data;
+
+	if (pc->kind != JR_PC_OPEN)
+		return -1;
+	if (pc->flags == -2)
+		*flags = O_CREAT | O_WRONLY | O_TRUNC;
+	else if (pc->flags == -3)
+		return read_mem(n, d->args[2], flags, sizeof(*flags)) ==
+				       sizeof(*flags) ?
+			       0 :
+			       -1;
+	else if (pc->flags >= 0)
+		*flags = d->args[pc->flags];
+	else
+		return -1;
+	return 0;
+}
+
 /* What one path call will do: JR_LF_* on the path (and, for a rename,
  * CREATE on the second path).  0 when there is nothing to record (a
  * missing file opened without O_CREAT fails before any Landlock
@@ -430,7 +454,6 @@ static void note_resolved(struct jr_learned *l, pid_t pid, const char *path,
 static unsigned call_access(struct jr_notify *n, const struct jr_pathcall *pc,
 			    const char *path)
 {
-	const struct seccomp_data *d = &n->req->data;
 	struct stat st;
 	bool exists = target_stat((pid_t)n->req->pid, path, &st) == 0;
 	uint64_t flags;
@@ -452,14 +475,8 @@ static unsigned call_access(struct jr_notify *n, const struct jr_pathcall *pc,
 	case JR_PC_OPEN:
 		break;
 	}
-	if (pc->flags == -2)
-		flags = O_CREAT | O_WRONLY | O_TRUNC;
-	else if (pc->flags == -3 &&
-		 read_mem(n, d->args[2], &flags, sizeof(flags)) !=
-			 sizeof(flags))
+	if (open_flags(n, pc, &flags) < 0)
 		return 0;
-	else if (pc->flags >= 0)
-		flags = d->args[pc->flags];
 	if (flags & O_PATH)
 		return 0;
 	if (!exists)
@@ -566,40 +583,99 @@ static void parent_dir(const char *path, char *out, size_t size)
 }
 
 /* Whether a rule grants NEED (JR_LL_*) on PATH, lexically or once both
- * are resolved (a rule on /lib covers /usr/lib/x when /lib -> usr/lib). */
+ * are resolved (a rule on /lib covers /usr/lib/x when /lib -> usr/lib).
+ * PATH is resolved only when no rule covers it as written: most calls
+ * of a working program are allowed, and realpath costs a lstat a
+ * component. */
 static bool ll_allows(struct jr_notify *n, const char *path, unsigned need)
 {
 	const struct jr_confine *c = n->llcheck;
 	char real[PATH_MAX];
-	bool resolved = realpath(path, real) != NULL;
 
+	for (size_t i = 0; i < c->nll; i++)
+		if ((c->ll[i].access & need) == need &&
+		    jr_path_beneath(path, c->ll[i].path))
+			return true;
+	if (!realpath(path, real))
+		return false;
 	if (!n->ll_real) {
 		n->ll_real = xcalloc(c->nll + 1, sizeof(char *));
 		for (size_t i = 0; i < c->nll; i++)
 			n->ll_real[i] = realpath(c->ll[i].path, NULL);
 	}
-	for (size_t i = 0; i < c->nll; i++) {
-		if ((c->ll[i].access & need) != need)
-			continue;
-		if (jr_path_beneath(path, c->ll[i].path))
-			return true;
-		if (resolved && n->ll_real[i] &&
+	for (size_t i = 0; i < c->nll; i++)
+		if ((c->ll[i].access & need) == need && n->ll_real[i] &&
 		    jr_path_beneath(real, n->ll_real[i]))
 			return true;
-	}
 	return false;
 }
 
-/* PATH: what the call names; GRANT: what the rule must cover (PATH, or
+/* The line that made KEY's rules: the policy's first KEY line, else its
+ * first Landlock file line (which made the rule set, without KEY).  As
+ * "x.profile:9" (the file's name alone) or "--landlock.read". */
+static const char *ll_origin(const struct jr_policy *pol, enum jr_pathkey key)
+{
+	const char *first = NULL, *where = NULL, *slash;
+
+	for (size_t i = 0; i < pol->npaths && !where; i++) {
+		const struct jr_pathrule *r = &pol->paths[i];
+
+		if (r->key == key)
+			where = r->origin;
+		else if (!first && (r->key == JR_PK_LL_READ ||
+				    r->key == JR_PK_LL_WRITE ||
+				    r->key == JR_PK_LL_EXEC))
+			first = r->origin;
+	}
+	if (!where)
+		where = first;
+	if (!where)
+		return "jailrun";
+	slash = strrchr(where, '/');
+	return slash && where[0] != '-' ? slash + 1 : where;
+}
+
+/* What the call names, as the seccomp reports show a call, with the
+ * path resolved (the directory descriptor folded in):
+ * openat("/tmp/x", O_RDONLY), mkdir("/tmp/x", ...), symlink(..., "/x"). */
+static void ll_call(struct jr_notify *n, const struct jr_pathcall *pc,
+		    const char *shown, char *buf, size_t size)
+{
+	char flags[160];
+	uint64_t f;
+	/* link and symlink: the name made is their second path */
+	bool before = strncmp(pc->name, "link", 4) == 0 ||
+		      strncmp(pc->name, "symlink", 7) == 0;
+	bool after = strcmp(pc->name, "unlink") != 0 &&
+		     strcmp(pc->name, "rmdir") != 0 &&
+		     strcmp(pc->name, "link") != 0 &&
+		     strncmp(pc->name, "symlink", 7) != 0;
+
+	if (open_flags(n, pc, &f) == 0)
+		snprintf(buf, size, "%s(\"%s\", %s)", pc->name, shown,
+			 jr_report_open_flags((long)f, flags, sizeof(flags)));
+	else
+		snprintf(buf, size, "%s(%s\"%s\"%s)", pc->name,
+			 before ? "..., " : "", shown, after ? ", ..." : "");
+}
+
+/* jailrun: blocked: gzip[412] openat("/var/tmp/x/f.txt", O_RDONLY)
+ *   = EACCES — not in landlock.read (gzip.profile:9); add to
+ *   gzip.local: landlock.read = /var/tmp/x/f.txt
+ * PATH: what the call names; GRANT: what the rule must cover (PATH, or
  * the directory of a name created or removed). */
-static void ll_say(struct jr_notify *n, const struct jr_pathcall *pc,
-		   const char *path, const char *grant, unsigned need,
-		   const char *what)
+static void ll_say(struct jr_notify *n, const struct jr_policy *pol,
+		   const struct jr_pathcall *pc, const char *path,
+		   const char *grant, unsigned need)
 {
 	static const char *const keys[] = { "", "landlock.read",
 					    "landlock.write", "",
 					    "landlock.exec" };
+	static const enum jr_pathkey pkeys[] = { 0, JR_PK_LL_READ,
+						 JR_PK_LL_WRITE, 0,
+						 JR_PK_LL_EXEC };
 	char raw[32], comm[128], where[PATH_MAX * 2], shown[PATH_MAX * 2];
+	char call[PATH_MAX * 2 + 256], local[300];
 
 	if (ll_allows(n, grant, need))
 		return;
@@ -607,17 +683,28 @@ static void ll_say(struct jr_notify *n, const struct jr_pathcall *pc,
 	jr_escape(raw, comm, sizeof(comm));
 	jr_escape(path, shown, sizeof(shown));
 	jr_escape(grant, where, sizeof(where));
-	jr_notify_say(n,
-		"jailrun: landlock: %s[%d] %s(\"%s\") for %s: refused "
-		"\u2014 not under %s (to allow it: %s = %s)",
-		comm, (int)n->req->pid, pc->name, shown, what, keys[need],
-		keys[need], where);
+	ll_call(n, pc, shown, call, sizeof(call));
+	if (pol->local_used)
+		jr_escape(pol->local_used, local, sizeof(local));
+	if (pol->local_used)
+		jr_notify_say(n,
+			"jailrun: blocked: %s[%d] %s = EACCES \u2014 not in "
+			"%s (%s); add to %s: %s = %s",
+			comm, (int)n->req->pid, call, keys[need],
+			ll_origin(pol, pkeys[need]), local, keys[need], where);
+	else
+		jr_notify_say(n,
+			"jailrun: blocked: %s[%d] %s = EACCES \u2014 not in "
+			"%s (%s); add --%s=%s",
+			comm, (int)n->req->pid, call, keys[need],
+			ll_origin(pol, pkeys[need]), keys[need], where);
 	n->ll_refused++;
 }
 
 /* Report mode under Landlock file rules: name what the kernel is about
  * to refuse; the call is CONTINUEd, Landlock decides. */
-static void ll_check(struct jr_notify *n, const struct jr_pathcall *pc)
+static void ll_check(struct jr_notify *n, const struct jr_policy *pol,
+		     const struct jr_pathcall *pc)
 {
 	char path[PATH_MAX], dir[PATH_MAX];
 	unsigned acc;
@@ -629,15 +716,14 @@ static void ll_check(struct jr_notify *n, const struct jr_pathcall *pc)
 		return;
 	acc = call_access(n, pc, path);
 	if (acc & JR_LF_EXEC)
-		ll_say(n, pc, path, path, JR_LL_EXEC, "exec");
+		ll_say(n, pol, pc, path, path, JR_LL_EXEC);
 	if (acc & JR_LF_READ)
-		ll_say(n, pc, path, path, JR_LL_READ, "read");
+		ll_say(n, pol, pc, path, path, JR_LL_READ);
 	if (acc & JR_LF_WRITE)
-		ll_say(n, pc, path, path, JR_LL_WRITE, "write");
+		ll_say(n, pol, pc, path, path, JR_LL_WRITE);
 	if (acc & JR_LF_CREATE) {
 		parent_dir(path, dir, sizeof(dir));
-		ll_say(n, pc, path, dir, JR_LL_WRITE,
-		       "a new or removed name");
+		ll_say(n, pol, pc, path, dir, JR_LL_WRITE);
 	}
 }
 
@@ -667,7 +753,7 @@ int jr_notify_handle(struct jr_notify *n, const struct jr_policy *pol)
 		   !jr_argrule_applies(pol, n->req->data.nr)) {
 		/* an allowed call, routed here only to be named: Landlock
 		 * decides (never weakens: CONTINUE is what ALLOW was) */
-		ll_check(n, pc);
+		ll_check(n, pol, pc);
 		n->resp->flags = SECCOMP_USER_NOTIF_FLAG_CONTINUE;
 	} else {
 		answer(n, pol);

@@ -297,6 +297,15 @@ const char *jr_report_call(const struct seccomp_data *d, char *buf,
 	return buf;
 }
 
+const char *jr_report_open_flags(long flags, char *buf, size_t size)
+{
+	struct out o = { buf, size, 0 };
+
+	buf[0] = '\0';
+	put_open_flags(&o, flags);
+	return buf;
+}
+
 /* ---- once per (pid, syscall), and the summary ------------------------- */
 
 bool jr_report_note(struct jr_report *r, pid_t pid, int nr)

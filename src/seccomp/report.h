@@ -35,6 +35,9 @@ void jr_verdict_for(const struct jr_policy *pol, const struct seccomp_data *d,
 const char *jr_report_call(const struct seccomp_data *d, char *buf,
 			   size_t size);
 
+/* "O_WRONLY|O_CREAT|O_TRUNC": open(2) flags as a person reads them. */
+const char *jr_report_open_flags(long flags, char *buf, size_t size);
+
 /* Once-per-(pid, syscall) and counts for the summary. */
 #define JR_REPORT_SEEN_MAX 4096
 

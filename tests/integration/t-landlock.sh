@@ -122,6 +122,46 @@ is "$rc" 125 "an unknown variable: exit 125"
 like "$out" "^jailrun: --landlock.read: unknown variable \\$\\{NOPE\\}" \
 	"... naming the option and the variable"
 
+# ---- --report: a refusal named like a seccomp one ------------------------
+# with the profile line that made the rule set, and the line to add
+# (the listener rides on a syscall filter: seccomp = yes)
+printf 'seccomp = yes\nlandlock.read = %s\ninclude = landlock-base.inc\n' \
+	"$A" >"$TMPD/llrep.profile"
+try "a report profile: without --report the refusal is silent (EACCES)" \
+	EACCES --profile="$TMPD/llrep.profile" "$TRY" read "$S/f"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$S/f"
+like "$out" "^EACCES$" "--report: the read outside is still refused (EACCES)"
+like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/f\", O_RDONLY\|O_CLOEXEC\) = EACCES — not in landlock.read \(llrep.profile:2\); add to llrep.local: landlock.read = $S/f$" \
+	"--report: named with the call, the key, its profile line and the fix"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$A/f"
+is "$out" OK "--report: a read the rules allow runs, and nothing is said"
+ln -s "$A" "$TMPD/to-allowed"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$TMPD/to-allowed/f"
+is "$out" OK "--report: a read through a symlink into A runs, and nothing is said"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" create "$S/new3"
+like "$out" "^EACCES$" "--report: a file created outside is refused (EACCES)"
+like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/new3\", O_WRONLY\|O_CREAT\|O_EXCL\|O_CLOEXEC\) = EACCES — not in landlock.write \(landlock-base.inc:[0-9]+\); add to llrep.local: landlock.write = $S$" \
+	"--report: a new name: landlock.write on its directory, its first line named"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" mkdir "$S/d"
+like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] mkdir\(\"$S/d\", \.\.\.\) = EACCES — not in landlock.write" \
+	"--report: mkdir is named with its path"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" exec "$S/mytrue"
+like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] execve\(\"$S/mytrue\", \.\.\.\) = EACCES — not in landlock.exec \(landlock-base.inc:[0-9]+\); add to llrep.local: landlock.exec = $S/mytrue$" \
+	"--report: an exec outside is named with landlock.exec"
+# the line it says to add, added to llrep.local, lets the read through
+mkdir -p "$XDG_CONFIG_HOME/jailrun"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$S/f"
+printf '%s\n' "$out" | sed -n 's/^jailrun: blocked: .*; add to llrep.local: //p' \
+	>"$XDG_CONFIG_HOME/jailrun/llrep.local"
+jr --profile="$TMPD/llrep.profile" --report "$TRY" read "$S/f"
+is "$out" OK "--report: the line it names, added to NAME.local, allows the read"
+rm -f "$XDG_CONFIG_HOME/jailrun/llrep.local"
+jr --noprofile --seccomp=yes --report "--landlock.read=$A" \
+	--landlock.exec=/usr,/lib,/lib64 "$TRY" read "$S/f"
+like "$out" "^EACCES$" "--report, rules on the command line: EACCES"
+like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/f\", O_RDONLY\|O_CLOEXEC\) = EACCES — not in landlock.read \(--landlock.read\); add --landlock.read=$S/f$" \
+	"--report, no profile: the option is named, and the option to add"
+
 # ---- landlock.net --------------------------------------------------------
 port=$(( 20000 + $$ % 20000 ))
 if [ "$abi" -ge 4 ]; then

@@ -4,7 +4,8 @@
 # learned standalone, then the same work passes under the learned profile
 # with seccomp.action = kill and its Landlock rules; a path outside what
 # it learned works without the rules, is refused under them (EACCES), and
-# --report names it ("jailrun: landlock: ... refused").
+# --report names it ("jailrun: blocked: ... = EACCES — not in
+# landlock.read (NAME.profile:LINE); add to NAME.local: ...").
 . "$top_srcdir/tests/integration/lib.sh"
 
 HOME="$TMPD/home"
@@ -70,7 +71,7 @@ refused() {
 		not_ok "$_n: $_p refused under the learned rules (EACCES)" \
 			"rc $rc" "$out"
 	fi
-	like "$out" "jailrun: landlock: [^ ]+\\[[0-9]+\\] [a-z0-9]+\\(\"$_p[^\"]*\"\\) for [a-z ]+: refused" \
+	like "$out" "jailrun: blocked: [^ ]+\\[[0-9]+\\] [a-z0-9]+\\((\\.\\.\\., )?\"$_p[^\"]*\"[^)]*\\) = EACCES — not in landlock\\.[a-z]+ \\([^)]*$_n\\.profile:[0-9]+\\); add to $_n\\.local: landlock\\.[a-z]+ = /" \
 		"$_n: the report names the refused path"
 }
 

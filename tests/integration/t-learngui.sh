@@ -100,7 +100,7 @@ session "$HOME/.ssh" --profile="$p" --seccomp.action=kill --report
 is "$added" yes "download directory ~/.ssh: the torrent is still added"
 is "$(opens)" 0 "download directory ~/.ssh: ~/.ssh/id_test is never opened"
 like "$(cat "$TMPD/gtk.log")" \
-	"jailrun: landlock: [^ ]+\\[[0-9]+\\] [a-z0-9]+\\(\"$HOME/.ssh/id_test\"\\) for read: refused" \
+	"jailrun: blocked: [^ ]+\\[[0-9]+\\] [a-z0-9]+\\(\"$HOME/.ssh/id_test\", [A-Z_|]+\\) = EACCES — not in landlock.read" \
 	"download directory ~/.ssh: the refusal is named"
 
 done_testing

@@ -778,8 +778,12 @@ static void test_order(void)
 	       "sys1/jailrun.conf user/globals.local user/prog.local "
 	       "p/prog.profile",
 	       "NAME.local follows the profile's name, not the program's");
+	is_str(pol->local_used, "prog.local",
+	       "the policy names that NAME.local, for reports");
 	is_int(load("prog", "prog2"), 0, "--profile=prog2");
 	ok(!dropped("chdir"), "prog.local is not read for prog2");
+	is_str(pol->local_used, "prog2.local",
+	       "--profile=prog2: prog2.local named, read or not");
 
 	/* ignore in a .local: DESIGN's example */
 	put(user, "prog.local",

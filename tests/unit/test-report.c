@@ -145,6 +145,8 @@ static void test_calls(void)
 	d = call("mkdir", 0, 0, 0);
 	is_str(jr_report_call(&d, buf, sizeof(buf)), "mkdir(...)",
 	       "other calls: name only");
+	is_str(jr_report_open_flags(O_RDONLY | O_NOCTTY, buf, sizeof(buf)),
+	       "O_RDONLY|O_NOCTTY", "open flags alone, for Landlock's reports");
 	d = call("socket", 9999, 0, 0);
 	jr_report_call(&d, buf, 12);
 	ok(strlen(buf) == 11, "a short buffer truncates, terminated");
