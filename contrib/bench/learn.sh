@@ -107,7 +107,7 @@ hf() {
 
 # --- 6. learning against strace ---------------------------------------------
 bench_learn() {
-	echo "## 6. Learning against strace -f"
+	echo "## 8. Learning against strace -f"
 	echo
 	if ! have hyperfine || ! have strace; then
 		echo "skipped: needs hyperfine and strace (apt-get install hyperfine strace)."
@@ -139,7 +139,7 @@ bench_learn() {
 
 # --- 7. Landlock refusals named: the cost per path call ----------------------
 bench_report() {
-	echo "## 7. Naming Landlock refusals: --report on path calls"
+	echo "## 9. Naming Landlock refusals: --report on path calls"
 	echo
 	if ! have "${CC:-cc}"; then
 		echo "skipped: needs a C compiler for syscost.c."

@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <libgen.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -546,7 +547,10 @@ struct run {
 	struct jr_bpf progs[JR_CACHE_NPROG]; /* main, postexec, init */
 	struct jr_plan plan;
 	char *path, *rec_args;
-	struct jr_confine confine;
+	/* ~200 KiB, most of it unused: on the heap (an mmap'd, lazily
+	 * zeroed calloc) rather than zeroed on main's stack, which made
+	 * every run fault in and clear it (issue 21: time and VmHWM) */
+	struct jr_confine *confine;
 	struct jr_learned learned;
 	struct jr_dbus_proxy proxy;
 };
@@ -555,7 +559,8 @@ static void run_free(struct run *x)
 {
 	jr_dbus_proxy_stop(&x->proxy);
 	free((char *)x->plan.shim_path);
-	jr_confine_free(&x->confine);
+	jr_confine_free(x->confine);
+	free(x->confine);
 	jr_learned_free(&x->learned);
 	for (int i = 0; i < JR_CACHE_NPROG; i++)
 		jr_bpf_free(&x->progs[i]);
@@ -574,14 +579,15 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 
 	if (r)
 		return r;
+	x->confine = xcalloc(1, sizeof(*x->confine));
 	if (preflight(pol, cli->program[0], x->path, err) < 0 ||
 	    plan_filters(pol, cmd->no_cache, x->path, &x->plan, x->progs,
 			 err) < 0 ||
 	    plan_confine(pol, x->path,
 			 x->plan.postexec->len ? x->plan.shim_path : NULL,
-			 &x->confine, err) < 0)
+			 x->confine, err) < 0)
 		return EXIT_JAILRUN;
-	x->plan.confine = &x->confine;
+	x->plan.confine = x->confine;
 	x->plan.rec_args = x->rec_args = jr_record_args(cli);
 	x->plan.digest = jr_policy_digest(pol);
 	if (jr_verbosity >= 2)
@@ -625,7 +631,7 @@ static void warn_unconfined(const struct jr_policy *pol)
  * status returned (stdout flushed by the return from main). */
 int main(int argc, char **argv)
 {
-	struct jr_policy *pol = jr_policy_new();
+	struct jr_policy *pol;
 	struct jr_command cmd = JR_COMMAND_INIT;
 	struct run x = { .plan = { .prog = &x.progs[JR_CACHE_MAIN] },
 			 .proxy = { .pid = -1, .sync = -1 } };
@@ -635,6 +641,13 @@ int main(int argc, char **argv)
 	bool hint = false;
 	int r = EXIT_JAILRUN;
 
+	/* A fixed mmap threshold (glibc raises it to the size of each big
+	 * block freed, the profile reader's buffer): the policy, the plan
+	 * and the reader's buffers stay mmap'd, zeroed lazily by the kernel
+	 * and given back when freed, instead of cleared and kept on the
+	 * heap (issue 21: time and the supervisor's VmHWM). */
+	(void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+	pol = jr_policy_new();
 	argv = shortcut_argv(&argc, argv);
 	if (jr_cli_parse(argc, argv, &cli, &err) < 0 ||
 	    jr_cli_apply(pol, &cmd, &cli, JR_SCOPE_CLI, &err) < 0) {
