@@ -222,18 +222,18 @@ static void test_mounts(void)
 	}
 	ok(drop_classes(c) > 0,
 	   "private-dev: the device classes are bound after the new /dev");
-	is_int((int)c->nmounts, 7, "seven mounts");
+	is_int((int)c->nmounts, 8, "eight mounts");
 	{
 		static const enum jr_mnt_op order[] = {
 			JR_MNT_MKDIR, JR_MNT_TMPFS, JR_MNT_BIND, JR_MNT_TMPFS,
-			JR_MNT_DEV,   JR_MNT_HIDE,  JR_MNT_RO,
+			JR_MNT_BIND,  JR_MNT_DEV,   JR_MNT_HIDE, JR_MNT_RO,
 		};
-		bool same = c->nmounts == 7;
+		bool same = c->nmounts == 8;
 
-		for (size_t i = 0; same && i < 7; i++)
+		for (size_t i = 0; same && i < 8; i++)
 			same = c->mounts[i].op == order[i];
-		ok(same, "in phase order: mkdir, home tmpfs, bind, /tmp, /dev, "
-			 "hide, read-only");
+		ok(same, "in phase order: mkdir, home tmpfs, bind, /tmp and its "
+			 "X11 socket, /dev, hide, read-only");
 	}
 	is_str(c->mounts[1].dst, home, "the whitelist's tmpfs is on $HOME");
 	is_int((int)c->mounts[1].mode, 0700, "... mode 0700");
@@ -243,11 +243,13 @@ static void test_mounts(void)
 	ok(c->mounts[2].optional, "... and skipped when missing");
 	is_str(c->mounts[3].dst, "/tmp", "private-tmp: a tmpfs on /tmp");
 	is_int((int)c->mounts[3].mode, 01777, "... mode 1777");
-	is_str(c->mounts[4].dst, "/dev", "private-dev: /dev");
+	is_str(c->mounts[4].dst, "/tmp/.X11-unix",
+	       "... the X11 socket kept in it (x11 unset)");
+	is_str(c->mounts[5].dst, "/dev", "private-dev: /dev");
 	snprintf(want, sizeof(want), "%s/.ssh", home);
-	is_str(c->mounts[5].dst, want, "blacklist: ~ expanded");
-	is_str(c->mounts[5].origin, "t.profile:1", "... its origin kept");
-	is_str(c->mounts[6].dst, "/etc", "read-only last");
+	is_str(c->mounts[6].dst, want, "blacklist: ~ expanded");
+	is_str(c->mounts[6].origin, "t.profile:1", "... its origin kept");
+	is_str(c->mounts[7].dst, "/etc", "read-only last");
 	ok(!c->ll_fs && c->nll == 0, "no Landlock rules without landlock.*");
 	ok(jr_confine_has_mounts(c), "it has mounts");
 	drop(c);
@@ -680,8 +682,10 @@ static void test_files(void)
 	jr_policy_free(pol);
 	pol = pol_of("whitelist", "/tmp/jr-t", "private-tmp", "yes");
 	c = plan_of(pol, 7, &msg);
-	ok(c && c->nmounts == 2 && c->mounts[0].mode == 01777,
-	   "whitelist beneath /tmp with private-tmp: one tmpfs (1777) on /tmp");
+	ok(c && c->nmounts == 3 && c->mounts[0].mode == 01777 &&
+		   strcmp(c->mounts[2].dst, "/tmp/.X11-unix") == 0,
+	   "whitelist beneath /tmp with private-tmp: one tmpfs (1777) on /tmp "
+	   "(and the X11 socket)");
 	if (c)
 		drop(c);
 	jr_policy_free(pol);
