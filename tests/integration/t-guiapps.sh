@@ -119,6 +119,17 @@ finish() {
 	wait "$1"
 	rc=$?
 }
+# quit WINDOW PID: 'q' (again, up to 5 times, if a loaded machine lost
+# it), then finish
+quit() {
+	_qt=0
+	while [ $_qt -lt 5 ] && ! gone "$2"; do
+		key "$1" q
+		wait_for 4 gone "$2"
+		_qt=$((_qt + 1))
+	done
+	finish "$2"
+}
 
 # start APP MODE PATTERN PROGRAM ARGS...: run PROGRAM through jailrun
 # (MODE jail: its profile, found by name) or without (bare), output in
@@ -177,8 +188,7 @@ session_zathura() {
 	sleep 2 # the page is rendered, an error would be in the status bar
 	shot "zathura-$1-1-page"
 	names >"$TMPD/zathura.$1.names"
-	key "$win" q
-	finish $pid
+	quit "$win" $pid
 	echo "rc=$rc" >>"$TMPD/zathura.$1.steps"
 	grep -qs 'paper\.pdf' "$HOME/.local/share/zathura/history" &&
 		echo history >>"$TMPD/zathura.$1.steps"
@@ -199,8 +209,7 @@ session_feh() {
 		>/dev/null 2>&1 && echo next >>"$TMPD/feh.$1.steps"
 	sleep 1
 	shot "feh-$1-2-two"
-	key "$win" q
-	finish $pid
+	quit "$win" $pid
 	echo "rc=$rc" >>"$TMPD/feh.$1.steps"
 }
 # inkscape: an export from the command line (the PNG's size and the
