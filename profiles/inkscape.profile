@@ -6,16 +6,37 @@
 # Extensions menu entry run Python scripts.
 include = common-gui.inc
 
-# files
-# An editor of the files the user names: it reads and writes the home
-# directory and /tmp (drawings, exports, its preferences in
-# ${XDG_CONFIG_HOME}/inkscape, extensions); its Python extensions run
-# /usr/bin/python3 on scripts in /usr/share and ~.  No devices beyond the
-# minimal /dev (GTK 3 draws with cairo, no GPU).
-include = landlock-base.inc
+# files: a home of its own (firejail's whitelist: a tmpfs home holding
+# only the paths below; the rest of the home is absent, not "Permission
+# denied").  What it writes elsewhere in this home is gone at exit.
+# Drawings and exports are read and written in the pictures and
+# documents directories and /tmp; ~/.ssh, ~/.gnupg and other secrets
+# are not in it (and are hidden by mounts too).  Its Python extensions
+# run /usr/bin/python3 on scripts in /usr/share and its config dir.
+whitelist = ${XDG_PICTURES_DIR}, ${XDG_DOCUMENTS_DIR}
+# its preferences.xml, palettes, templates, keys and user extensions
+mkdir = ${XDG_CONFIG_HOME}/inkscape
+whitelist = ${XDG_CONFIG_HOME}/inkscape
+# its cache (rendered icons and the font list)
+whitelist = ${XDG_CACHE_HOME}/inkscape
+# the caches the desktop stack writes (common-gui.inc): fontconfig's and
+# dconf's (GTK 3)
+whitelist = ${XDG_CACHE_HOME}/fontconfig, ${XDG_CACHE_HOME}/dconf
+# what GTK reads in the home (common-gui.inc), read-only
+whitelist-ro = ~/.Xauthority, ~/.Xresources, ~/.gtkrc-2.0, ~/.icons, ~/.themes
+whitelist-ro = ~/.fonts, ${XDG_CONFIG_HOME}/gtk-3.0, ${XDG_CONFIG_HOME}/fontconfig
+whitelist-ro = ${XDG_CONFIG_HOME}/dconf, ${XDG_CONFIG_HOME}/mimeapps.list
+whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.dirs
+whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.locale
+whitelist-ro = ${XDG_DATA_HOME}/fonts, ${XDG_DATA_HOME}/icons
+whitelist-ro = ${XDG_DATA_HOME}/themes, ${XDG_DATA_HOME}/mime
+# GTK's recently-used list (~/.local/share/recently-used.xbel, rewritten
+# by rename, so it cannot be bound alone) is this home's own: writable,
+# gone at exit
 landlock.write = ~, /tmp
 private-dev = yes
 # private-dev keeps the device classes whose key is not set: none here
+# (GTK 3 draws with cairo, no GPU)
 no3d = yes
 novideo = yes
 nodvd = yes

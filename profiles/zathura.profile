@@ -6,13 +6,35 @@
 include = common-gui.inc
 seccomp.drop = execve, execveat
 
-# files
-# A viewer: it reads the documents the user names in the home directory
-# and /tmp, and its zathurarc; it writes only its history and bookmarks
-# (${XDG_DATA_HOME}/zathura, where it exists); ':write' (save a copy) is
-# refused.  No devices beyond the minimal /dev.
-include = landlock-base.inc
-landlock.read = ~, /tmp
+# files: a home of its own (firejail's whitelist: a tmpfs home holding
+# only the paths below; the rest of the home is absent, not "Permission
+# denied").  What it writes elsewhere in this home is gone at exit.
+# Documents are read from the documents and download directories and
+# /tmp, read-only: ':write' (save a copy) and saving an attachment or
+# image land in this home and are gone at exit.  ~/.ssh, ~/.gnupg and
+# other secrets are not in it (and are hidden by mounts too).
+whitelist-ro = ${XDG_DOCUMENTS_DIR}, ${XDG_DOWNLOAD_DIR}
+# its zathurarc: read-only
+whitelist-ro = ${XDG_CONFIG_HOME}/zathura
+# its history (the last page of each file), bookmarks and input history
+mkdir = ${XDG_DATA_HOME}/zathura
+whitelist = ${XDG_DATA_HOME}/zathura
+# the caches the desktop stack writes (common-gui.inc): fontconfig's and
+# dconf's (GTK 3)
+whitelist = ${XDG_CACHE_HOME}/fontconfig, ${XDG_CACHE_HOME}/dconf
+# what GTK reads in the home (common-gui.inc), read-only
+whitelist-ro = ~/.Xauthority, ~/.Xresources, ~/.gtkrc-2.0, ~/.icons, ~/.themes
+whitelist-ro = ~/.fonts, ${XDG_CONFIG_HOME}/gtk-3.0, ${XDG_CONFIG_HOME}/fontconfig
+whitelist-ro = ${XDG_CONFIG_HOME}/dconf, ${XDG_CONFIG_HOME}/mimeapps.list
+whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.dirs
+whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.locale
+whitelist-ro = ${XDG_DATA_HOME}/fonts, ${XDG_DATA_HOME}/icons
+whitelist-ro = ${XDG_DATA_HOME}/themes, ${XDG_DATA_HOME}/mime
+# GTK's recently-used list (~/.local/share/recently-used.xbel, rewritten
+# by rename, so it cannot be bound alone) is this home's own: writable,
+# gone at exit
+landlock.read = /tmp
+landlock.write = ~
 landlock.write = ${XDG_DATA_HOME}/zathura
 private-dev = yes
 # private-dev keeps the device classes whose key is not set: none here
