@@ -37,15 +37,9 @@ whitelist = ${XDG_CONFIG_HOME}/transmission, ${XDG_CACHE_HOME}/transmission
 # the caches the desktop stack writes (common-gui.inc)
 whitelist = ${XDG_CACHE_HOME}/fontconfig, ${XDG_CACHE_HOME}/mesa_shader_cache
 whitelist = ${XDG_CACHE_HOME}/dconf
-# what GTK reads in the home (common-gui.inc), read-only: the writable
-# parts of this home below never reach them
-whitelist-ro = ~/.Xauthority, ~/.Xresources, ~/.gtkrc-2.0, ~/.icons, ~/.themes
-whitelist-ro = ~/.fonts, ${XDG_CONFIG_HOME}/gtk-3.0, ${XDG_CONFIG_HOME}/fontconfig
-whitelist-ro = ${XDG_CONFIG_HOME}/dconf, ${XDG_CONFIG_HOME}/mimeapps.list
-whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.dirs
-whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.locale
-whitelist-ro = ${XDG_DATA_HOME}/fonts, ${XDG_DATA_HOME}/icons
-whitelist-ro = ${XDG_DATA_HOME}/themes, ${XDG_DATA_HOME}/mime
+# what GTK reads in the home, read-only: the writable parts of this home
+# below never reach them
+include = gtk-home.inc
 landlock.write = ~
 landlock.write = ${XDG_CONFIG_HOME}/transmission, ${XDG_DOWNLOAD_DIR}
 landlock.write = ${XDG_CACHE_HOME}/transmission

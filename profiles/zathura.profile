@@ -22,14 +22,8 @@ whitelist = ${XDG_DATA_HOME}/zathura
 # the caches the desktop stack writes (common-gui.inc): fontconfig's and
 # dconf's (GTK 3)
 whitelist = ${XDG_CACHE_HOME}/fontconfig, ${XDG_CACHE_HOME}/dconf
-# what GTK reads in the home (common-gui.inc), read-only
-whitelist-ro = ~/.Xauthority, ~/.Xresources, ~/.gtkrc-2.0, ~/.icons, ~/.themes
-whitelist-ro = ~/.fonts, ${XDG_CONFIG_HOME}/gtk-3.0, ${XDG_CONFIG_HOME}/fontconfig
-whitelist-ro = ${XDG_CONFIG_HOME}/dconf, ${XDG_CONFIG_HOME}/mimeapps.list
-whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.dirs
-whitelist-ro = ${XDG_CONFIG_HOME}/user-dirs.locale
-whitelist-ro = ${XDG_DATA_HOME}/fonts, ${XDG_DATA_HOME}/icons
-whitelist-ro = ${XDG_DATA_HOME}/themes, ${XDG_DATA_HOME}/mime
+# what GTK reads in the home, read-only
+include = gtk-home.inc
 # GTK's recently-used list (~/.local/share/recently-used.xbel, rewritten
 # by rename, so it cannot be bound alone) is this home's own: writable,
 # gone at exit
