@@ -49,6 +49,7 @@ struct conv {
 	struct jr_fj_counts *c;
 	char *defer[DEFER_MAX]; /* "blacklist = !PATH" lines, written last */
 	size_t ndefer;
+	bool ipc; /* ipc-namespace: a new IPC namespace after all */
 	const char *name;
 	int lineno;
 	struct jr_err *err;
@@ -118,7 +119,6 @@ static const struct {
 static const struct {
 	const char *name, *why;
 } always_on[] = {
-	{ "ipc-namespace", "a new IPC namespace is jailrun's default" },
 	{ "nonewprivs", "jailrun always sets no_new_privs" },
 	{ "quiet", "jailrun's --quiet is a command-line option" },
 	{ "seccomp.block-secondary",
@@ -691,6 +691,10 @@ static const char *convert_directive(struct conv *cv, const char *key,
 			return NULL;
 		}
 	}
+	if (strcmp(key, "ipc-namespace") == 0 && !*value) {
+		cv->ipc = true; /* written last: see jr_firejail_convert */
+		return NULL;
+	}
 	if (strcmp(key, "include") == 0)
 		return do_include(cv, value) ?: "";
 	if (strcmp(key, "ignore") == 0)
@@ -894,6 +898,14 @@ int jr_firejail_convert(const char *name, const char *buf, size_t len,
 	comment(&cv, "Converted from firejail's profile by jailrun "
 		     "--convert-firejail; lines jailrun cannot express are "
 		     "kept as '# not converted:' comments with the reason.");
+	/* firejail keeps the host's IPC namespace unless a file of the
+	 * chain says ipc-namespace (X11's MIT-SHM lives there): each
+	 * profile starts without one, and a file that asks for one adds it
+	 * at its end, after its includes, so any file of the chain wins */
+	if (jr_has_suffix(name, (const char *const[]){ ".profile" }, 1)) {
+		comment(&cv, "firejail's default: the host's IPC namespace");
+		fputs("namespaces = !ipc\n", cv.out);
+	}
 	for (line = text; line; line = next) {
 		next = strchr(line, '\n');
 		if (next)
@@ -913,6 +925,13 @@ int jr_firejail_convert(const char *name, const char *buf, size_t len,
 			fprintf(cv.out, "%s\n", cv.defer[i]);
 			free(cv.defer[i]);
 		}
+	}
+	if (cv.ipc) {
+		fputs("\n", cv.out);
+		comment(&cv, "ipc-namespace, after the includes: any file "
+			     "asking for it wins");
+		fputs("namespaces = ipc\n", cv.out);
+		counts->enforcing_out++;
 	}
 	if (fclose(cv.out) != 0 || !res) {
 		free(res);

@@ -367,6 +367,19 @@ gui geeqie '^img\.ppm - Geeqie$' geeqie img.ppm
 gui display '^ImageMagick: f\.png$' display f.png
 gui xpdf '^Xpdf: f\.pdf$' xpdf f.pdf
 gui mupdf '^f\.pdf - 1/1' mupdf f.pdf
+# firejail keeps the host's IPC namespace (mupdf's profile does not ask
+# for one), where the X server's MIT-SHM segments are: in a new one
+# mupdf says "ximage: disabling shared memory extension: BadAccess"
+if [ -n "$xvfb" ] && command -v mupdf >/dev/null 2>&1; then
+	if grep -q 'disabling shared memory' "$TMPD/mupdf.log"; then
+		not_ok "mupdf: X11 shared memory works (the host's IPC namespace)" \
+			"$(grep 'shared memory' "$TMPD/mupdf.log")"
+	else
+		ok "mupdf: X11 shared memory works (the host's IPC namespace)"
+	fi
+else
+	skip_n 1 "mupdf or an X server is missing"
+fi
 gui inkview '^f\.svg$' inkview f.svg
 
 [ -f "$TMPD/table" ] && diag "$(cat "$TMPD/table")"

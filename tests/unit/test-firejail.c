@@ -89,7 +89,15 @@ static const struct row {
 	{ "nonewprivs", "# nonewprivs: always on", 1, 0 },
 	{ "seccomp.block-secondary", "# seccomp.block-secondary: always on", 1,
 	  0 },
-	{ "ipc-namespace", "# ipc-namespace: always on", 1, 0 },
+	{ "ipc-namespace",
+	  "# ipc-namespace, after the includes: any file asking for it "
+	  "wins\nnamespaces = ipc\n",
+	  1, 0 },
+	{ "include x.profile\nipc-namespace",
+	  "include = ./x.profile\n\n# ipc-namespace, after the includes: any "
+	  "file asking for it wins\nnamespaces = ipc\n",
+	  2, 0 },
+	{ "net none", "namespaces = !ipc\nnet = none\n", 1, 0 },
 	{ "apparmor", "# not converted: apparmor (jailrun loads no AppArmor", 0,
 	  1 },
 	{ "tracelog", "# not converted: tracelog", 0, 1 },
