@@ -73,11 +73,18 @@ static int mount_append_tmpfs(struct jr_confine *plan, const char *p,
 
 /* P with its symlinks resolved, as the init will find it (the plan is
  * made before anything is mounted, and the mounts resolve their targets
- * the same way); P itself when it does not exist. */
+ * the same way); P itself when it does not exist.  A path that names
+ * nothing (lstat: ENOENT, one call) is P: realpath would fail the same
+ * way, after one readlink per component (most of a blacklist is
+ * missing on any one machine). */
 static char *resolved(const char *p)
 {
-	char *r = realpath(p, NULL);
+	struct stat st;
+	char *r;
 
+	if (lstat(p, &st) < 0 && errno == ENOENT)
+		return xstrdup(p);
+	r = realpath(p, NULL);
 	return r ? r : xstrdup(p);
 }
 
@@ -110,11 +117,27 @@ static int plan_hide(struct jr_confine *plan, const char *p,
 		     const char *origin, struct jr_err *err)
 {
 	cleanup_free char *real = not_root("blacklist", p, origin, err);
+	size_t n = plan->nmounts;
 
 	if (!real)
 		return -1;
-	return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL, p,
-				    true, origin, err);
+	if (jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL, p, true,
+				 origin, err) < 0)
+		return -1;
+	/* kept for jr_confine_hiding, which every check asks again */
+	plan->mounts[n].real = jr_confine_intern(plan, real);
+	return 0;
+}
+
+/* Whether the hiding mount H covers REAL (a path resolved) */
+static bool hides(const struct jr_mount *h, const char *real)
+{
+	cleanup_free char *hr = NULL;
+
+	if (h->real)
+		return jr_path_beneath(real, h->real);
+	hr = resolved(h->dst);
+	return jr_path_beneath(real, hr);
 }
 
 const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
@@ -124,12 +147,8 @@ const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
 
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		const struct jr_mount *h = &plan->mounts[i];
-		cleanup_free char *hr = NULL;
 
-		if (h->op != JR_MNT_HIDE)
-			continue;
-		hr = resolved(h->dst);
-		if (jr_path_beneath(real, hr))
+		if (h->op == JR_MNT_HIDE && hides(h, real))
 			return h;
 	}
 	return NULL;
