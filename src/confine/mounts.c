@@ -55,27 +55,32 @@ static int attach(int tree, const char *dst)
 	return move_mount(tree, "", AT_FDCWD, dst, MOVE_MOUNT_F_EMPTY_PATH);
 }
 
-/* mkdir -p, each created directory with MODE */
+/* mkdir -p, each created directory with MODE.  Up from PATH to the
+ * first directory that is there (one mkdir when PATH or its parent is,
+ * as is usual), then down again making each. */
 static int mkdir_p(const char *path, mode_t mode)
 {
 	char buf[PATH_MAX];
-	size_t n = strlen(path);
+	size_t n = strlen(path), len = n;
 
 	if (n >= sizeof(buf))
 		return -ENAMETOOLONG;
 	memcpy(buf, path, n + 1);
-	for (char *p = buf + 1;; p++) {
-		if (*p != '/' && *p)
-			continue;
-		char c = *p;
+	while (mkdir(buf, mode) < 0 && errno != EEXIST) {
+		char *slash = strrchr(buf, '/');
 
-		*p = '\0';
+		if (errno != ENOENT || !slash || slash == buf)
+			return -errno;
+		*slash = '\0';
+		len = (size_t)(slash - buf);
+	}
+	while (len < n) {
+		buf[len] = '/';
+		len += strlen(buf + len);
 		if (mkdir(buf, mode) < 0 && errno != EEXIST)
 			return -errno;
-		*p = c;
-		if (!c)
-			return 0;
 	}
+	return 0;
 }
 
 /* A mount point for a copy of TREE at DST: a directory or an empty file,
