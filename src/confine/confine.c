@@ -73,11 +73,18 @@ static int mount_append_tmpfs(struct jr_confine *plan, const char *p,
 
 /* P with its symlinks resolved, as the init will find it (the plan is
  * made before anything is mounted, and the mounts resolve their targets
- * the same way); P itself when it does not exist. */
+ * the same way); P itself when it does not exist.  A path that names
+ * nothing (lstat: ENOENT, one call) is P: realpath would fail the same
+ * way, after one readlink per component (most of a blacklist is
+ * missing on any one machine). */
 static char *resolved(const char *p)
 {
-	char *r = realpath(p, NULL);
+	struct stat st;
+	char *r;
 
+	if (lstat(p, &st) < 0 && errno == ENOENT)
+		return xstrdup(p);
+	r = realpath(p, NULL);
 	return r ? r : xstrdup(p);
 }
 
@@ -110,11 +117,47 @@ static int plan_hide(struct jr_confine *plan, const char *p,
 		     const char *origin, struct jr_err *err)
 {
 	cleanup_free char *real = not_root("blacklist", p, origin, err);
+	size_t n = plan->nmounts;
 
 	if (!real)
 		return -1;
-	return jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL, p,
-				    true, origin, err);
+	if (jr_confine_mount_add(plan, JR_PH_HIDE, JR_MNT_HIDE, NULL, p, true,
+				 origin, err) < 0)
+		return -1;
+	/* kept for jr_confine_hiding, which every check asks again */
+	plan->mounts[n].real = jr_confine_intern(plan, real);
+	return 0;
+}
+
+/* M's destination resolved: as planned when the planner kept it
+ * (jr_mount.real), else now. */
+static char *dst_resolved(const struct jr_mount *m)
+{
+	return m->real ? xstrdup(m->real) : resolved(m->dst);
+}
+
+/* Whether REAL (a path resolved) is M's destination or beneath it */
+static bool covers(const struct jr_mount *m, const char *real)
+{
+	cleanup_free char *d = NULL;
+
+	if (m->real)
+		return jr_path_beneath(real, m->real);
+	d = resolved(m->dst);
+	return jr_path_beneath(real, d);
+}
+
+/* The hiding mount that makes REAL (a path resolved) disappear */
+static const struct jr_mount *hiding_real(const struct jr_confine *plan,
+					  const char *real)
+{
+	for (size_t i = 0; i < plan->nmounts; i++) {
+		const struct jr_mount *h = &plan->mounts[i];
+
+		if (h->op == JR_MNT_HIDE && covers(h, real))
+			return h;
+	}
+	return NULL;
 }
 
 const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
@@ -122,17 +165,16 @@ const struct jr_mount *jr_confine_hiding(const struct jr_confine *plan,
 {
 	cleanup_free char *real = resolved(path);
 
-	for (size_t i = 0; i < plan->nmounts; i++) {
-		const struct jr_mount *h = &plan->mounts[i];
-		cleanup_free char *hr = NULL;
+	return hiding_real(plan, real);
+}
 
-		if (h->op != JR_MNT_HIDE)
-			continue;
-		hr = resolved(h->dst);
-		if (jr_path_beneath(real, hr))
-			return h;
-	}
-	return NULL;
+/* jr_confine_hiding of M's own destination */
+static const struct jr_mount *dst_hidden(const struct jr_confine *plan,
+					 const struct jr_mount *m)
+{
+	cleanup_free char *real = dst_resolved(m);
+
+	return hiding_real(plan, real);
 }
 
 /* The mount of the home phase (a top directory's tmpfs, private's
@@ -149,7 +191,7 @@ static const struct jr_mount *replacing(const struct jr_confine *plan,
 
 		if (m->phase != JR_PH_HOME)
 			continue;
-		d = resolved(m->dst);
+		d = dst_resolved(m);
 		if (!jr_path_beneath(exe, d))
 			continue;
 		if (m->op == JR_MNT_BIND && strcmp(m->src, m->dst) == 0)
@@ -184,14 +226,14 @@ static int check_hidden_grants(struct jr_confine *plan, const char *target,
 		const struct jr_mount *b = &plan->mounts[j];
 
 		if (b->phase == JR_PH_HOME && b->op == JR_MNT_BIND &&
-		    (h = jr_confine_hiding(plan, b->dst)))
+		    (h = dst_hidden(plan, b)))
 			jr_confine_note(plan,
 					"whitelist: '%s' (%s) stays hidden by "
 					"the blacklist of '%s' (%s), as in "
 					"firejail",
 					b->dst, b->origin, h->dst, h->origin);
 		/* the empty hiding mount must stay read-only */
-		if (b->op == JR_MNT_RW && (h = jr_confine_hiding(plan, b->dst)))
+		if (b->op == JR_MNT_RW && (h = dst_hidden(plan, b)))
 			return jr_fail(err, b->origin,
 				       "read-write: '%s' is hidden by %s "
 				       "(blacklist '%s')",
@@ -338,6 +380,9 @@ static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
 	if (jr_confine_mount_add(plan, JR_PH_HOME, JR_MNT_BIND, bound, bound,
 				 true, origin, err) < 0)
 		return -1;
+	/* BOUND resolved is REAL: P's own resolution in the home, and
+	 * elsewhere (no symlink here) REAL itself */
+	plan->mounts[plan->nmounts - 1].real = jr_confine_intern(plan, real);
 	return ro ? jr_confine_mount_add(plan, JR_PH_RO, JR_MNT_RO, NULL, bound,
 					 true, origin, err) :
 		    0;

@@ -146,14 +146,26 @@ static const char *access_words(unsigned a)
 
 /* ---- the launcher's part ------------------------------------------------- */
 
+static long add_rule(int ruleset, struct ll_path_beneath *pb)
+{
+	return syscall(SYS_landlock_add_rule, ruleset, LL_RULE_PATH_BENEATH,
+		       pb, 0);
+}
+
+/* A directory gets all of its rights, a file those that apply to a file.
+ * Which one PATH is, the kernel says (no fstat): it refuses a rule that
+ * gives a file a directory's right with EINVAL (security/landlock/fs.c,
+ * landlock_append_fs_rule, since ABI 1), the only EINVAL left once the
+ * rights are within the handled ones; the rule is then given again with
+ * the file's rights. */
 static int add_path(int ruleset, const struct jr_llrule *r, int abi,
 		    struct jr_err *err)
 {
 	struct ll_path_beneath pb = { 0 };
 	cleanup_fd int fd = open(r->path, O_PATH | O_CLOEXEC);
-	struct stat st;
+	long rc;
 
-	if (fd < 0 || fstat(fd, &st) < 0) {
+	if (fd < 0) {
 		if (r->optional && errno == ENOENT)
 			return 0;
 		return jr_fail(err, r->origin, "landlock: %s: %s", r->path,
@@ -161,12 +173,17 @@ static int add_path(int ruleset, const struct jr_llrule *r, int abi,
 	}
 	pb.parent_fd = fd;
 	pb.allowed_access = fs_rights(r->access, abi);
-	if (!S_ISDIR(st.st_mode))
-		pb.allowed_access &= LL_FILE_RIGHTS;
 	if (!pb.allowed_access)
 		return 0;
-	if (syscall(SYS_landlock_add_rule, ruleset, LL_RULE_PATH_BENEATH, &pb,
-		    0) < 0)
+	rc = add_rule(ruleset, &pb);
+	if (rc < 0 && errno == EINVAL &&
+	    (pb.allowed_access & ~LL_FILE_RIGHTS)) {
+		pb.allowed_access &= LL_FILE_RIGHTS;
+		if (!pb.allowed_access)
+			return 0;
+		rc = add_rule(ruleset, &pb);
+	}
+	if (rc < 0)
 		return jr_fail(err, r->origin, "landlock: rule for %s: %s",
 			       r->path, strerror(errno));
 	return 0;

@@ -55,27 +55,32 @@ static int attach(int tree, const char *dst)
 	return move_mount(tree, "", AT_FDCWD, dst, MOVE_MOUNT_F_EMPTY_PATH);
 }
 
-/* mkdir -p, each created directory with MODE */
+/* mkdir -p, each created directory with MODE.  Up from PATH to the
+ * first directory that is there (one mkdir when PATH or its parent is,
+ * as is usual), then down again making each. */
 static int mkdir_p(const char *path, mode_t mode)
 {
 	char buf[PATH_MAX];
-	size_t n = strlen(path);
+	size_t n = strlen(path), len = n;
 
 	if (n >= sizeof(buf))
 		return -ENAMETOOLONG;
 	memcpy(buf, path, n + 1);
-	for (char *p = buf + 1;; p++) {
-		if (*p != '/' && *p)
-			continue;
-		char c = *p;
+	while (mkdir(buf, mode) < 0 && errno != EEXIST) {
+		char *slash = strrchr(buf, '/');
 
-		*p = '\0';
+		if (errno != ENOENT || !slash || slash == buf)
+			return -errno;
+		*slash = '\0';
+		len = (size_t)(slash - buf);
+	}
+	while (len < n) {
+		buf[len] = '/';
+		len += strlen(buf + len);
 		if (mkdir(buf, mode) < 0 && errno != EEXIST)
 			return -errno;
-		*p = c;
-		if (!c)
-			return 0;
 	}
+	return 0;
 }
 
 /* A mount point for a copy of TREE at DST: a directory or an empty file,
@@ -198,15 +203,12 @@ static int files_source(const struct jr_confine *plan, struct jr_err *err)
 static int capture(const struct jr_confine *plan, struct mnt_state *st,
 		   struct jr_err *err)
 {
-	bool dev = false, hide = false, files = false;
+	bool dev = false, files = false;
 
 	for (size_t i = 0; i < plan->nmounts; i++) {
 		const struct jr_mount *m = &plan->mounts[i];
 
 		dev |= m->op == JR_MNT_DEV;
-		/* no hiding tmpfs when nothing is there to hide (none can be
-		 * made without a mount namespace) */
-		hide |= m->op == JR_MNT_HIDE && !jr_confine_mount_skipped(m);
 		files |= m->op == JR_MNT_FILE;
 		if (m->op != JR_MNT_BIND)
 			continue;
@@ -226,8 +228,6 @@ static int capture(const struct jr_confine *plan, struct mnt_state *st,
 			debugx("private-dev: no %s (%s)", path,
 			       strerror(errno));
 	}
-	if (hide && (st->hide = hide_source(err)) < 0)
-		return -1;
 	if (files && (st->files = files_source(plan, err)) < 0)
 		return -1;
 	return 0;
@@ -275,11 +275,18 @@ static int do_bind(const struct jr_mount *m, int tree, struct jr_err *err)
 }
 
 /* The symlinks of DST resolved: a rule names what the user sees. NULL
- * (errno set) when it does not exist. */
+ * (errno set) when it does not exist.  An optional DST that names
+ * nothing (lstat: ENOENT, one call) is skipped without realpath, which
+ * would fail the same way after one readlink per component. */
 static char *resolve(const struct jr_mount *m)
 {
-	char *p = realpath(m->dst, NULL);
+	struct stat st;
+	char *p = NULL;
 
+	if (!m->optional || lstat(m->dst, &st) == 0 || errno != ENOENT)
+		p = realpath(m->dst, NULL);
+	else
+		errno = ENOENT;
 	if (!p && m->optional && errno == ENOENT)
 		debugx("mount: %s does not exist, nothing to do (%s)", m->dst,
 		       m->origin);
@@ -387,7 +394,9 @@ static int do_dev(const struct jr_mount *m, const struct mnt_state *st,
 	return 0;
 }
 
-static int do_hide(const struct jr_mount *m, int hide, struct jr_err *err)
+/* The hiding tmpfs is made for the first path that is there to hide: a
+ * blacklist of missing paths mounts nothing. */
+static int do_hide(const struct jr_mount *m, int *hide, struct jr_err *err)
 {
 	cleanup_free char *p = resolve(m);
 	cleanup_fd int tree = -1;
@@ -399,7 +408,9 @@ static int do_hide(const struct jr_mount *m, int hide, struct jr_err *err)
 			       fail_mount(err, m, "hiding", m->dst);
 	if (lstat(p, &st) < 0)
 		return fail_mount(err, m, "hiding", p);
-	tree = clone_tree(hide, S_ISDIR(st.st_mode) ? HIDE_DIR : HIDE_FILE);
+	if (*hide < 0 && (*hide = hide_source(err)) < 0)
+		return -1;
+	tree = clone_tree(*hide, S_ISDIR(st.st_mode) ? HIDE_DIR : HIDE_FILE);
 	if (tree < 0 || attach(tree, p) < 0)
 		return fail_mount(err, m, "hiding", p);
 	debugx("mount: %s hidden (%s)", p, m->origin);
@@ -507,8 +518,8 @@ static int do_mkdir(const struct jr_mount *m)
 	return 0;
 }
 
-static int do_mount(const struct jr_mount *m, size_t i,
-		    const struct mnt_state *st, struct jr_err *err)
+static int do_mount(const struct jr_mount *m, size_t i, struct mnt_state *st,
+		    struct jr_err *err)
 {
 	switch (m->op) {
 	case JR_MNT_MKDIR:
@@ -520,7 +531,7 @@ static int do_mount(const struct jr_mount *m, size_t i,
 	case JR_MNT_DEV:
 		return do_dev(m, st, err);
 	case JR_MNT_HIDE:
-		return do_hide(m, st->hide, err);
+		return do_hide(m, &st->hide, err);
 	case JR_MNT_RO:
 		return do_ro(m, err);
 	case JR_MNT_FILE:

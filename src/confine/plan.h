@@ -61,6 +61,11 @@ struct jr_mount {
 	unsigned mode;      /* JR_MNT_TMPFS */
 	bool optional;      /* a missing SRC/DST is skipped (--debug says) */
 	const char *origin; /* FILE:LINE or --option that asked for it */
+	const char *real;   /* a blacklist's JR_MNT_HIDE, a whitelist's
+			     * JR_MNT_BIND: DST resolved when planned (for
+			     * the planner's checks), else NULL; the init
+			     * resolves DST again, after the mounts before
+			     * it */
 };
 
 /* Landlock access, jailrun's three words (what each grants is in
