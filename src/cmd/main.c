@@ -309,6 +309,7 @@ static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 	l->secrets = (const char *const *)secrets;
 	l->nsecrets = nsecrets;
 	l->ll_abi = jr_landlock_abi();
+	jr_learned_under(l, pol->profile_used, pol);
 	r = jr_learned_write(l, pol->learn, command, date, err);
 	for (size_t i = 0; i < nsecrets; i++)
 		free(secrets[i]);
