@@ -9,7 +9,8 @@
 # names the refusal.  Then the session is learned under the shipped
 # transmission-gtk profile: the learned profile says it stands alone and
 # what the shipped one refused, and the session passes under it with
-# seccomp.action = kill.
+# seccomp.action = kill; with an include of the shipped profile added,
+# the kept syscalls its deny-lists deny are said at startup.
 . "$top_srcdir/tests/integration/lib.sh"
 
 PATH=/usr/bin:/bin
@@ -31,13 +32,13 @@ cp "$HOME/.ssh/id_test" "$HOME/Downloads/id_test"
 cd "$TMPD" || exit 1
 
 if [ -z "$(landlock_abi)" ]; then
-	skip_always_n 19 "this kernel has no Landlock"
+	skip_always_n 21 "this kernel has no Landlock"
 	done_testing
 	exit
 fi
 for p in transmission-gtk transmission-create Xvfb xdotool; do
 	if ! command -v $p >/dev/null 2>&1; then
-		skip_n 19 "$p is not installed"
+		skip_n 21 "$p is not installed"
 		done_testing
 		exit
 	fi
@@ -168,5 +169,14 @@ is "$mapped" yes "under the profile learned under the shipped one (kill): the wi
 is "$added" yes "under the profile learned under the shipped one (kill): the torrent is added"
 is "$prefs" yes "under the profile learned under the shipped one (kill): the preferences dialog opens"
 is "$status" 0 "under the profile learned under the shipped one (kill): never killed, a clean exit"
+# the issue's second attempt: the learned keep-list with an include of
+# the shipped profile, whose deny-lists meet it: said at startup, each
+# conflict with both rules under --debug
+{ echo "include = transmission-gtk.profile"; cat "$p2"; } >"$TMPD/tg-inc.profile"
+jr --debug --profile="$TMPD/tg-inc.profile" "$TRY" pid
+like "$out" "jailrun: WARNING: $TMPD/tg-inc\\.profile:[0-9]+ keeps [a-z0-9_]+, which [^ ]*/(transmission-gtk\\.profile|common-gui\\.inc):[0-9]+ denies" \
+	"with include = transmission-gtk.profile: the kept syscalls it denies are said at startup"
+like "$out" "jailrun: seccomp: [a-z0-9_]+ is kept by $TMPD/tg-inc\\.profile:[0-9]+ and denied by [^ ]*:[0-9]+: denied" \
+	"and --debug names each, with both rules"
 
 done_testing
