@@ -310,6 +310,7 @@ static int learn_finish(const struct jr_policy *pol, struct jr_learned *l,
 	l->secrets = (const char *const *)secrets;
 	l->nsecrets = nsecrets;
 	l->ll_abi = jr_landlock_abi();
+	jr_learned_under(l, pol->profile_used, pol);
 	r = jr_learned_write(l, pol->learn, command, date, err);
 	for (size_t i = 0; i < nsecrets; i++)
 		free(secrets[i]);
@@ -610,6 +611,38 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 	return r;
 }
 
+/* A syscall one profile file keeps and another denies (an include's
+ * deny-list under a learned allow-list): the drop wins, as everywhere;
+ * said at startup, so the program is never killed for it unexplained,
+ * and each with both rules under --debug. */
+static void warn_conflicts(const struct jr_policy *pol)
+{
+	char name[64];
+	int first = jr_policy_conflict(pol, 0), n = 0;
+
+	if (first < 0 || pol->learn)
+		return;
+	for (int nr = first; nr >= 0; nr = jr_policy_conflict(pol, nr + 1))
+		n++;
+	warnx_jr("WARNING: %s keeps %s, which %s denies%s: a drop beats a "
+		 "keep, so it is denied%s%s%.0d%s",
+		 pol->keep.origin[first],
+		 jr_syscall_name(first, name, sizeof(name)),
+		 pol->drop.origin[first],
+		 pol->drop_is_default[first] ? " (seccomp = yes)" : "",
+		 jr_filter_is_exec(first) ? " after the launch" : "",
+		 n > 1 ? "; and " : "", n > 1 ? n - 1 : 0,
+		 n > 1 ? " more kept syscalls are denied by another file "
+			 "(--debug names each)" :
+			 "");
+	for (int nr = first; nr >= 0; nr = jr_policy_conflict(pol, nr + 1))
+		debugx("seccomp: %s is kept by %s and denied by %s: denied%s "
+		       "(a drop beats a keep)",
+		       jr_syscall_name(nr, name, sizeof(name)),
+		       pol->keep.origin[nr], pol->drop.origin[nr],
+		       jr_filter_is_exec(nr) ? " after the launch" : "");
+}
+
 /* A profile that sets no seccomp rule, no capability drop and no file
  * rule leaves the target little but namespaces: said loudly, once, for
  * any profile (an imported one that lost its rules in conversion, a
@@ -704,6 +737,7 @@ int main(int argc, char **argv)
 		goto out;
 	}
 	warn_unconfined(pol);
+	warn_conflicts(pol);
 	r = run_sandbox(pol, &cmd, &cli, &x, &err);
 out:
 	if (err.msg[0])

@@ -92,6 +92,34 @@ bool jr_policy_allows(const struct jr_policy *pol, int nr)
 	return !pol->keep_mode || pol->keep.origin[nr];
 }
 
+/* The length of ORIGIN's file part: "FILE:LINE" without ":LINE". */
+static size_t origin_file_len(const char *origin)
+{
+	const char *colon = strrchr(origin, ':');
+
+	if (colon && colon[1] >= '0' && colon[1] <= '9')
+		return (size_t)(colon - origin);
+	return strlen(origin);
+}
+
+int jr_policy_conflict(const struct jr_policy *pol, int from)
+{
+	if (!pol->keep_mode || from < 0)
+		return -1;
+	for (int nr = from; nr < JR_NR_MAX; nr++) {
+		const char *k = pol->keep.origin[nr], *d = pol->drop.origin[nr];
+		size_t kn, dn;
+
+		if (!k || !d || strncmp(d, "--", 2) == 0)
+			continue;
+		kn = origin_file_len(k);
+		dn = origin_file_len(d);
+		if (kn != dn || strncmp(k, d, kn) != 0)
+			return nr;
+	}
+	return -1;
+}
+
 bool jr_policy_wants_filter(const struct jr_policy *pol)
 {
 	if (pol->keep_mode || pol->protocol_set || pol->restrict_ns ||

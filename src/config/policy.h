@@ -296,6 +296,13 @@ void jr_policy_applied(const struct jr_policy *pol,
 /* Whether the policy lets native syscall NR run (a drop beats a keep). */
 bool jr_policy_allows(const struct jr_policy *pol, int nr);
 
+/* The first syscall from FROM on that a seccomp.keep keeps and a drop
+ * of another profile file denies (an include's `seccomp = yes` or
+ * seccomp.drop, jailrun.conf's, or a keep on the command line): the
+ * drop wins, so the keep is void for it.  A drop given on the command
+ * line is the user's own and no conflict.  Its number, or -1. */
+int jr_policy_conflict(const struct jr_policy *pol, int from);
+
 /* True when any seccomp setting asks for a filter. */
 bool jr_policy_wants_filter(const struct jr_policy *pol);
 

@@ -539,6 +539,9 @@ static void note_socket(struct jr_notify *n, bool bind_call)
 	}
 }
 
+static unsigned learn_refused(struct jr_notify *n, const char *path,
+			      unsigned acc);
+
 static void learn_call(struct jr_notify *n)
 {
 	const struct seccomp_data *d = &n->req->data;
@@ -561,14 +564,16 @@ static void learn_call(struct jr_notify *n)
 				(d->args[pc->flags] & AT_EMPTY_PATH),
 			path, sizeof(path)) < 0)
 		return;
-	acc = call_access(n, pc, path);
+	acc = learn_refused(n, path, call_access(n, pc, path));
 	if (acc)
 		jr_learnfs_add(&n->learned->fs, path, acc);
 	if (acc & JR_LF_EXEC)
 		note_interps(n->learned, (pid_t)n->req->pid, path);
 	note_resolved(n->learned, (pid_t)n->req->pid, path, acc);
 	if (pc->path2 >= 0 &&
-	    target_path(n, pc->dirfd2, pc->path2, false, path, sizeof(path)) == 0)
+	    target_path(n, pc->dirfd2, pc->path2, false, path,
+			sizeof(path)) == 0 &&
+	    learn_refused(n, path, JR_LF_CREATE))
 		jr_learnfs_add(&n->learned->fs, path, JR_LF_CREATE);
 }
 
@@ -609,6 +614,37 @@ static bool ll_allows(struct jr_notify *n, const char *path, unsigned need)
 			return true;
 	return false;
 }
+
+/* Learning under a profile's Landlock file rules (llcheck): what of
+ * ACC (JR_LF_*) on PATH they refuse is recorded as refused, never as
+ * used, so the learned profile does not grant what the run never got
+ * past; the rest is returned.  (The learning counterpart of ll_check.) */
+static unsigned learn_refused(struct jr_notify *n, const char *path,
+			      unsigned acc)
+{
+	static const struct {
+		unsigned lf, ll;
+	} map[] = { { JR_LF_READ, JR_LL_READ },
+		    { JR_LF_WRITE, JR_LL_WRITE },
+		    { JR_LF_EXEC, JR_LL_EXEC } };
+	char dir[PATH_MAX];
+	unsigned refused = 0;
+
+	if (!n->llcheck || !acc)
+		return acc;
+	for (size_t i = 0; i < ARRAY_SIZE(map); i++)
+		if ((acc & map[i].lf) && !ll_allows(n, path, map[i].ll))
+			refused |= map[i].lf;
+	if (acc & JR_LF_CREATE) {
+		parent_dir(path, dir, sizeof(dir));
+		if (!ll_allows(n, dir, JR_LL_WRITE))
+			refused |= JR_LF_CREATE;
+	}
+	if (refused)
+		jr_learnfs_add(&n->learned->refused, path, refused);
+	return acc & ~refused;
+}
+
 
 /* The line that made KEY's rules: the policy's first KEY line, else its
  * first Landlock file line (which made the rule set, without KEY).  As

@@ -629,8 +629,11 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.notify.report_stderr = plan->report_stderr;
 	w.notify.rep = rep;
 	w.notify.learned = plan->learned;
-	w.notify.llcheck = plan->ll_notify && plan->confine &&
-					   plan->confine->ll_fs ?
+	/* report: name Landlock's refusals; learning: record them */
+	w.notify.llcheck = plan->confine && plan->confine->ll_fs &&
+					   (plan->ll_notify ||
+					    (plan->learned &&
+					     plan->confine->ll_abi > 0)) ?
 				   plan->confine :
 				   NULL;
 	w.notify.runtime = getenv("XDG_RUNTIME_DIR");

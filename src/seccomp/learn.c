@@ -95,8 +95,8 @@ static int load_families(struct jr_learned *l, char *list, const char *where,
 	return 0;
 }
 
-/* "# observed-path: rwcx /the/path" */
-static int load_path(struct jr_learned *l, char *value, const char *where,
+/* "# observed-path: rwcx /the/path" (into S: paths used, or refused) */
+static int load_path(struct jr_learnfs *s, char *value, const char *where,
 		     struct jr_err *err)
 {
 	char *path;
@@ -112,7 +112,7 @@ static int load_path(struct jr_learned *l, char *value, const char *where,
 	if (path[0] != '/')
 		return jr_fail(err, where, "observed path '%s' is not absolute",
 			       path);
-	jr_learnfs_add(&l->fs, path, access);
+	jr_learnfs_add(s, path, access);
 	return 0;
 }
 
@@ -180,6 +180,40 @@ unsigned jr_learned_desktop_of(const char *path, const char *runtime)
 void jr_learned_free(struct jr_learned *l)
 {
 	jr_learnfs_free(&l->fs);
+	jr_learnfs_free(&l->refused);
+}
+
+void jr_learned_under(struct jr_learned *l, const char *profile,
+		      const struct jr_policy *pol)
+{
+	const char *base = profile ? strrchr(profile, '/') : NULL;
+
+	memset(l->denied_by, 0, sizeof(l->denied_by));
+	l->families_denied = 0;
+	if (pol->dbus_user == JR_DBUS_FILTER) {
+		l->dbus_filter = true;
+		l->dbus_talk = pol->dbus_talk;
+		l->ndbus_talk = pol->ndbus_talk;
+		l->dbus_own = pol->dbus_own;
+		l->ndbus_own = pol->ndbus_own;
+	}
+	if (!profile || !profile[0])
+		return; /* --noprofile: no profile's rules were in force */
+	snprintf(l->under, sizeof(l->under), "%s", base ? base + 1 : profile);
+	if (!jr_lf_writable(l->under))
+		snprintf(l->under, sizeof(l->under), "its profile");
+	for (int nr = 0; nr < JR_NR_MAX; nr++) {
+		if (!l->used[nr] || jr_policy_allows(pol, nr))
+			continue;
+		if (jr_filter_is_exec(nr) && !l->exec_after_start)
+			continue;
+		l->denied_by[nr] = pol->drop.origin[nr] ? pol->drop.origin[nr] :
+			pol->keep_origin ? pol->keep_origin : "seccomp.keep";
+	}
+	if (pol->protocol_set) {
+		l->families_denied = l->families & ~pol->protocols;
+		l->protocol_origin = pol->protocol_origin;
+	}
 }
 
 static int load_line(struct jr_learned *l, char *line, const char *where,
@@ -205,7 +239,18 @@ static int load_line(struct jr_learned *l, char *line, const char *where,
 		return 0;
 	}
 	if (strcmp(key, "path") == 0)
-		return load_path(l, value, where, err);
+		return load_path(&l->fs, value, where, err);
+	if (strcmp(key, "refused") == 0)
+		return load_path(&l->refused, value, where, err);
+	if (strcmp(key, "under") == 0) {
+		value += strspn(value, " ");
+		if (!jr_lf_writable(value) || strchr(value, '/'))
+			return jr_fail(err, where, "bad profile name '%s'",
+				       value);
+		if (!l->under[0])
+			snprintf(l->under, sizeof(l->under), "%s", value);
+		return 0;
+	}
 	if (strcmp(key, "connect") == 0)
 		return load_ports(l->connect, value, where, err);
 	if (strcmp(key, "bind") == 0)
@@ -411,6 +456,134 @@ static void write_header(FILE *f, const struct jr_learned *l,
 
 static void write_programs(FILE *f, const struct jr_learned *l);
 
+/* ORIGIN ("DIR/FILE:LINE" or "--option") without its directory. */
+static const char *short_origin(const char *origin)
+{
+	const char *colon = strrchr(origin, ':');
+	const char *slash = NULL;
+
+	for (const char *p = origin; *p && (!colon || p < colon); p++)
+		if (*p == '/')
+			slash = p;
+	return slash ? slash + 1 : origin;
+}
+
+/* The syscalls the profile learned under denies, by the rule that
+ * denies them. */
+static void write_denied(FILE *f, const struct jr_learned *l)
+{
+	char name[64];
+	bool done[JR_NR_MAX] = { false };
+
+	for (int nr = 0; nr < JR_NR_MAX; nr++) {
+		const char *by = l->denied_by[nr];
+		char key[200];
+		size_t col = 0;
+
+		if (!by || done[nr])
+			continue;
+		snprintf(key, sizeof(key), "#   %.120s denies: ",
+			 short_origin(by));
+		for (int k = nr; k < JR_NR_MAX; k++) {
+			if (l->denied_by[k] != by)
+				continue;
+			done[k] = true;
+			list_item(f, key, jr_syscall_name(k, name, sizeof(name)),
+				  &col);
+		}
+		end_list(f, &col);
+	}
+	for (int af = 0; af < 64; af++)
+		if (l->families_denied & (1ULL << af))
+			fprintf(f, "#   %.120s denies socket family %d\n",
+				l->protocol_origin ?
+					short_origin(l->protocol_origin) :
+					"protocol",
+				af);
+}
+
+static bool any_denied(const struct jr_learned *l)
+{
+	for (int nr = 0; nr < JR_NR_MAX; nr++)
+		if (l->denied_by[nr])
+			return true;
+	return l->families_denied != 0;
+}
+
+/* A refusal an appended run did not meet again (it used it). */
+static unsigned still_refused(const struct jr_learned *l, size_t i)
+{
+	const struct jr_lfpath *p = &l->refused.v[i];
+
+	return p->access & ~jr_learnfs_access(&l->fs, p->path);
+}
+
+/* What the profile learned under had in force and refused, and that
+ * the result stands alone (it includes nothing). */
+static void write_under(FILE *f, const struct jr_learned *l)
+{
+	size_t shown = 0, more = 0;
+
+	if (!l->under[0]) {
+		fprintf(f, "# stands alone: learned with no profile "
+			   "(--noprofile); it includes nothing.\n");
+		return;
+	}
+	fprintf(f,
+		"# learned under %s: its file rules (Landlock, mounts) were "
+		"in force,\n"
+		"#   its seccomp rules were not (learning lets every call "
+		"run).\n"
+		"# stands alone: it includes nothing and needs nothing of "
+		"%s.\n"
+		"#   `include = %s` added here adds its deny-lists, and a "
+		"deny beats a\n"
+		"#   keep: jailrun then warns at startup which kept syscalls "
+		"it denies\n"
+		"#   (--debug: each, with both rules).\n",
+		l->under, l->under, l->under);
+	if (any_denied(l)) {
+		fprintf(f, "# let run while learning, though %s denies "
+			   "them:\n",
+			l->under);
+		write_denied(f, l);
+	}
+	for (size_t i = 0; i < l->refused.n; i++) {
+		cleanup_free char *p = NULL;
+		unsigned acc = still_refused(l, i);
+
+		if (!acc)
+			continue;
+		if (shown == JR_LEARN_REFUSED_SHOWN) {
+			more++;
+			continue;
+		}
+		if (!shown++)
+			fprintf(f, "# refused under %s by its Landlock rules, "
+				   "and not granted here\n"
+				   "#   (the runs never went past them: grant "
+				   "one and learn again to learn\n"
+				   "#   what follows it):\n",
+				l->under);
+		p = jr_lf_substitute(l->refused.v[i].path, &l->vars);
+		fprintf(f, "#   refused: %s%s%s%s%.300s\n",
+			acc & JR_LF_READ ? "read " : "",
+			acc & JR_LF_WRITE ? "write " : "",
+			acc & JR_LF_CREATE ? "create-or-remove " : "",
+			acc & JR_LF_EXEC ? "exec " : "", p);
+	}
+	if (more)
+		fprintf(f, "#   and %zu more (the '# observed-refused' lines)"
+			   "\n",
+			more);
+	if (!shown)
+		fprintf(f, "# refused under %s: nothing its Landlock rules "
+			   "check\n",
+			l->under);
+	fprintf(f, "#   (a file its mounts hid is not seen as refused: it "
+		   "was missing)\n");
+}
+
 static void write_keys(FILE *f, const struct jr_learned *l,
 		       const struct choice *chosen, size_t nchosen,
 		       const bool covered[JR_NR_MAX])
@@ -479,6 +652,39 @@ static void write_ports(FILE *f, const char *key, const uint64_t *ports)
 static const char *const ll_keys[] = { "landlock.read = ", "landlock.write = ",
 				       "landlock.exec = " };
 
+/* The session bus: `yes`, or under a profile's `dbus.user = filter`
+ * the filter with that profile's names: which names the program talked
+ * to is not seen (its messages go through xdg-dbus-proxy, outside the
+ * sandbox; the supervisor sees the connect to the proxy's socket only),
+ * so they are not learned, and the profile says so. */
+static void write_dbus(FILE *f, const struct jr_learned *l)
+{
+	size_t col = 0;
+
+	if (!l->dbus_filter) {
+		fprintf(f, "# dbus.user: the bus names it talked to are not "
+			   "learned (the supervisor does not\n"
+			   "#   read D-Bus messages); narrow it to `filter` with "
+			   "dbus.user.talk by hand\n"
+			   "dbus.user = yes\n");
+		return;
+	}
+	fprintf(f, "# dbus.user: filter, with the names %s lets through: "
+		   "the names it talked to\n"
+		   "#   are not learned (xdg-dbus-proxy, outside the sandbox, "
+		   "carries its messages;\n"
+		   "#   the supervisor sees only the connect to the proxy's "
+		   "socket)\n"
+		   "dbus.user = filter\n",
+		l->under[0] ? l->under : "the profile");
+	for (size_t i = 0; i < l->ndbus_talk; i++)
+		list_item(f, "dbus.user.talk = ", l->dbus_talk[i], &col);
+	end_list(f, &col);
+	for (size_t i = 0; i < l->ndbus_own; i++)
+		list_item(f, "dbus.user.own = ", l->dbus_own[i], &col);
+	end_list(f, &col);
+}
+
 /* The Landlock keys: file rules, then TCP ports; the desktop keys. */
 static void write_landlock(FILE *f, const struct jr_learned *l,
 			   const struct jr_lfrules *r)
@@ -522,8 +728,10 @@ static void write_landlock(FILE *f, const struct jr_learned *l,
 	/* only what was used is written: `x11 = no` and the like need the
 	 * mount namespace, and Landlock refuses the rest's files anyway */
 	for (size_t i = 0; i < ARRAY_SIZE(desktop_names); i++)
-		if (l->desktop & (1u << i))
+		if (l->desktop & (1u << i) && (1u << i) != JR_LD_DBUS_USER)
 			fprintf(f, "%s = yes\n", desktop_names[i]);
+	if (l->desktop & JR_LD_DBUS_USER)
+		write_dbus(f, l);
 	if (!l->desktop)
 		fprintf(f, "# desktop: no X11, Wayland, sound or session bus "
 			   "socket was used\n");
@@ -554,6 +762,16 @@ static void write_observed(FILE *f, const struct jr_learned *l)
 			fprintf(f, "# observed-path: %s %s\n", letters,
 				l->fs.v[i].path);
 	}
+	for (size_t i = 0; i < l->refused.n; i++) {
+		char letters[5];
+
+		jr_lf_letters(l->refused.v[i].access, letters);
+		if (!strchr(l->refused.v[i].path, '\n'))
+			fprintf(f, "# observed-refused: %s %s\n", letters,
+				l->refused.v[i].path);
+	}
+	if (l->under[0])
+		fprintf(f, "# observed-under: %s\n", l->under);
 	for (int p = 0; p < 65536; p++)
 		if (l->connect[p / 64] & (1ULL << (p % 64)))
 			fprintf(f, "# observed-connect: %d\n", p);
@@ -602,6 +820,7 @@ int jr_learned_profile(const struct jr_learned *l, const char *command,
 		return jr_fail(err, NULL, "open_memstream: %s", strerror(errno));
 	jr_learnfs_rules(&l->fs, &l->vars, l->secrets, l->nsecrets, rules);
 	write_header(f, l, command, date, chosen, nchosen);
+	write_under(f, l);
 	write_collapses(f, rules);
 	write_keys(f, l, chosen, nchosen, covered);
 	write_landlock(f, l, rules);

@@ -20,6 +20,8 @@ struct jr_learned {
 	bool exec_after_start; /* execve/execveat after the target started */
 	unsigned runs;
 	struct jr_learnfs fs;  /* paths read, written, created, executed */
+	struct jr_learnfs refused; /* what the profile's Landlock rules
+				    * refused (not in fs: never granted) */
 	uint64_t connect[1024], bind[1024]; /* TCP ports (bit p = port p) */
 	unsigned desktop;      /* JR_LD_*: desktop sockets connected to */
 
@@ -29,7 +31,28 @@ struct jr_learned {
 				     * includes: never collapsed onto */
 	size_t nsecrets;
 	int ll_abi;            /* the kernel's Landlock ABI (0: none) */
+	/* learning under a profile (not --noprofile): its name, and for
+	 * each syscall used that its seccomp rules deny (let run while
+	 * learning), the rule that denies it */
+	char under[128];
+	const char *denied_by[JR_NR_MAX];
+	uint64_t families_denied; /* used, outside its protocol */
+	const char *protocol_origin;
+	/* its dbus.user = filter: the learned profile keeps the filter and
+	 * its names (the proxy's traffic is not seen: not learned) */
+	bool dbus_filter;
+	const char *const *dbus_talk, *const *dbus_own;
+	size_t ndbus_talk, ndbus_own;
 };
+
+#define JR_LEARN_REFUSED_SHOWN 40 /* refusals listed in the header */
+
+/* Before writing: the profile the run was learned under (its file
+ * name; NULL or "" for --noprofile) and the used syscalls that POL's
+ * seccomp rules deny, with the rule that does (exec only when the runs
+ * executed after their start: a drop of execve spares the launch). */
+void jr_learned_under(struct jr_learned *l, const char *profile,
+		      const struct jr_policy *pol);
 
 /* Desktop sockets a run connected to. */
 enum jr_learned_desktop {

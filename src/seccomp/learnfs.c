@@ -132,6 +132,14 @@ void jr_learnfs_add(struct jr_learnfs *s, const char *path, unsigned access)
 	s->n++;
 }
 
+unsigned jr_learnfs_access(const struct jr_learnfs *s, const char *path)
+{
+	bool found;
+	size_t at = find(s, path, &found);
+
+	return found ? s->v[at].access : 0;
+}
+
 void jr_learnfs_free(struct jr_learnfs *s)
 {
 	for (size_t i = 0; i < s->n; i++)

@@ -44,6 +44,9 @@ int jr_lf_normalise(const char *path, char *out, size_t size);
 void jr_learnfs_add(struct jr_learnfs *s, const char *path, unsigned access);
 void jr_learnfs_free(struct jr_learnfs *s);
 
+/* What S records on PATH (normalised already): JR_LF_*, 0 if nothing. */
+unsigned jr_learnfs_access(const struct jr_learnfs *s, const char *path);
+
 /* "rwcx" letters for ACCESS, and back (-1 on a bad letter). */
 void jr_lf_letters(unsigned access, char out[5]);
 int jr_lf_parse_letters(const char *s, unsigned *access);

@@ -3,6 +3,12 @@
 # the same workload then passes under that profile with action kill (one
 # missing syscall would kill it), and a different behaviour is blocked and
 # named.  Follows children and threads; --learn-append merges runs.
+# Learning under a profile: what its Landlock rules refused is listed as
+# refused and not granted, what its seccomp rules deny (let run while
+# learning) is listed with the rule, and the result says it stands
+# alone; an include's deny-list that meets a learned keep-list is said
+# at startup (a drop beats a keep), each conflict with both rules under
+# --debug.
 . "$top_srcdir/tests/integration/lib.sh"
 
 # roundtrip NAME PROGRAM...: learn, then enforce with action kill; the
@@ -121,5 +127,115 @@ jr --noprofile --report --seccomp.drop=mkdir "$JAILRUN" --noprofile \
 	--learn="$TMPD/nested.profile" true
 is "$rc" 125 "nested --learn: refused, exit 125"
 like "$out" "--learn needs a seccomp listener" "nested --learn: said why"
+
+# Learning under a profile.  Its Landlock rules let the run write in ok/
+# only; its `seccomp = yes` denies personality.
+u="$TMPD/under"
+mkdir -p "$u/ok" "$u/no"
+printf 'landlock.read = /\nlandlock.exec = /\nlandlock.write = %s/ok, /dev\nseccomp = yes\n' \
+	"$u" >"$u/u.profile"
+work() { # the workload: personality runs, one write is refused under u
+	rm -f "$u/ok/x" "$u/no/x"
+	"$JAILRUN" "$@" sh -c "$TRY call personality; echo a >$u/no/x; echo b >$u/ok/x" \
+		>"$u/out" 2>&1
+	rc=$?
+	out=$(cat "$u/out")
+}
+work --profile="$u/u.profile" --learn="$u/l.profile"
+is "$rc" 0 "learned under a profile"
+[ ! -e "$u/no/x" ] && [ -e "$u/ok/x" ] &&
+	ok "under the profile: no/x refused by its Landlock rules, ok/x written" ||
+	not_ok "under the profile: no/x refused by its Landlock rules, ok/x written" "$out"
+lp=$(cat "$u/l.profile")
+like "$lp" "# learned under u\\.profile: its file rules" "the header names the profile learned under"
+like "$lp" "# stands alone: it includes nothing" "and says the result stands alone"
+if grep -q '^include' "$u/l.profile"; then
+	not_ok "it includes nothing" "$lp"
+else
+	ok "it includes nothing"
+fi
+like "$lp" "#   refused: create-or-remove $u/no/x" "the Landlock refusal is listed"
+if grep -E "^landlock\.write = .*$u/no" "$u/l.profile"; then
+	not_ok "and not granted" "$lp"
+else
+	ok "and not granted"
+fi
+like "$lp" "#   u\\.profile:4 denies: .*personality" \
+	"what its seccomp rules deny, let run while learning, is listed with the rule"
+work --profile="$u/l.profile" --seccomp.action=kill
+is "$rc" 0 "the same workload passes under the learned profile with action kill"
+[ ! -e "$u/no/x" ] && [ -e "$u/ok/x" ] &&
+	ok "and no/x is refused there too: the learned run's path is kept" ||
+	not_ok "and no/x is refused there too: the learned run's path is kept" "$out"
+# the same without a profile: nothing refused, the write is learned
+work --noprofile --learn="$u/n.profile"
+like "$(cat "$u/n.profile")" "# stands alone: learned with no profile" \
+	"--noprofile: the header says so"
+like "$(cat "$u/n.profile")" "landlock\\.write = .*$u/no" \
+	"--noprofile: the write refused under the profile is learned and granted"
+if grep -q "refused:" "$u/n.profile"; then
+	not_ok "--noprofile: nothing listed as refused" "$(cat "$u/n.profile")"
+else
+	ok "--noprofile: nothing listed as refused"
+fi
+# --learn-append keeps the refusals of earlier runs
+work --profile="$u/u.profile" --learn="$u/a.profile"
+work --profile="$u/u.profile" --learn="$u/a.profile" --learn-append
+like "$(cat "$u/a.profile")" "#   refused: create-or-remove $u/no/x" \
+	"--learn-append: the refusals of earlier runs are kept"
+
+# A learned keep-list under an include's deny-list: the drop wins, said.
+printf 'seccomp = yes\n' >"$u/deny.inc"
+printf 'include = %s/deny.inc\nseccomp.keep = @start, @stdio, personality\n' \
+	"$u" >"$u/both.profile"
+jr --profile="$u/both.profile" "$TRY" call personality
+like "$out" "^jailrun: WARNING: $u/both\\.profile:2 keeps personality, which $u/deny\\.inc:1 denies \\(seccomp = yes\\): a drop beats a keep, so it is denied; and 2 more kept syscalls are denied by another file \\(--debug names each\\)$" "an include denies what the profile keeps: said at startup"
+is "$(printf '%s\n' "$out" | tail -1)" EPERM "and it is denied (a drop beats a keep)"
+printf 'seccomp.keep = @start, @stdio, personality\n' >"$u/keep.profile"
+jr --profile="$u/keep.profile" "$TRY" call personality
+is "$out" "OK" "without the include: personality runs, nothing said"
+jr --debug --profile="$u/both.profile" "$TRY" call personality
+like "$out" "seccomp: personality is kept by $u/both\\.profile:2 and denied by $u/deny\\.inc:1: denied" \
+	"--debug names the conflict with both rules"
+printf 'seccomp = yes\nseccomp.keep = @start, @stdio, personality\n' >"$u/same.profile"
+jr --profile="$u/same.profile" "$TRY" call personality
+is "$out" "EPERM" "keep and deny in one file: denied, no warning (the author's own)"
+jr --profile="$u/keep.profile" --seccomp.drop=personality "$TRY" call personality
+is "$out" "EPERM" "a drop on the command line: denied, no warning (the user's own)"
+
+# dbus.user = filter: learning keeps the filter and its names (the names
+# talked to are not seen: the proxy carries the messages), never `yes`.
+if ! command -v dbus-daemon >/dev/null 2>&1 ||
+	! command -v dbus-send >/dev/null 2>&1 ||
+	! command -v dbus-test-tool >/dev/null 2>&1 ||
+	! command -v xdg-dbus-proxy >/dev/null 2>&1; then
+	skip_n 5 "dbus-daemon, dbus-send, dbus-test-tool or xdg-dbus-proxy is not installed"
+else
+	XDG_RUNTIME_DIR="$TMPD/run"
+	export XDG_RUNTIME_DIR
+	mkdir -p -m 700 "$XDG_RUNTIME_DIR"
+	dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
+		--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
+	bg_pids="$bg_pids $!"
+	wait_for 30 test -s "$TMPD/bus"
+	DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
+	export DBUS_SESSION_BUS_ADDRESS
+	dbus-test-tool echo --name=org.jailrun.LearnEcho >/dev/null 2>&1 &
+	bg_pids="$bg_pids $!"
+	ping="dbus-send --session --print-reply --dest=org.jailrun.LearnEcho / org.jailrun.LearnEcho.Ping"
+	wait_for 30 $ping >/dev/null 2>&1
+	jr --noprofile --dbus.user=filter --dbus.user.talk=org.jailrun.LearnEcho \
+		--learn="$u/bus.profile" -- $ping
+	like "$rc:$out" "^0:method return" "dbus.user = filter: learned a call through the proxy"
+	like "$(cat "$u/bus.profile")" "^dbus\\.user = filter$" \
+		"the learned profile keeps dbus.user = filter"
+	like "$(cat "$u/bus.profile")" "^dbus\\.user\\.talk = org\\.jailrun\\.LearnEcho$" \
+		"and the names it let through"
+	like "$(cat "$u/bus.profile")" "^#   are not learned \\(xdg-dbus-proxy" \
+		"and says the names talked to are not learned, and why"
+	jr --profile="$u/bus.profile" --seccomp.action=kill -- $ping
+	like "$rc:$out" "^0:method return" "the call passes under the learned profile (kill)"
+	unset DBUS_SESSION_BUS_ADDRESS
+fi
 
 done_testing

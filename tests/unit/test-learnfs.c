@@ -1,5 +1,7 @@
 /* test-learnfs.c - learning mode's files: normalising, collapsing,
- * substitution, the profile's Landlock keys and their reading back.
+ * substitution, the profile's Landlock keys and their reading back;
+ * learning under a profile (what it refused and denied, standing
+ * alone) and a keep meeting another file's drop.
  * Table-driven: each case is the paths a run used and the rules wanted. */
 #include "config.h"
 
@@ -9,6 +11,8 @@
 
 #include "learn.h"
 #include "learnfs.h"
+#include "options.h"
+#include "syscalls.h"
 #include "tap.h"
 
 static const struct {
@@ -252,6 +256,124 @@ static void test_profile_round_trip(void)
 	free(back);
 }
 
+static int nr_of(const char *name)
+{
+	int nr = -1;
+
+	jr_syscall_resolve(name, &nr);
+	return nr;
+}
+
+static void set(struct jr_policy *pol, const char *key, const char *value,
+		const char *where)
+{
+	struct jr_err err = { { 0 } };
+
+	if (jr_key_set(pol, jr_key_find(key), value, where, &err) < 0)
+		diag("%s = %s: %s", key, value, err.msg);
+}
+
+/* Learned under a profile: its denials with their rule, its Landlock
+ * refusals (not granted), the header; read back by --learn-append. */
+static void test_under(void)
+{
+	struct jr_learned *l = calloc(1, sizeof(*l));
+	struct jr_learned *back = calloc(1, sizeof(*back));
+	struct jr_policy *pol = jr_policy_new();
+	struct jr_err err = { { 0 } };
+	char path[] = "/tmp/test-learnfs.XXXXXX";
+	char *text = NULL;
+	int fd = mkstemp(path), pers = nr_of("personality");
+
+	set(pol, "seccomp", "yes", "/etc/p/inc.profile:3");
+	l->runs = 1;
+	l->vars = vars;
+	l->used[pers] = l->used[nr_of("read")] = true;
+	l->used[nr_of("execve")] = true; /* the launch only */
+	jr_learnfs_add(&l->fs, "/srv/d/f", JR_LF_READ);
+	jr_learnfs_add(&l->refused, "/srv/r/x", JR_LF_WRITE);
+	jr_learned_under(l, "/etc/p/u.profile", pol);
+	ok(l->denied_by[pers] &&
+		   strcmp(l->denied_by[pers], "/etc/p/inc.profile:3") == 0,
+	   "personality: denied by the rule that denies it");
+	ok(!l->denied_by[nr_of("read")], "read: allowed, not listed");
+	ok(!l->denied_by[nr_of("execve")],
+	   "execve of the launch only: not listed");
+	is_int(jr_learned_profile(l, "t", "now", &text, &err), 0,
+	       "profile built");
+	ok(strstr(text, "\n# learned under u.profile: its file rules") != NULL,
+	   "header: learned under the profile");
+	ok(strstr(text, "\n# stands alone: it includes nothing") != NULL,
+	   "header: stands alone");
+	ok(strstr(text, "\n#   inc.profile:3 denies: personality\n") != NULL,
+	   "the denial, with its rule");
+	ok(strstr(text, "\n#   refused: write /srv/r/x\n") != NULL,
+	   "the refusal, listed");
+	ok(!strstr(text, "/srv/r\n") && !strstr(text, "= /srv/r"),
+	   "and not granted");
+	ok(strstr(text, "\n# observed-refused: w /srv/r/x\n") != NULL &&
+		   strstr(text, "\n# observed-under: u.profile\n") != NULL,
+	   "observed lines for --learn-append");
+	ok(!strstr(text, "\ninclude"), "no include");
+	free(text);
+	close(fd);
+	is_int(jr_learned_write(l, path, "t", "now", &err), 0, "written");
+	is_int(jr_learned_load(back, path, &err), 0, "read back (%s)",
+	       err.msg);
+	ok(back->refused.n == 1 && back->refused.v[0].access == JR_LF_WRITE &&
+		   strcmp(back->under, "u.profile") == 0,
+	   "refusals and the profile read back");
+	/* a later run used it: no longer listed as refused */
+	jr_learnfs_add(&back->fs, "/srv/r/x", JR_LF_WRITE);
+	back->vars = vars;
+	is_int(jr_learned_profile(back, "t", "now", &text, &err), 0,
+	       "merged profile built");
+	ok(!strstr(text, "#   refused: write /srv/r/x"),
+	   "a refusal a later run got past is not listed");
+	free(text);
+	/* --noprofile */
+	jr_learned_free(l);
+	memset(l, 0, sizeof(*l));
+	l->runs = 1;
+	jr_learned_under(l, NULL, pol);
+	is_int(jr_learned_profile(l, "t", "now", &text, &err), 0,
+	       "--noprofile profile built");
+	ok(strstr(text, "\n# stands alone: learned with no profile") != NULL,
+	   "--noprofile: stands alone, said");
+	free(text);
+	unlink(path);
+	jr_learned_free(l);
+	jr_learned_free(back);
+	jr_policy_free(pol);
+	free(l);
+	free(back);
+}
+
+/* A keep of one file meeting a drop of another: the conflict. */
+static void test_conflict(void)
+{
+	struct jr_policy *pol = jr_policy_new();
+	int pers = nr_of("personality");
+
+	set(pol, "seccomp.keep", "personality, read", "/a/l.profile:2");
+	is_int(jr_policy_conflict(pol, 0), -1, "a keep alone: no conflict");
+	set(pol, "seccomp.drop", "personality", "--seccomp.drop");
+	is_int(jr_policy_conflict(pol, 0), -1,
+	       "a drop on the command line: no conflict");
+	set(pol, "seccomp", "yes", "/a/l.profile:5");
+	is_int(jr_policy_conflict(pol, 0), -1,
+	       "a drop in the keep's own file: no conflict");
+	jr_policy_free(pol);
+	pol = jr_policy_new();
+	set(pol, "seccomp", "yes", "/a/inc.profile:1");
+	set(pol, "seccomp.keep", "personality, read", "/a/l.profile:2");
+	is_int(jr_policy_conflict(pol, 0), pers,
+	       "an include's seccomp = yes denies a kept syscall: conflict");
+	is_int(jr_policy_conflict(pol, pers + 1), -1, "and only that one");
+	ok(!jr_policy_allows(pol, pers), "and the drop wins");
+	jr_policy_free(pol);
+}
+
 int main(void)
 {
 	test_normalise();
@@ -259,5 +381,7 @@ int main(void)
 	test_letters();
 	test_desktop();
 	test_profile_round_trip();
+	test_under();
+	test_conflict();
 	return tap_done();
 }
