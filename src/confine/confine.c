@@ -323,11 +323,30 @@ static char *link_target(const char *p)
 	return xstrdup(buf);
 }
 
+/* Whether a mkdir or mkfile rule of POL makes a path beneath HOME (so a
+ * missing home exists by the time the home is mounted over). */
+static bool home_made(const struct jr_policy *pol, const char *home)
+{
+	for (size_t i = 0; i < pol->npaths; i++) {
+		const struct jr_pathrule *r = &pol->paths[i];
+		struct jr_err ignored = { { 0 } };
+		cleanup_free char *p = NULL;
+
+		if (r->key != JR_PK_MKDIR && r->key != JR_PK_MKFILE)
+			continue;
+		p = jr_path_expand(r->path, r->origin, &ignored);
+		if (p && jr_path_beneath(p, home))
+			return true;
+	}
+	return false;
+}
+
 /* whitelist, whitelist-ro: a tmpfs on the top directory P is beneath
  * (once), P bound back into it (as it was before), read-only for
  * whitelist-ro.  A top directory that is / (a home of /) is refused. */
-static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
-			  const char *origin, struct jr_err *err)
+static int plan_whitelist(const struct jr_policy *pol, struct jr_confine *plan,
+			  const char *p, bool ro, const char *origin,
+			  struct jr_err *err)
 {
 	const char *home = jr_home_dir();
 	cleanup_free char *real = link_itself(p);
@@ -365,6 +384,14 @@ static int plan_whitelist(struct jr_confine *plan, const char *p, bool ro,
 	if (!at_home && access(top, F_OK) < 0 && errno == ENOENT) {
 		jr_confine_note(plan, "whitelist: '%s' skipped: %s does not "
 				"exist (%s)", p, top, origin);
+		return 0;
+	}
+	/* nor does a home that does not exist, unless a mkdir makes it */
+	if (at_home && !jr_confine_top_replaced(plan, top) &&
+	    access(top, F_OK) < 0 && errno == ENOENT && !home_made(pol, top)) {
+		jr_confine_note(plan, "whitelist: '%s' skipped: the home "
+				"directory %s does not exist (%s)", p, top,
+				origin);
 		return 0;
 	}
 	if (at_home || strcmp(run_user, top) == 0)
@@ -524,8 +551,9 @@ static int plan_path(const struct jr_policy *pol, struct jr_confine *plan,
 	case JR_PK_WHITELIST_RO:
 		if (wl_cancelled(pol, p))
 			return 0;
-		return plan_whitelist(plan, p, r->key == JR_PK_WHITELIST_RO,
-				      r->origin, err);
+		return plan_whitelist(pol, plan, p,
+				      r->key == JR_PK_WHITELIST_RO, r->origin,
+				      err);
 	case JR_PK_NOWHITELIST:
 		return 0; /* read by wl_cancelled */
 	case JR_PK_MKDIR:

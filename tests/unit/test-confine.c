@@ -980,6 +980,42 @@ static void test_private(void)
 	}
 }
 
+/* A whitelist in a home that does not exist holds nothing to hide: it
+ * is skipped with a note, unless a mkdir makes the home first. */
+static void test_missing_home(void)
+{
+	const char *old = getenv("HOME");
+	cleanup_free char *saved = old ? xstrdup(old) : NULL;
+	char gone[PATH_MAX], want[PATH_MAX + 64];
+	struct jr_policy *pol;
+	struct jr_confine *c;
+	const char *msg;
+
+	snprintf(gone, sizeof(gone), "%s/nohome", scratch);
+	setenv("HOME", gone, 1);
+	pol = pol_of("whitelist-ro", "~/Pictures", NULL, NULL);
+	c = plan_of(pol, 7, &msg);
+	snprintf(want, sizeof(want), "the home directory %s does not exist",
+		 gone);
+	ok(c && c->nmounts == 0 && c->nnotes == 1 &&
+		   strstr(c->notes[0], want),
+	   "whitelist in a missing home: skipped, noted");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	pol = pol_of("whitelist", "~/Pictures", "mkdir", "~/Pictures");
+	c = plan_of(pol, 7, &msg);
+	ok(c && c->nnotes == 0 && c->nmounts >= 2 &&
+		   c->mounts[1].op == JR_MNT_TMPFS &&
+		   strcmp(c->mounts[1].dst, gone) == 0,
+	   "... unless a mkdir makes it: the home's tmpfs is planned");
+	if (c)
+		drop(c);
+	jr_policy_free(pol);
+	if (saved)
+		setenv("HOME", saved, 1);
+}
+
 int main(void)
 {
 	if (!mkdtemp(scratch)) {
@@ -997,6 +1033,7 @@ int main(void)
 	test_unset_runtime_dir();
 	test_limits();
 	test_private();
+	test_missing_home();
 	{
 		char cmd[PATH_MAX + 16];
 
