@@ -606,6 +606,7 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 	if (jr_dbus_proxy_start(pol, &x->proxy, err) < 0)
 		return EXIT_JAILRUN;
 	r = jr_run(pol, &x->plan, x->path, cli->program);
+	jr_dbus_proxy_learned(&x->proxy, pol, &x->learned);
 	if (pol->learn && learn_finish(pol, &x->learned, cli->program, err) < 0)
 		return EXIT_JAILRUN;
 	return r;

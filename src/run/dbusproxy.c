@@ -11,7 +11,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -82,6 +84,19 @@ static int proxy_wait_ready(struct jr_dbus_proxy *p, struct jr_err *err)
 		       PROXY_READY_MS / 1000);
 }
 
+/* In the proxy's child: its standard output is the log, at most
+ * JR_DBUS_LOG_MAX bytes (a write beyond fails with EFBIG: SIGXFSZ is
+ * ignored, and an ignored signal stays ignored across execve). */
+static int proxy_log_child(int log)
+{
+	struct rlimit rl = { JR_DBUS_LOG_MAX, JR_DBUS_LOG_MAX };
+
+	if (dup2(log, STDOUT_FILENO) < 0)
+		return -1;
+	signal(SIGXFSZ, SIG_IGN);
+	return setrlimit(RLIMIT_FSIZE, &rl);
+}
+
 int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 			struct jr_err *err)
 {
@@ -108,13 +123,24 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 	if (unlink(p->sock) < 0 && errno != ENOENT)
 		return jr_fail(err, "dbus.user = filter", "%s: %s", p->sock,
 			       strerror(errno));
-	/* xdg-dbus-proxy --fd=3 ADDRESS PATH --filter --talk=N... --own=N... */
-	argv = xcalloc(6 + pol->ndbus_talk + pol->ndbus_own, sizeof(*argv));
+	/* xdg-dbus-proxy --fd=3 ADDRESS PATH --filter [--log] --talk=N...
+	 * --own=N...; learning: its log (it logs only when it filters) on
+	 * its standard output, an anonymous file the sandbox never sees */
+	if (pol->learn) {
+		p->log = memfd_create("jailrun-dbus-log", MFD_CLOEXEC);
+		if (p->log < 0)
+			return jr_fail(err, "dbus.user = filter",
+				       "memfd_create: %s", strerror(errno));
+		p->logging = true;
+	}
+	argv = xcalloc(7 + pol->ndbus_talk + pol->ndbus_own, sizeof(*argv));
 	argv[argc++] = xstrdup("xdg-dbus-proxy");
 	argv[argc++] = xstrdup("--fd=3");
 	argv[argc++] = xstrdup(addr);
 	argv[argc++] = xstrdup(p->sock);
 	argv[argc++] = xstrdup("--filter");
+	if (p->logging)
+		argv[argc++] = xstrdup("--log");
 	for (size_t i = 0; i < pol->ndbus_talk; i++)
 		argv[argc++] = xasprintf("--talk=%s", pol->dbus_talk[i]);
 	for (size_t i = 0; i < pol->ndbus_own; i++)
@@ -135,6 +161,8 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 		 * it when ready and exits when its reader is gone */
 		setpgid(0, 0);
 		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (p->logging && proxy_log_child(p->log) < 0)
+			_exit(127);
 		/* dup2 onto itself keeps O_CLOEXEC: then clear it */
 		if ((fds[1] == 3 ? fcntl(3, F_SETFD, 0) : dup2(fds[1], 3)) < 0)
 			_exit(127);
@@ -152,8 +180,39 @@ int jr_dbus_proxy_start(const struct jr_policy *pol, struct jr_dbus_proxy *p,
 	return 0;
 }
 
+void jr_dbus_proxy_learned(struct jr_dbus_proxy *p,
+			   const struct jr_policy *pol, struct jr_learned *l)
+{
+	cleanup_fd int log = p->logging ? p->log : -1;
+	cleanup_free char *buf = NULL;
+	size_t len = 0;
+
+	if (log < 0)
+		return;
+	p->logging = false;
+	jr_dbus_proxy_stop(p); /* gone: every line it wrote is in LOG */
+	buf = xmalloc(JR_DBUS_LOG_MAX + 1);
+	while (len < JR_DBUS_LOG_MAX) {
+		ssize_t r = pread(log, buf + len, JR_DBUS_LOG_MAX - len,
+				  (off_t)len);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0)
+			break;
+		len += (size_t)r;
+	}
+	buf[len] = '\0';
+	/* a NUL (a name cannot hold one) ends the text read */
+	jr_learned_dbus_log(l, pol, buf, len == JR_DBUS_LOG_MAX);
+	debugx("dbus.user = filter: read %zu bytes of xdg-dbus-proxy's log",
+	       len);
+}
+
 void jr_dbus_proxy_stop(struct jr_dbus_proxy *p)
 {
+	if (p->logging)
+		close(p->log);
 	if (p->sync >= 0)
 		close(p->sync);
 	if (p->pid > 0) {

@@ -56,6 +56,170 @@ void jr_learned_note(struct jr_learned *l, const struct seccomp_data *d,
 		l->exec_after_start = true;
 }
 
+/* ---- D-Bus names (xdg-dbus-proxy's log) -------------------------------- */
+
+/* A well-known bus name: two or more elements of [A-Za-z0-9_-], none
+ * starting with a digit, at most 255 characters (the D-Bus spec). */
+static bool dbus_name_ok(const char *s)
+{
+	size_t len = strlen(s), dots = 0;
+
+	if (len == 0 || len > 255 || s[len - 1] == '.')
+		return false;
+	for (const char *c = s; *c; c++) {
+		if ((c == s || c[-1] == '.') && (*c == '.' ||
+						  (*c >= '0' && *c <= '9')))
+			return false;
+		if (*c == '.')
+			dots++;
+		else if (!strchr("abcdefghijklmnopqrstuvwxyz"
+				 "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-",
+				 *c))
+			return false;
+	}
+	return dots > 0;
+}
+
+static void names_add(struct jr_lnames *s, const char *name)
+{
+	size_t i = 0;
+
+	while (i < s->n && strcmp(s->v[i], name) < 0)
+		i++;
+	if (i < s->n && strcmp(s->v[i], name) == 0)
+		return;
+	if (s->n == JR_LEARN_DBUS_MAX) {
+		s->over++;
+		return;
+	}
+	memmove(&s->v[i + 1], &s->v[i], (s->n - i) * sizeof(s->v[0]));
+	s->v[i] = xstrdup(name);
+	s->n++;
+}
+
+static bool names_has(const struct jr_lnames *s, const char *name)
+{
+	for (size_t i = 0; i < s->n; i++)
+		if (strcmp(s->v[i], name) == 0)
+			return true;
+	return false;
+}
+
+static void names_free(struct jr_lnames *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->v[i]);
+	*s = (struct jr_lnames){ .n = 0 };
+}
+
+/* A dbus.user.talk/own rule lets NAME through: the name itself, or for
+ * PREFIX.* PREFIX and every name below it (xdg-dbus-proxy's rule). */
+static bool dbus_rules_allow(const char *const *rules, size_t n,
+			     const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		size_t len = strlen(rules[i]);
+
+		if (strcmp(rules[i], name) == 0)
+			return true;
+		if (len > 2 && strcmp(rules[i] + len - 2, ".*") == 0 &&
+		    strncmp(rules[i], name, len - 2) == 0 &&
+		    (name[len - 2] == '\0' || name[len - 2] == '.'))
+			return true;
+	}
+	return false;
+}
+
+/* A call to NAME the proxy let through or (REFUSED) did not. */
+static void dbus_called(struct jr_learned *l, const struct jr_policy *pol,
+			const char *name, bool refused)
+{
+	if (!refused &&
+	    (dbus_rules_allow(pol->dbus_talk, pol->ndbus_talk, name) ||
+	     dbus_rules_allow(pol->dbus_own, pol->ndbus_own, name)))
+		names_add(&l->dbus_talked, name);
+	else
+		names_add(&l->dbus_refused_talk, name);
+}
+
+/* "C12: -> org.example.App call org.example.App.Ping at /": the
+ * destination, or NULL for another line (a fake call, a return). */
+static char *dbus_call_dest(char *line)
+{
+	char *p = line + 1, *sp;
+
+	if (line[0] != 'C' || !(*p >= '0' && *p <= '9'))
+		return NULL;
+	p += strspn(p, "0123456789");
+	if (strncmp(p, ": -> ", 5) != 0)
+		return NULL;
+	p += 5;
+	sp = strchr(p, ' ');
+	if (!sp || strncmp(sp, " call ", 6) != 0)
+		return NULL;
+	*sp = '\0';
+	return p;
+}
+
+/* "Filtering message due to arg0 NAME, policy: 0 (required 3)" */
+static void dbus_filtered(struct jr_learned *l, char *line)
+{
+	static const char tag[] = "Filtering message due to arg0 ";
+	char *name = line + sizeof(tag) - 1, *comma, *req;
+
+	if (strncmp(line, tag, sizeof(tag) - 1) != 0)
+		return;
+	comma = strchr(name, ',');
+	if (!comma)
+		return;
+	*comma = '\0';
+	req = strstr(comma + 1, "(required ");
+	if (!dbus_name_ok(name) || strcmp(name, "org.freedesktop.DBus") == 0)
+		return;
+	if (req && req[10] == '3')
+		names_add(&l->dbus_refused_own, name);
+	else
+		names_add(&l->dbus_refused_talk, name);
+}
+
+void jr_learned_dbus_log(struct jr_learned *l, const struct jr_policy *pol,
+			 char *log, bool cut)
+{
+	char *save = NULL, *pending = NULL;
+
+	l->dbus_logged = true;
+	l->dbus_log_cut |= cut;
+	for (char *line = strtok_r(log, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char *dest;
+
+		if (pending) {
+			dbus_called(l, pol, pending,
+				    strncmp(line, "*HIDDEN*", 8) == 0 ||
+					    strncmp(line, "*DENIED*", 8) == 0);
+			pending = NULL;
+		}
+		dest = dbus_call_dest(line);
+		if (dest && dbus_name_ok(dest) &&
+		    strcmp(dest, "org.freedesktop.DBus") != 0)
+			pending = dest;
+		else if (!dest)
+			dbus_filtered(l, line);
+	}
+	if (pending)
+		dbus_called(l, pol, pending, false);
+}
+
+static int load_dbus_name(struct jr_lnames *s, char *value, const char *where,
+			  struct jr_err *err)
+{
+	value += strspn(value, " ");
+	if (!dbus_name_ok(value))
+		return jr_fail(err, where, "bad D-Bus name '%.64s'", value);
+	names_add(s, value);
+	return 0;
+}
+
 /* ---- reading the observations back ------------------------------------ */
 
 static int load_syscalls(struct jr_learned *l, char *list, const char *where,
@@ -181,6 +345,9 @@ void jr_learned_free(struct jr_learned *l)
 {
 	jr_learnfs_free(&l->fs);
 	jr_learnfs_free(&l->refused);
+	names_free(&l->dbus_talked);
+	names_free(&l->dbus_refused_talk);
+	names_free(&l->dbus_refused_own);
 }
 
 void jr_learned_under(struct jr_learned *l, const char *profile,
@@ -257,6 +424,12 @@ static int load_line(struct jr_learned *l, char *line, const char *where,
 		return load_ports(l->bind, value, where, err);
 	if (strcmp(key, "desktop") == 0)
 		return load_desktop(l, value, where, err);
+	if (strcmp(key, "dbus-talk") == 0)
+		return load_dbus_name(&l->dbus_talked, value, where, err);
+	if (strcmp(key, "dbus-refused-talk") == 0)
+		return load_dbus_name(&l->dbus_refused_talk, value, where, err);
+	if (strcmp(key, "dbus-refused-own") == 0)
+		return load_dbus_name(&l->dbus_refused_own, value, where, err);
 	if (strcmp(key, "runs") == 0) {
 		l->runs += (unsigned)strtoul(value, NULL, 10) % 1000000;
 		return 0;
@@ -652,37 +825,89 @@ static void write_ports(FILE *f, const char *key, const uint64_t *ports)
 static const char *const ll_keys[] = { "landlock.read = ", "landlock.write = ",
 				       "landlock.exec = " };
 
-/* The session bus: `yes`, or under a profile's `dbus.user = filter`
- * the filter with that profile's names: which names the program talked
- * to is not seen (its messages go through xdg-dbus-proxy, outside the
- * sandbox; the supervisor sees the connect to the proxy's socket only),
- * so they are not learned, and the profile says so. */
+/* The names refused on the bus, not granted (like Landlock's refusals):
+ * a name it talked to in another run is not listed. */
+static void write_dbus_refused(FILE *f, const struct jr_learned *l)
+{
+	size_t col = 0;
+
+	for (size_t i = 0; i < l->dbus_refused_talk.n; i++)
+		if (!names_has(&l->dbus_talked, l->dbus_refused_talk.v[i]))
+			list_item(f, "# refused on the bus, talk to: ",
+				  l->dbus_refused_talk.v[i], &col);
+	end_list(f, &col);
+	for (size_t i = 0; i < l->dbus_refused_own.n; i++)
+		list_item(f, "# refused on the bus, own: ",
+			  l->dbus_refused_own.v[i], &col);
+	end_list(f, &col);
+	if (l->dbus_refused_talk.n || l->dbus_refused_own.n)
+		fprintf(f, "#   (the proxy refused them: add them to "
+			   "dbus.user.talk/own by hand if wanted)\n");
+}
+
+/* The session bus.  Under a profile's `dbus.user = filter` the
+ * messages went through xdg-dbus-proxy, which jailrun runs with --log
+ * when learning: the filter, with the names the program called that
+ * the profile let through (dbus_talked), at most JR_DBUS_NAMES_MAX
+ * (what the key takes).  The log does not name what a granted
+ * RequestName asked for, so the profile's own names are kept.  On the
+ * real bus (`yes`, or none set) nothing is logged: xdg-dbus-proxy logs
+ * only the messages it filters (its --log is read under --filter), and
+ * a filter would refuse the names learning is to find. */
 static void write_dbus(FILE *f, const struct jr_learned *l)
 {
+	struct jr_lnames talk = { .n = 0 };
+	const char *under = l->under[0] ? l->under : "the command line";
 	size_t col = 0;
 
 	if (!l->dbus_filter) {
 		fprintf(f, "# dbus.user: the bus names it talked to are not "
-			   "learned (the supervisor does not\n"
-			   "#   read D-Bus messages); narrow it to `filter` with "
-			   "dbus.user.talk by hand\n"
+			   "learned on the real bus\n"
+			   "#   (xdg-dbus-proxy logs only what it filters): "
+			   "learn under --dbus.user=filter\n"
+			   "#   --dbus.user.talk=org.example.* to have the "
+			   "names it calls recorded\n"
 			   "dbus.user = yes\n");
 		return;
 	}
-	fprintf(f, "# dbus.user: filter, with the names %s lets through: "
-		   "the names it talked to\n"
-		   "#   are not learned (xdg-dbus-proxy, outside the sandbox, "
-		   "carries its messages;\n"
-		   "#   the supervisor sees only the connect to the proxy's "
-		   "socket)\n"
-		   "dbus.user = filter\n",
-		l->under[0] ? l->under : "the profile");
-	for (size_t i = 0; i < l->ndbus_talk; i++)
-		list_item(f, "dbus.user.talk = ", l->dbus_talk[i], &col);
+	for (size_t i = 0; i < l->dbus_talked.n; i++)
+		names_add(&talk, l->dbus_talked.v[i]);
+	/* the log missing or cut: what the profile let through stays */
+	for (size_t i = 0; (!l->dbus_logged || l->dbus_log_cut) &&
+			   i < l->ndbus_talk;
+	     i++)
+		names_add(&talk, l->dbus_talk[i]);
+	if (!l->dbus_logged)
+		fprintf(f, "# dbus.user: filter, with the names %s lets "
+			   "through (the proxy's log was not read)\n",
+			under);
+	else
+		fprintf(f, "# dbus.user: filter (as %s); dbus.user.talk: the "
+			   "names it called, observed\n"
+			   "#   through xdg-dbus-proxy's --log%s\n",
+			under,
+			l->dbus_log_cut ? " (cut at its size limit: the "
+					  "profile's names are kept too)" :
+					  "");
+	fprintf(f, "dbus.user = filter\n");
+	for (size_t i = 0; i < talk.n && i < JR_DBUS_NAMES_MAX; i++)
+		list_item(f, "dbus.user.talk = ", talk.v[i], &col);
 	end_list(f, &col);
+	if (talk.n + talk.over > JR_DBUS_NAMES_MAX)
+		fprintf(f, "# %zu more D-Bus names left out (the key takes "
+			   "at most %d)\n",
+			talk.n + talk.over - JR_DBUS_NAMES_MAX,
+			JR_DBUS_NAMES_MAX);
+	names_free(&talk);
+	if (l->ndbus_own && l->dbus_logged)
+		fprintf(f, "# dbus.user.own: %s's names, kept (the proxy's "
+			   "log does not name what a\n"
+			   "#   granted RequestName asked for)\n",
+			under);
 	for (size_t i = 0; i < l->ndbus_own; i++)
 		list_item(f, "dbus.user.own = ", l->dbus_own[i], &col);
 	end_list(f, &col);
+	write_dbus_refused(f, l);
 }
 
 /* The Landlock keys: file rules, then TCP ports; the desktop keys. */
@@ -781,6 +1006,14 @@ static void write_observed(FILE *f, const struct jr_learned *l)
 	for (size_t i = 0; i < ARRAY_SIZE(desktop_names); i++)
 		if (l->desktop & (1u << i))
 			fprintf(f, "# observed-desktop: %s\n", desktop_names[i]);
+	for (size_t i = 0; i < l->dbus_talked.n; i++)
+		fprintf(f, "# observed-dbus-talk: %s\n", l->dbus_talked.v[i]);
+	for (size_t i = 0; i < l->dbus_refused_talk.n; i++)
+		fprintf(f, "# observed-dbus-refused-talk: %s\n",
+			l->dbus_refused_talk.v[i]);
+	for (size_t i = 0; i < l->dbus_refused_own.n; i++)
+		fprintf(f, "# observed-dbus-refused-own: %s\n",
+			l->dbus_refused_own.v[i]);
 	fprintf(f, "# observed-exec: %s\n# observed-runs: %u\n",
 		l->exec_after_start ? "yes" : "no", l->runs);
 }

@@ -13,6 +13,14 @@
 #include "util.h"
 
 #define JR_LEARN_FILE_MAX (4 * 1024 * 1024) /* a learned profile read back */
+#define JR_LEARN_DBUS_MAX 64 /* D-Bus names kept of each kind */
+
+/* D-Bus well-known names, sorted, each once, malloc'd; OVER: names
+ * beyond JR_LEARN_DBUS_MAX, not kept */
+struct jr_lnames {
+	char *v[JR_LEARN_DBUS_MAX];
+	size_t n, over;
+};
 
 struct jr_learned {
 	bool used[JR_NR_MAX];
@@ -38,11 +46,17 @@ struct jr_learned {
 	const char *denied_by[JR_NR_MAX];
 	uint64_t families_denied; /* used, outside its protocol */
 	const char *protocol_origin;
-	/* its dbus.user = filter: the learned profile keeps the filter and
-	 * its names (the proxy's traffic is not seen: not learned) */
+	/* its dbus.user = filter: the learned profile keeps the filter, its
+	 * own names, and its talk names narrowed to those observed */
 	bool dbus_filter;
 	const char *const *dbus_talk, *const *dbus_own;
 	size_t ndbus_talk, ndbus_own;
+	/* what xdg-dbus-proxy's --log showed (dbus.user = filter): names
+	 * called that its rules let through, names it refused a call to
+	 * (or a look-up of), names it refused to let the program own */
+	struct jr_lnames dbus_talked, dbus_refused_talk, dbus_refused_own;
+	bool dbus_logged;  /* this run's proxy log was read */
+	bool dbus_log_cut; /* ... and it was cut at its size limit */
 };
 
 #define JR_LEARN_REFUSED_SHOWN 40 /* refusals listed in the header */
@@ -65,6 +79,19 @@ enum jr_learned_desktop {
 /* The desktop socket a connect to the unix socket PATH (abstract: '@'
  * first) is, with RUNTIME the user's $XDG_RUNTIME_DIR: JR_LD_* or 0. */
 unsigned jr_learned_desktop_of(const char *path, const char *runtime);
+
+/* Read xdg-dbus-proxy's --log text LOG (NUL-terminated; changed) of a
+ * run under POL's dbus.user = filter: the lines
+ *   C<serial>: -> <destination> call <interface>.<member> at <path>
+ * followed by "*HIDDEN*" or "*DENIED*" when the proxy refused it, and
+ *   Filtering message due to arg0 <name>, policy: <p> (required <r>)
+ * for a refused name argument (r = 3: RequestName, own).  A called
+ * name counts as talked to only when POL's talk or own rules allow it
+ * (a line a program forged into the log cannot widen its profile);
+ * org.freedesktop.DBus and unique names (':1.5') are not recorded.
+ * CUT: the log reached its size limit. */
+void jr_learned_dbus_log(struct jr_learned *l, const struct jr_policy *pol,
+			 char *log, bool cut);
 
 /* Free what jr_learned_note/load/the supervisor added (paths). */
 void jr_learned_free(struct jr_learned *l);

@@ -374,6 +374,85 @@ static void test_conflict(void)
 	jr_policy_free(pol);
 }
 
+/* xdg-dbus-proxy's --log (the text 0.1.4 prints): the names called that
+ * the rules let through, the refused ones, and lines that must not
+ * count: the bus itself, unique names, a name the rules do not allow
+ * (a line a program could forge), a bad name; read back. */
+static void test_dbus_log(void)
+{
+	struct jr_learned *l = calloc(1, sizeof(*l));
+	struct jr_learned *back = calloc(1, sizeof(*back));
+	struct jr_policy *pol = jr_policy_new();
+	struct jr_err err = { { 0 } };
+	char path[] = "/tmp/test-learnfs.XXXXXX";
+	char *text = NULL;
+	int fd = mkstemp(path);
+	char log[] =
+		"C1: -> org.freedesktop.DBus call org.freedesktop.DBus.Hello "
+		"at /org/freedesktop/DBus\n"
+		"C2: -> org.freedesktop.DBus fake AddMatch for org.a.B\n"
+		"C4: -> org.a.B call org.a.B.Ping at /\n"
+		"B4: <- :1.0 return from C4\n"
+		"C5: -> org.a.C.D call x.y at /\n"
+		"C6: -> org.b.E call org.b.E.Ping at /\n"
+		"*HIDDEN* (ping)\n"
+		"C7: -> :1.9 call org.a.B.Ping at /\n"
+		"C8: -> org.evil.F call x.y at /\n"
+		"C9: -> 9bad.G call x.y at /\n"
+		"C10: -> org.freedesktop.DBus call "
+		"org.freedesktop.DBus.RequestName at /\n"
+		"Filtering message due to arg0 org.own.H, policy: 0 (required 3)\n"
+		"*HIDDEN* (ping)\n"
+		"C11: -> org.a.B call org.a.B.Ping at /\n"
+		"C12: -> org.b.E call org.b.E.Ping at /\n"
+		"*DENIED* (ping)\n";
+
+	set(pol, "dbus.user", "filter", "p:1");
+	set(pol, "dbus.user.talk", "org.a.*, org.b.E", "p:2");
+	set(pol, "dbus.user.own", "org.own.I", "p:3");
+	jr_learned_dbus_log(l, pol, log, false);
+	is_int((int)l->dbus_talked.n, 2, "talked: two names");
+	is_str(l->dbus_talked.n > 1 ? l->dbus_talked.v[1] : NULL, "org.a.C.D",
+	       "talked: org.a.B, org.a.C.D (sorted, once; org.a.* allows)");
+	is_int((int)l->dbus_refused_talk.n, 2,
+	       "refused talk: the hidden one and the one the rules deny");
+	is_str(l->dbus_refused_talk.n > 1 ? l->dbus_refused_talk.v[1] : NULL,
+	       "org.evil.F", "refused talk: org.b.E, org.evil.F");
+	is_str(l->dbus_refused_own.n ? l->dbus_refused_own.v[0] : NULL,
+	       "org.own.H", "refused own: RequestName's arg0 (required 3)");
+	l->runs = 1;
+	l->vars = vars;
+	l->desktop = JR_LD_DBUS_USER;
+	l->used[nr_of("read")] = true;
+	jr_learned_under(l, NULL, pol);
+	is_int(jr_learned_profile(l, "t", "now", &text, &err), 0,
+	       "profile built");
+	ok(strstr(text, "\ndbus.user = filter\n"
+			"dbus.user.talk = org.a.B, org.a.C.D\n") != NULL,
+	   "profile: the filter with the names talked to");
+	ok(strstr(text, "\ndbus.user.own = org.own.I\n") != NULL,
+	   "profile: the own names kept");
+	ok(strstr(text, "\n# refused on the bus, talk to: org.b.E "
+			"org.evil.F\n") != NULL,
+	   "profile: refused names listed");
+	ok(fd >= 0 && write(fd, text, strlen(text)) == (ssize_t)strlen(text),
+	   "written");
+	is_int(jr_learned_load(back, path, &err), 0, "read back (%s)",
+	       err.msg);
+	is_int((int)(back->dbus_talked.n * 100 + back->dbus_refused_talk.n * 10 +
+		     back->dbus_refused_own.n),
+	       221, "read back: the names of each kind");
+	free(text);
+	if (fd >= 0)
+		close(fd);
+	unlink(path);
+	jr_learned_free(l);
+	jr_learned_free(back);
+	free(l);
+	free(back);
+	jr_policy_free(pol);
+}
+
 int main(void)
 {
 	test_normalise();
@@ -383,5 +462,6 @@ int main(void)
 	test_profile_round_trip();
 	test_under();
 	test_conflict();
+	test_dbus_log();
 	return tap_done();
 }
