@@ -411,21 +411,29 @@ static int get_programs(const struct jr_policy *pol,
 	return 0;
 }
 
+/* The target judged once (jr_elf_classify: 0 or -errno), for the
+ * preflight and the filters' plan both: it was opened and read twice
+ * (issue 21). */
+struct judged {
+	struct jr_elf_info elf;
+	int r;
+};
+
 /* Judge the target, plan the enforcement (enforce.c), compile (or take
  * the programs from the cache). */
 static int plan_filters(const struct jr_policy *pol, bool no_cache,
-			const char *path, struct jr_plan *plan,
-			struct jr_bpf *progs, struct jr_err *err)
+			const char *path, const struct judged *j,
+			struct jr_plan *plan, struct jr_bpf *progs,
+			struct jr_err *err)
 {
 	struct jr_bpf *prog = &progs[JR_CACHE_MAIN];
 	struct jr_bpf *postexec = &progs[JR_CACHE_POSTEXEC];
-	struct jr_elf_info elf = { .kind = JR_ELF_NOTELF };
+	const struct jr_elf_info *elf = &j->elf;
 	struct jr_facts f = {
 		.path = path,
 		.stderr_tty = isatty(STDERR_FILENO),
-		.judged = jr_enforce_needs_elf(pol) ?
-				  jr_elf_classify(path, &elf) : -ENOENT,
-		.elf = &elf,
+		.judged = jr_enforce_needs_elf(pol) ? j->r : -ENOENT,
+		.elf = elf,
 	};
 	struct jr_enforce e;
 
@@ -433,7 +441,7 @@ static int plan_filters(const struct jr_policy *pol, bool no_cache,
 			    jr_notify_possible();
 	if (jr_enforce_plan(pol, &f, &e, err) < 0)
 		return -1;
-	say_enforcement(pol, &elf, &e);
+	say_enforcement(pol, elf, &e);
 	if (e.opts.shim) {
 		plan->shim_path = find_shim();
 		if (!plan->shim_path)
@@ -509,15 +517,17 @@ static int check_file_caps(const struct jr_policy *pol, const char *path,
 /* Before the start: what will surely fail, said now rather than as a
  * crash or a bare EPERM later (preflight.c, check_file_caps). */
 static int preflight(const struct jr_policy *pol, const char *name,
-		     const char *path, struct jr_err *err)
+		     const char *path, struct judged *j, struct jr_err *err)
 {
-	cleanup_free struct jr_elf_info *elf = xcalloc(1, sizeof(*elf));
 	struct jr_preflight pf;
-	bool judged = jr_elf_classify(path, elf) == 0;
+	bool judged;
 
-	if (judged && check_file_caps(pol, path, elf, err) < 0)
+	j->elf.kind = JR_ELF_NOTELF;
+	j->r = jr_elf_classify(path, &j->elf);
+	judged = j->r == 0;
+	if (judged && check_file_caps(pol, path, &j->elf, err) < 0)
 		return -1;
-	jr_preflight(pol, name, judged ? elf : NULL, &pf);
+	jr_preflight(pol, name, judged ? &j->elf : NULL, &pf);
 	for (size_t i = 0; i < pf.n; i++)
 		warnx_jr("WARNING: %s", pf.warnings[i]);
 	return 0;
@@ -576,13 +586,15 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 		       const struct jr_cli *cli, struct run *x,
 		       struct jr_err *err)
 {
+	cleanup_free struct judged *j = NULL;
 	int r = resolve_target(cli->program[0], &x->path, err);
 
 	if (r)
 		return r;
 	x->confine = xcalloc(1, sizeof(*x->confine));
-	if (preflight(pol, cli->program[0], x->path, err) < 0 ||
-	    plan_filters(pol, cmd->no_cache, x->path, &x->plan, x->progs,
+	j = xcalloc(1, sizeof(*j));
+	if (preflight(pol, cli->program[0], x->path, j, err) < 0 ||
+	    plan_filters(pol, cmd->no_cache, x->path, j, &x->plan, x->progs,
 			 err) < 0 ||
 	    plan_confine(pol, x->path,
 			 x->plan.postexec->len ? x->plan.shim_path : NULL,

@@ -27,7 +27,10 @@ struct reader {
 	struct jr_profile_log *log;
 	struct jr_err *err;
 	int depth;
-	char *stack[JR_INCLUDE_DEPTH_MAX + 2]; /* files being read */
+	struct {
+		dev_t dev;
+		ino_t ino;
+	} stack[JR_INCLUDE_DEPTH_MAX + 2];     /* files being read */
 	int serial;                            /* files read so far */
 	struct {
 		char key[KEY_MAX];
@@ -389,7 +392,7 @@ static int parse_text(struct reader *rd, const char *path, const char *buf,
 static int parse_file(struct reader *rd, const char *path, const char *from)
 {
 	cleanup_free char *buf = NULL;
-	char *canon;
+	struct stat st;
 	size_t len;
 	int r;
 
@@ -399,24 +402,25 @@ static int parse_file(struct reader *rd, const char *path, const char *from)
 	if (rd->serial >= JR_FILES_MAX)
 		return jr_fail(rd->err, from, "more than %d profile files",
 			       JR_FILES_MAX);
-	canon = realpath(path, NULL);
-	if (!canon)
+	/* A file is the same file by its inode (a hard link too): one
+	 * stat, where realpath() was a readlink per path component
+	 * (issue 21). */
+	if (stat(path, &st) < 0)
 		return jr_fail(rd->err, from, "%s: cannot read: %s", path,
 			       strerror(errno));
-	for (int i = 0; i < rd->depth; i++) {
-		if (strcmp(rd->stack[i], canon) == 0) {
-			free(canon);
+	for (int i = 0; i < rd->depth; i++)
+		if (rd->stack[i].dev == st.st_dev &&
+		    rd->stack[i].ino == st.st_ino)
 			return jr_fail(rd->err, from,
 				       "include cycle: %s is already being "
 				       "read",
 				       path);
-		}
-	}
-	rd->stack[rd->depth++] = canon;
+	rd->stack[rd->depth].dev = st.st_dev;
+	rd->stack[rd->depth++].ino = st.st_ino;
 	r = read_checked(rd, path, from, &buf, &len);
 	if (r == 0)
 		r = parse_text(rd, path, buf, len);
-	free(rd->stack[--rd->depth]);
+	rd->depth--;
 	return r;
 }
 

@@ -29,7 +29,7 @@
 static const char *const dev_nodes[] = { "null", "zero",    "full",
 					 "random", "urandom", "tty" };
 
-struct mnt_state {
+struct jr_mount_held {
 	int src[JR_MOUNTS_MAX]; /* detached copies of the bind sources */
 	int dev[ARRAY_SIZE(dev_nodes)];
 	int hide; /* the detached empty tmpfs, or -1 */
@@ -200,7 +200,7 @@ static int files_source(const struct jr_confine *plan, struct jr_err *err)
 
 /* Take what the bind sources (and a private /dev's devices) are now,
  * before anything is mounted over them. */
-static int capture(const struct jr_confine *plan, struct mnt_state *st,
+static int capture(const struct jr_confine *plan, struct jr_mount_held *st,
 		   struct jr_err *err)
 {
 	bool dev = false, files = false;
@@ -352,7 +352,7 @@ static int dev_link(const char *target, const char *name)
 	return symlink(target, name) < 0 && errno != EEXIST ? -1 : 0;
 }
 
-static int do_dev(const struct jr_mount *m, const struct mnt_state *st,
+static int do_dev(const struct jr_mount *m, const struct jr_mount_held *st,
 		  struct jr_err *err)
 {
 	cleanup_fd int dirfd = -1;
@@ -518,7 +518,7 @@ static int do_mkdir(const struct jr_mount *m)
 	return 0;
 }
 
-static int do_mount(const struct jr_mount *m, size_t i, struct mnt_state *st,
+static int do_mount(const struct jr_mount *m, size_t i, struct jr_mount_held *st,
 		    struct jr_err *err)
 {
 	switch (m->op) {
@@ -548,7 +548,7 @@ static int do_mount(const struct jr_mount *m, size_t i, struct mnt_state *st,
 	return jr_fail(err, m->origin, "unknown mount");
 }
 
-static void release(struct mnt_state *st)
+static void release(struct jr_mount_held *st)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(st->src); i++)
 		if (st->src[i] >= 0)
@@ -579,9 +579,10 @@ static void rechdir(const char *cwd)
 		die_errno("chdir /");
 }
 
-int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err)
+int jr_confine_mount(const struct jr_confine *plan,
+		     struct jr_mount_held **held, struct jr_err *err)
 {
-	struct mnt_state *st;
+	struct jr_mount_held *st;
 	cleanup_free char *cwd = NULL;
 	size_t i = 0;
 	int r = 0;
@@ -604,9 +605,19 @@ int jr_confine_mount(const struct jr_confine *plan, struct jr_err *err)
 		r = capture(plan, st, err);
 	for (; i < plan->nmounts && !r; i++)
 		r = do_mount(&plan->mounts[i], i, st, err);
-	release(st);
-	free(st);
 	if (!r)
 		rechdir(cwd);
+	if (r || !held)
+		jr_confine_mount_release(st);
+	else
+		*held = st;
 	return r;
+}
+
+void jr_confine_mount_release(struct jr_mount_held *st)
+{
+	if (!st)
+		return;
+	release(st);
+	free(st);
 }

@@ -206,7 +206,7 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len)
 		open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	cleanup_free char *buf = NULL;
 	struct stat st;
-	size_t n = 0;
+	size_t n = 0, cap;
 
 	if (fd < 0) {
 		int e = errno;
@@ -224,12 +224,26 @@ int jr_read_file(const char *path, size_t max, char **out, size_t *len)
 		return -EINVAL;
 	if ((size_t)st.st_size > max)
 		return -EFBIG;
-	buf = malloc(max + 1);
+	/* The file's size, and one byte to see the end: a buffer of MAX
+	 * was an mmap and munmap for each profile read (issue 21).  A
+	 * file that grows meanwhile grows the buffer, up to MAX + 1. */
+	cap = (size_t)st.st_size + 1;
+	buf = malloc(cap);
 	if (!buf)
 		return -ENOMEM;
 	for (;;) {
-		ssize_t r = read(fd, buf + n, max + 1 - n);
+		ssize_t r;
 
+		if (n == cap) {
+			char *more;
+
+			cap = cap > max / 2 ? max + 1 : cap * 2;
+			more = realloc(buf, cap);
+			if (!more)
+				return -ENOMEM;
+			buf = more;
+		}
+		r = read(fd, buf + n, cap - n);
 		if (r < 0 && errno == EINTR)
 			continue;
 		if (r < 0)

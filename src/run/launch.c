@@ -240,6 +240,7 @@ __attribute__((noreturn)) static void init_loop(int sfd, pid_t target)
 void jr_init_main(const struct jr_launch *l)
 {
 	struct jr_err err = { { 0 } };
+	struct jr_mount_held *held = NULL;
 	pid_t target;
 	char c;
 	int sfd;
@@ -271,7 +272,7 @@ void jr_init_main(const struct jr_launch *l)
 	} else if (jr_ns_setup_inside(l->ns_flags, &err) < 0 ||
 		   (l->nft_rules &&
 		    jr_net_load_rules(l->nft_path, l->nft_rules, &err) < 0) ||
-		   (l->confine && jr_confine_mount(l->confine, &err) < 0)) {
+		   (l->confine && jr_confine_mount(l->confine, &held, &err) < 0)) {
 		die("%s", err.msg);
 	}
 	if (l->netlog_fd >= 0)
@@ -294,8 +295,11 @@ void jr_init_main(const struct jr_launch *l)
 		die_errno("fork");
 	if (target == 0) {
 		close(sfd);
+		jr_confine_mount_release(held); /* the init's copies stay */
 		launcher(l);
 	}
+	/* the detached trees unmount now, while the target starts */
+	jr_confine_mount_release(held);
 	close(l->execfail_fd);
 	if (l->hello_fd >= 0)
 		close(l->hello_fd);
