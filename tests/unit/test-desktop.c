@@ -20,6 +20,21 @@ static int plan_rc;
 
 static void say(const char *msg) { tap_diag("%s", msg); }
 
+/* The fake home: a directory that exists (a whitelist in a missing home
+ * is skipped), made in main. */
+static char home[] = "/tmp/jr-test-desktop.XXXXXX";
+
+/* $HOME followed by REST, in one of four rotating buffers. */
+static const char *at_home(const char *rest)
+{
+	static char buf[4][sizeof(home) + 64];
+	static unsigned next;
+	char *b = buf[next++ % 4];
+
+	snprintf(b, sizeof(buf[0]), "%s%s", home, rest);
+	return b;
+}
+
 /* A fresh policy with KEY=VALUE pairs applied (NULL-terminated). */
 #define with(...) jrt_policy_with(&pol, &err, say, __VA_ARGS__)
 
@@ -105,7 +120,7 @@ static void test_x11(void)
 	plan_abi(7);
 	ok(mount_at(JR_PH_HIDE, JR_MNT_HIDE, "/tmp/.X11-unix") >= 0,
 	   "x11 = no: /tmp/.X11-unix hidden");
-	ok(mount_at(JR_PH_HIDE, JR_MNT_HIDE, "/home/u/.Xauthority") >= 0,
+	ok(mount_at(JR_PH_HIDE, JR_MNT_HIDE, at_home("/.Xauthority")) >= 0,
 	   "x11 = no: the XAUTHORITY file hidden");
 	ok(plan.mounts[0].optional, "x11 = no: hiding is optional");
 	ok(env_unset("DISPLAY") && env_unset("XAUTHORITY"),
@@ -159,14 +174,14 @@ static void test_x11(void)
 	   "private-tmp with x11 = no: /tmp/.X11-unix not kept, hidden");
 	with("x11=yes", "whitelist=~/Downloads", NULL);
 	plan_abi(7);
-	is_str(bind_src("/home/u/.Xauthority"), "/home/u/.Xauthority",
+	is_str(bind_src(at_home("/.Xauthority")), at_home("/.Xauthority"),
 	       "x11 = yes with a whitelist: ~/.Xauthority bound back");
-	ok(mount_at(JR_PH_HOME, JR_MNT_BIND, "/home/u/.Xauthority") >
-		   mount_at(JR_PH_HOME, JR_MNT_TMPFS, "/home/u"),
+	ok(mount_at(JR_PH_HOME, JR_MNT_BIND, at_home("/.Xauthority")) >
+		   mount_at(JR_PH_HOME, JR_MNT_TMPFS, home),
 	   "x11 = yes: after the home's tmpfs");
 	with("x11=yes", "landlock.read=/usr", NULL);
 	plan_abi(7);
-	ok(ll_rule("/home/u/.Xauthority", JR_LL_READ),
+	ok(ll_rule(at_home("/.Xauthority"), JR_LL_READ),
 	   "x11 = yes with Landlock file rules: XAUTHORITY readable");
 	setenv("XAUTHORITY", "/tmp/xauth-1", 1);
 	with("x11=yes", "private-tmp=yes", NULL);
@@ -209,10 +224,10 @@ static void test_wayland_sound(void)
 	with("sound=yes", "whitelist=~/Music", "landlock.read=/usr",
 	     "private-dev=yes", NULL);
 	plan_abi(7);
-	is_str(bind_src("/home/u/.config/pulse"), "/home/u/.config/pulse",
+	is_str(bind_src(at_home("/.config/pulse")), at_home("/.config/pulse"),
 	       "sound = yes with a whitelist: the PulseAudio cookie dir bound "
 	       "back");
-	ok(ll_rule("/home/u/.config/pulse", JR_LL_READ),
+	ok(ll_rule(at_home("/.config/pulse"), JR_LL_READ),
 	   "sound = yes with Landlock: the cookie dir readable");
 	ok(mount_at(JR_PH_DEV, JR_MNT_BIND, "/dev/snd") >
 		   mount_at(JR_PH_DEV, JR_MNT_DEV, "/dev"),
@@ -314,7 +329,11 @@ static void test_dbus(void)
 
 int main(void)
 {
-	setenv("HOME", "/home/u", 1);
+	if (!mkdtemp(home)) {
+		perror("mkdtemp");
+		return 1;
+	}
+	setenv("HOME", home, 1);
 	unsetenv("XDG_CONFIG_HOME");
 	setenv("XDG_RUNTIME_DIR", "/run/user/9", 1);
 	setenv("DISPLAY", ":7.0", 1);
@@ -330,5 +349,6 @@ int main(void)
 	test_dbus();
 	jr_confine_free(&plan);
 	jr_policy_free(pol);
+	rmdir(home);
 	return tap_done();
 }
