@@ -962,6 +962,21 @@ static void write_landlock(FILE *f, const struct jr_learned *l,
 			   "socket was used\n");
 }
 
+/* One "PREFIX LETTERS PATH" line per path of SET (a path holding a
+ * newline could not be read back: left out). */
+static void observed_paths(FILE *f, const char *prefix,
+			   const struct jr_learnfs *set)
+{
+	for (size_t i = 0; i < set->n; i++) {
+		char letters[5];
+
+		jr_lf_letters(set->v[i].access, letters);
+		if (!strchr(set->v[i].path, '\n'))
+			fprintf(f, "%s%s %s\n", prefix, letters,
+				set->v[i].path);
+	}
+}
+
 static void write_observed(FILE *f, const struct jr_learned *l)
 {
 	char name[64], num[8];
@@ -979,22 +994,8 @@ static void write_observed(FILE *f, const struct jr_learned *l)
 		list_item(f, "# observed-families: ", num, &col);
 	}
 	end_list(f, &col);
-	for (size_t i = 0; i < l->fs.n; i++) {
-		char letters[5];
-
-		jr_lf_letters(l->fs.v[i].access, letters);
-		if (!strchr(l->fs.v[i].path, '\n'))
-			fprintf(f, "# observed-path: %s %s\n", letters,
-				l->fs.v[i].path);
-	}
-	for (size_t i = 0; i < l->refused.n; i++) {
-		char letters[5];
-
-		jr_lf_letters(l->refused.v[i].access, letters);
-		if (!strchr(l->refused.v[i].path, '\n'))
-			fprintf(f, "# observed-refused: %s %s\n", letters,
-				l->refused.v[i].path);
-	}
+	observed_paths(f, "# observed-path: ", &l->fs);
+	observed_paths(f, "# observed-refused: ", &l->refused);
 	if (l->under[0])
 		fprintf(f, "# observed-under: %s\n", l->under);
 	for (int p = 0; p < 65536; p++)

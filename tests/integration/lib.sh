@@ -137,6 +137,63 @@ wait_for() {
 	return 1
 }
 
+# watch FILE: the witness outside the sandbox, an inotify watch that sees
+# every open of FILE, whoever makes it; opens counts them, opened says
+# whether there was one, unwatch stops it
+watch() {
+	: >"$TMPD/opens"
+	"$TRY" watch "$1" "$TMPD/opens" &
+	watcher=$!
+	wait_for 10 grep -q watching "$TMPD/opens"
+}
+opens() { grep -c '^open$' "$TMPD/opens"; }
+opened() { [ "$(opens)" -gt 0 ]; }
+unwatch() { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
+
+# windows: the visible X windows' ids, sorted; names: their names, sorted,
+# joined by |
+windows() { xdotool search --onlyvisible --name '' 2>/dev/null | sort; }
+names() {
+	for _nw in $(windows); do xdotool getwindowname "$_nw"; done 2>/dev/null |
+		sort | tr '\n' '|'
+}
+
+# private_desktop: a home and an XDG_RUNTIME_DIR of this test's own, no
+# desktop session (no display, bus or sound server), PATH the system's;
+# the test runs in $TMPD
+private_desktop() {
+	PATH=/usr/bin:/bin
+	HOME="$TMPD/home"
+	XDG_RUNTIME_DIR="$TMPD/run"
+	export PATH HOME XDG_RUNTIME_DIR
+	mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
+	chmod 700 "$XDG_RUNTIME_DIR"
+	unset DISPLAY XAUTHORITY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS \
+		DBUS_SYSTEM_BUS_ADDRESS PULSE_SERVER PIPEWIRE_REMOTE
+	cd "$TMPD" || exit 1
+}
+
+# bus_start: a private session bus at $XDG_RUNTIME_DIR/bus for this test
+# (killed on exit through bg_pids); sets DBUS_SESSION_BUS_ADDRESS.
+# Fails when it does not start within 30 s.
+bus_start() {
+	dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
+		--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
+	bg_pids="$bg_pids $!"
+	wait_for 30 test -s "$TMPD/bus" || return 1
+	DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
+	export DBUS_SESSION_BUS_ADDRESS
+}
+
+# echo_service NAME: dbus-test-tool answering as NAME on the session bus
+# (killed on exit), waited for until NAME.Ping gets a reply (30 s)
+echo_service() {
+	dbus-test-tool echo --name="$1" >/dev/null 2>&1 &
+	bg_pids="$bg_pids $!"
+	wait_for 30 dbus-send --session --print-reply --dest="$1" / \
+		"$1.Ping" >/dev/null 2>&1
+}
+
 # stop_bg PID: SIGTERM to a background jailrun, SIGKILL 15 s later if it
 # is still there (a program that does not go must not hang the suite;
 # its sandbox dies with jailrun), then reap it

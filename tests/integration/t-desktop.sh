@@ -7,15 +7,7 @@
 # working without the key.
 . "$top_srcdir/tests/integration/lib.sh"
 
-PATH=/usr/bin:/bin
-HOME="$TMPD/home"
-XDG_RUNTIME_DIR="$TMPD/run"
-export PATH HOME XDG_RUNTIME_DIR
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
-unset DISPLAY XAUTHORITY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS \
-	DBUS_SYSTEM_BUS_ADDRESS PULSE_SERVER PIPEWIRE_REMOTE
-cd "$TMPD" || exit 1
+private_desktop
 
 # conn PATH: connect(2) to a unix socket; prints "connected" or the errno
 cat >"$TMPD/conn.py" <<'EOF'
@@ -105,20 +97,8 @@ if ! command -v dbus-daemon >/dev/null 2>&1 ||
 	! command -v dbus-test-tool >/dev/null 2>&1; then
 	skip_n $dbus_tests "dbus-daemon, dbus-send or dbus-test-tool is not installed"
 else
-	dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
-		--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
-	bg_pids="$bg_pids $!"
-	wait_for 30 test -s "$TMPD/bus"
-	DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
-	export DBUS_SESSION_BUS_ADDRESS
-	dbus-test-tool echo --name=org.jailrun.Echo >/dev/null 2>&1 &
-	bg_pids="$bg_pids $!"
-	i=0
-	until dbus-send --session --print-reply --dest=org.jailrun.Echo / \
-		org.jailrun.Echo.Ping >/dev/null 2>&1 || [ $i -ge 100 ]; do
-		sleep 0.1
-		i=$((i + 1))
-	done
+	bus_start
+	echo_service org.jailrun.Echo
 	getid="dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.GetId"
 	ping="dbus-send --session --print-reply --dest=org.jailrun.Echo / org.jailrun.Echo.Ping"
 

@@ -99,11 +99,6 @@ EOF
 	chmod 700 "$HOME/.ssh"
 }
 
-windows() { xdotool search --onlyvisible --name '' 2>/dev/null | sort; }
-names() {
-	for _nw in $(windows); do xdotool getwindowname "$_nw"; done 2>/dev/null |
-		sort | tr '\n' '|'
-}
 shot() { import -window root "$shots/$1.png" 2>/dev/null; }
 # key WINDOW KEYS...: focus the window (no window manager here) and type
 key() {
@@ -285,17 +280,7 @@ run_app inkscape "export rc=0 200x100 srgba(0,0,255,1) window chooser" \
 	"exports the SVG to PNG, opens it in its window, File -> Open shows the chooser" 4
 
 # ---- the planted key ----------------------------------------------------
-# watch FILE: the witness outside the sandbox, an inotify watch that sees
-# every open of FILE, whoever makes it; opens counts them
-watch() {
-	: >"$TMPD/opens"
-	"$TRY" watch "$1" "$TMPD/opens" &
-	watcher=$!
-	wait_for 10 grep -q watching "$TMPD/opens"
-}
-opens() { grep -c '^open$' "$TMPD/opens"; }
-opened() { [ "$(opens)" -gt 0 ]; }
-unwatch() { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
+# watch, opens, opened, unwatch (the witness), windows, names: lib.sh
 
 # key_try APP MODE ARGS...: the program given ~/.ssh/id_test (a viewer
 # that stays, zathura with its error, is stopped after 5 s); sets $kopens

@@ -44,11 +44,7 @@ fresh_home() {
 	chmod 700 "$HOME/.ssh"
 }
 
-windows() { xdotool search --onlyvisible --name '' 2>/dev/null | sort; }
-names() {
-	for _w in $(windows); do xdotool getwindowname "$_w"; done 2>/dev/null |
-		sort | tr '\n' '|'
-}
+# windows, names: lib.sh
 
 # session MODE JAILRUN-OPTIONS...: start the client, open File -> Open
 # (the toolbar's Open button), screenshot, and leave in $MODE.* the

@@ -214,16 +214,9 @@ else
 	XDG_RUNTIME_DIR="$TMPD/run"
 	export XDG_RUNTIME_DIR
 	mkdir -p -m 700 "$XDG_RUNTIME_DIR"
-	dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
-		--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
-	bg_pids="$bg_pids $!"
-	wait_for 30 test -s "$TMPD/bus"
-	DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
-	export DBUS_SESSION_BUS_ADDRESS
-	dbus-test-tool echo --name=org.jailrun.LearnEcho >/dev/null 2>&1 &
-	bg_pids="$bg_pids $!"
+	bus_start
+	echo_service org.jailrun.LearnEcho
 	ping="dbus-send --session --print-reply --dest=org.jailrun.LearnEcho / org.jailrun.LearnEcho.Ping"
-	wait_for 30 $ping >/dev/null 2>&1
 	jr --noprofile --dbus.user=filter --dbus.user.talk=org.jailrun.LearnEcho \
 		--learn="$u/bus.profile" -- $ping
 	like "$rc:$out" "^0:method return" "dbus.user = filter: learned a call through the proxy"

@@ -11,15 +11,7 @@
 # logged (the proxy logs only what it filters): dbus.user = yes stays.
 . "$top_srcdir/tests/integration/lib.sh"
 
-PATH=/usr/bin:/bin
-HOME="$TMPD/home"
-XDG_RUNTIME_DIR="$TMPD/run"
-export PATH HOME XDG_RUNTIME_DIR
-mkdir -p "$HOME" "$XDG_RUNTIME_DIR"
-chmod 700 "$XDG_RUNTIME_DIR"
-unset DISPLAY XAUTHORITY WAYLAND_DISPLAY DBUS_SESSION_BUS_ADDRESS \
-	DBUS_SYSTEM_BUS_ADDRESS PULSE_SERVER PIPEWIRE_REMOTE
-cd "$TMPD" || exit 1
+private_desktop
 
 ntests=14
 for t in dbus-daemon dbus-send dbus-test-tool xdg-dbus-proxy; do
@@ -30,12 +22,7 @@ for t in dbus-daemon dbus-send dbus-test-tool xdg-dbus-proxy; do
 	fi
 done
 
-dbus-daemon --session --address="unix:path=$XDG_RUNTIME_DIR/bus" \
-	--nofork --print-address=3 3>"$TMPD/bus" >"$TMPD/bus.log" 2>&1 &
-bg_pids="$bg_pids $!"
-wait_for 30 test -s "$TMPD/bus"
-DBUS_SESSION_BUS_ADDRESS=$(head -1 "$TMPD/bus")
-export DBUS_SESSION_BUS_ADDRESS
+bus_start
 
 # call NAME: a method call to the service NAME (its reply, or the error)
 cat >"$TMPD/call.sh" <<'SH'
@@ -49,9 +36,7 @@ SH
 call="sh $TMPD/call.sh"
 own="sh $TMPD/own.sh"
 for n in org.jailrun.Test1 org.jailrun.Test2; do
-	dbus-test-tool echo --name=$n >/dev/null 2>&1 &
-	bg_pids="$bg_pids $!"
-	wait_for 10 $call $n >/dev/null 2>&1
+	echo_service $n
 done
 reply='^0:method return'
 

@@ -49,15 +49,7 @@ if ! xvfb_start; then
 fi
 transmission-create -o "$TMPD/id_test.torrent" "$TMPD/src/id_test" >/dev/null
 
-watch() {
-	: >"$TMPD/opens"
-	"$TRY" watch "$1" "$TMPD/opens" &
-	watcher=$!
-	wait_for 10 grep -q watching "$TMPD/opens"
-}
-opens() { grep -c '^open$' "$TMPD/opens"; }
-opened() { [ "$(opens)" -gt 0 ]; }
-unwatch() { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
+# watch, opens, opened, unwatch, windows, names: lib.sh
 has_torrent() { ls "$1" 2>/dev/null | grep -q '\.torrent$'; }
 gone() { ! kill -0 "$1" 2>/dev/null || ps -o stat= -p "$1" | grep -q Z; }
 

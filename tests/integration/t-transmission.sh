@@ -30,15 +30,7 @@ if ! command -v transmission-create >/dev/null 2>&1 ||
 fi
 transmission-create -o "$TMPD/id_test.torrent" "$TMPD/src/id_test" >/dev/null
 
-# watch FILE: start the witness on FILE; opens are counted by opens()
-watch() {
-	: >"$TMPD/opens"
-	"$TRY" watch "$1" "$TMPD/opens" &
-	watcher=$!
-	wait_for 10 grep -q watching "$TMPD/opens"
-}
-opens() { grep -c '^open$' "$TMPD/opens"; }
-unwatch() { kill "$watcher" 2>/dev/null; wait "$watcher" 2>/dev/null; }
+# watch, opens, opened, unwatch, windows, names: lib.sh
 
 # stop PID: SIGTERM to a jailrun started with --die-with-parent, then
 # SIGKILL if it is still there 15 s later (a client that hangs on its
