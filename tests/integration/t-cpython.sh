@@ -72,6 +72,25 @@ if is_root; then
 else
 	grep -Ev "$unmapped" "$TMPD/lost" >"$TMPD/unstated"
 fi
+# a lost test outside the stated refusals runs once more under the
+# profile, alone: one that passes then is the suite's own flake (seen:
+# test_glob's symlink loop, in either run), said and not counted; a
+# refusal fails every time
+: >"$TMPD/flaky"
+while read -r _id; do
+	_mod=$(echo "$_id" | cut -d. -f2)
+	_fn=${_id##*.}
+	if (cd "$TMPD/jail" && "$JAILRUN" /usr/bin/python3.11 -m test -v \
+		--timeout 300 "$_mod" -m "$_fn") >"$TMPD/rerun.log" 2>&1 &&
+		grep -q 'Tests result: SUCCESS' "$TMPD/rerun.log"; then
+		echo "$_id" >>"$TMPD/flaky"
+	fi
+done <"$TMPD/unstated"
+if [ -s "$TMPD/flaky" ]; then
+	diag "lost once under the profile, passed when run again alone: $(tr '\n' ' ' <"$TMPD/flaky")"
+	grep -vxF -f "$TMPD/flaky" "$TMPD/unstated" >"$TMPD/unstated.2"
+	mv "$TMPD/unstated.2" "$TMPD/unstated"
+fi
 if [ -s "$TMPD/unstated" ]; then
 	not_ok "every test lost under the profile is a stated refusal" \
 		"$(cat "$TMPD/unstated")" \
