@@ -116,6 +116,7 @@ trap 'rm -rf "$scratch"' EXIT
 count() {
 	if [ ! -f "$1" ]; then
 		echo "run-all: no $1: the run did not get to its tests" >&2
+		echo "$stepname: no $1" >>"$scratch/failures"
 		failed=$((failed + 1))
 		return
 	fi
@@ -126,9 +127,13 @@ count() {
 	passed=$((passed + p))
 	failed=$((failed + f))
 	skipped=$((skipped + s))
+	# what failed, named, for the list printed before the last line
+	grep -E '^(FAIL|XPASS|ERROR):' "$1" |
+		sed "s|^|$stepname: |" >>"$scratch/failures"
 }
 
-step() { printf '\n==== %s\n' "$*"; }
+stepname=
+step() { stepname=$*; printf '\n==== %s\n' "$*"; }
 
 step "make check as $(id -un)"
 make -j"$jobs" check || status=1
@@ -193,6 +198,8 @@ if command -v clang-14 >/dev/null; then
 	cat "$scratch/fuzz.out"
 	passed=$((passed + $(grep -c '^ok ' "$scratch/fuzz.out")))
 	failed=$((failed + $(grep -c '^not ok' "$scratch/fuzz.out")))
+	grep '^not ok' "$scratch/fuzz.out" | sed "s|^|$stepname: |" \
+		>>"$scratch/failures"
 else
 	echo "run-all: clang-14 not installed: the fuzzing pass is not run" >&2
 	failed=$((failed + 1))
@@ -206,9 +213,16 @@ if [ "$(id -u)" = 0 ] && command -v dpkg-buildpackage >/dev/null; then
 		passed=$((passed + 1))
 	else
 		failed=$((failed + 1))
+		echo "$stepname: tests/deb-check.sh failed" >>"$scratch/failures"
 	fi
 fi
 
+# The failures again, together, just above the totals: a log that keeps
+# only its tail still says what failed.
+if [ -s "$scratch/failures" ]; then
+	step "what failed"
+	cat "$scratch/failures"
+fi
 [ "$failed" = 0 ] || status=1
 echo "$passed passed, $failed failed, $skipped skipped"
 exit $status

@@ -208,6 +208,37 @@ stop_bg() {
 	wait "$1" 2>/dev/null
 }
 
+# free_port: a TCP port on 127.0.0.1 that nothing listens on now, from the
+# kernel (a port computed from $$ can be any other test's or connection's)
+free_port() {
+	/usr/bin/python3 -c 'import socket
+s = socket.socket()
+s.bind(("127.0.0.1", 0))
+print(s.getsockname()[1])'
+}
+
+# http_serve DIR: a web server on 127.0.0.1 serving DIR, on a port the
+# kernel picks (a fixed one can be taken by another test or by any
+# connection's local port); sets $http_port; killed on exit (through
+# bg_pids).  Fails when it has not started within 30 s.
+http_serve() {
+	rm -f "$TMPD/http-port"
+	/usr/bin/python3 -c '
+import functools, http.server, os, sys
+handler = functools.partial(http.server.SimpleHTTPRequestHandler,
+                            directory=sys.argv[1])
+server = http.server.HTTPServer(("127.0.0.1", 0), handler)
+with open(sys.argv[2] + ".tmp", "w") as f:
+    f.write(str(server.server_port))
+os.rename(sys.argv[2] + ".tmp", sys.argv[2])
+server.serve_forever()' "$1" "$TMPD/http-port" >/dev/null 2>"$TMPD/http.err" &
+	_hs=$!
+	bg_pids="$bg_pids $_hs"
+	http_port=
+	wait_for 30 test -s "$TMPD/http-port" || return 1
+	http_port=$(cat "$TMPD/http-port")
+}
+
 # xvfb_start: an X server for this test (Xvfb picks a free display and
 # writes its number to fd 3); sets DISPLAY and $xvfb, killed on exit
 # (through bg_pids).

@@ -61,25 +61,8 @@ restricts() {
 # A local web server for curl, wget and ffmpeg, on a free port.
 mkdir -p www
 printf 'hello from jailrun\n' >www/hello.txt
-port=
-python3 -c '
-import functools, http.server, sys
-handler = functools.partial(http.server.SimpleHTTPRequestHandler,
-                            directory=sys.argv[1])
-server = http.server.HTTPServer(("127.0.0.1", 0), handler)
-with open(sys.argv[2] + ".tmp", "w") as f:
-    f.write(str(server.server_port))
-import os; os.rename(sys.argv[2] + ".tmp", sys.argv[2])
-server.serve_forever()' "$W/www" "$TMPD/port" 2>/dev/null &
-server=$!
-trap 'kill $server 2>/dev/null; rm -rf "$TMPD"' EXIT
-i=0
-while [ ! -s "$TMPD/port" ] && [ $i -lt 300 ] && kill -0 $server 2>/dev/null; do
-	sleep 0.1
-	i=$((i + 1))
-done
-port=$(cat "$TMPD/port" 2>/dev/null)
-[ -n "$port" ] || diag "the local web server did not start"
+http_serve "$W/www" || diag "the local web server did not start: $(head -c 300 "$TMPD/http.err")"
+port=$http_port
 url="http://127.0.0.1:$port"
 
 # The confined profiles (landlock.exec) let the programs an application

@@ -431,7 +431,7 @@ wait $bg 2>/dev/null
 bg=
 
 # ---- landlock.net -----------------------------------------------------------------
-port=$((20000 + $$ % 20000))
+port=$(free_port)
 if [ "$abi" -ge 4 ]; then
 	att "TCP connect to a closed port: control: ECONNREFUSED" ECONNREFUSED \
 		$N "$TRY" connect $port

@@ -163,7 +163,7 @@ like "$out" "^jailrun: blocked: jr-try\[[0-9]+\] openat\(\"$S/f\", O_RDONLY\|O_C
 	"--report, no profile: the option is named, and the option to add"
 
 # ---- landlock.net --------------------------------------------------------
-port=$(( 20000 + $$ % 20000 ))
+port=$(free_port)
 if [ "$abi" -ge 4 ]; then
 	try "without landlock.net: connect to a closed port: ECONNREFUSED" \
 		ECONNREFUSED --noprofile "$TRY" connect $port

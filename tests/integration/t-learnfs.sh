@@ -89,11 +89,9 @@ refused tar "$O" tar czf "$W/b.tgz" "$O/d"
 W="$TMPD/w-curl"
 mkdir -p "$W/srv"
 echo "served-$$" >"$W/srv/index.html"
-port=$((20000 + $$ % 20000))
-(cd "$W/srv" && exec /usr/bin/python3 -m http.server --bind 127.0.0.1 \
-	"$port" >/dev/null 2>&1) &
-bg_pids="$bg_pids $!"
-if wait_for 10 curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+if http_serve "$W/srv" &&
+	port=$http_port &&
+	wait_for 10 curl -s -o /dev/null "http://127.0.0.1:$port/"; then
 	learn curl curl -s -o "$W/got" "http://127.0.0.1:$port/index.html"
 	if [ "$abi" -ge 4 ]; then
 		like "$(cat "$TMPD/curl.profile")" \
@@ -109,7 +107,7 @@ if wait_for 10 curl -s -o /dev/null "http://127.0.0.1:$port/"; then
 	refused curl "$O" -e '\(23\) Failure writing' curl -sS -o "$O/got" \
 		"http://127.0.0.1:$port/index.html"
 else
-	skip_n 7 "python3 -m http.server did not start"
+	skip_n 7 "the local web server did not start: $(head -c 300 "$TMPD/http.err")"
 fi
 
 # ---- git clone of a local repository ------------------------------------
