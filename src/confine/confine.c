@@ -77,24 +77,32 @@ static int mount_append_tmpfs(struct jr_confine *plan, const char *p,
  * nothing (lstat: ENOENT, one call) is P: realpath would fail the same
  * way, after one readlink per component (most of a blacklist is
  * missing on any one machine). */
-static char *resolved(const char *p)
+static char *resolved_absent(const char *p, bool *absent)
 {
 	struct stat st;
 	char *r;
 
-	if (lstat(p, &st) < 0 && errno == ENOENT)
+	*absent = lstat(p, &st) < 0 && errno == ENOENT;
+	if (*absent)
 		return xstrdup(p);
 	r = realpath(p, NULL);
 	return r ? r : xstrdup(p);
+}
+
+static char *resolved(const char *p)
+{
+	bool absent;
+
+	return resolved_absent(p, &absent);
 }
 
 /* A mount over / stacks above the root every process already holds: it
  * would be reported and change nothing.  What P resolves to, or NULL
  * with an error saying so. */
 static char *not_root(const char *what, const char *p, const char *origin,
-		      struct jr_err *err)
+		      bool *absent, struct jr_err *err)
 {
-	char *real = resolved(p);
+	char *real = resolved_absent(p, absent);
 
 	if (strcmp(real, "/") != 0)
 		return real;
@@ -116,7 +124,8 @@ static char *not_root(const char *what, const char *p, const char *origin,
 static int plan_hide(struct jr_confine *plan, const char *p,
 		     const char *origin, struct jr_err *err)
 {
-	cleanup_free char *real = not_root("blacklist", p, origin, err);
+	bool absent;
+	cleanup_free char *real = not_root("blacklist", p, origin, &absent, err);
 	size_t n = plan->nmounts;
 
 	if (!real)
@@ -126,6 +135,8 @@ static int plan_hide(struct jr_confine *plan, const char *p,
 		return -1;
 	/* kept for jr_confine_hiding, which every check asks again */
 	plan->mounts[n].real = jr_confine_intern(plan, real);
+	/* the init mounts a /proc of its own pid namespace first */
+	plan->mounts[n].absent = absent && !jr_path_beneath(real, "/proc");
 	return 0;
 }
 
@@ -420,7 +431,8 @@ static int plan_whitelist(const struct jr_policy *pol, struct jr_confine *plan,
 static int plan_tmpfs(struct jr_confine *plan, const char *p,
 		      const char *origin, struct jr_err *err)
 {
-	cleanup_free char *real = not_root("tmpfs", p, origin, err);
+	bool absent;
+	cleanup_free char *real = not_root("tmpfs", p, origin, &absent, err);
 	bool mine = users_place(p);
 
 	if (!real)
@@ -796,8 +808,9 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		return -1;
 	/* a whitelist beneath /tmp made it private already */
 	if (pol->private_tmp && !jr_confine_top_replaced(plan, "/tmp")) {
+		bool absent;
 		cleanup_free char *real = not_root("private-tmp", "/tmp",
-						   "private-tmp", err);
+						   "private-tmp", &absent, err);
 
 		if (!real || jr_confine_tmpfs_add(plan, JR_PH_TMP, "/tmp", 01777,
 				       "private-tmp", err) < 0)

@@ -34,6 +34,8 @@ struct jr_mount_held {
 	int dev[ARRAY_SIZE(dev_nodes)];
 	int hide; /* the detached empty tmpfs, or -1 */
 	int files; /* the detached tmpfs of JR_MNT_FILE's files, or -1 */
+	bool fresh; /* no mount before the hiding phase: nothing the plan
+		     * made can be where a blacklist found nothing */
 };
 
 static int fail_mount(struct jr_err *err, const struct jr_mount *m,
@@ -396,12 +398,19 @@ static int do_dev(const struct jr_mount *m, const struct jr_mount_held *st,
 
 /* The hiding tmpfs is made for the first path that is there to hide: a
  * blacklist of missing paths mounts nothing. */
-static int do_hide(const struct jr_mount *m, int *hide, struct jr_err *err)
+static int do_hide(const struct jr_mount *m, int *hide, bool fresh,
+		   struct jr_err *err)
 {
-	cleanup_free char *p = resolve(m);
+	cleanup_free char *p = NULL;
 	cleanup_fd int tree = -1;
 	struct stat st;
 
+	if (m->absent && fresh) {
+		debugx("mount: %s did not exist when planned, nothing to do "
+		       "(%s)", m->dst, m->origin);
+		return 0;
+	}
+	p = resolve(m);
 	if (!p)
 		return m->optional && errno == ENOENT ?
 			       0 :
@@ -531,7 +540,7 @@ static int do_mount(const struct jr_mount *m, size_t i, struct jr_mount_held *st
 	case JR_MNT_DEV:
 		return do_dev(m, st, err);
 	case JR_MNT_HIDE:
-		return do_hide(m, &st->hide, err);
+		return do_hide(m, &st->hide, st->fresh, err);
 	case JR_MNT_RO:
 		return do_ro(m, err);
 	case JR_MNT_FILE:
@@ -595,6 +604,7 @@ int jr_confine_mount(const struct jr_confine *plan,
 	memset(st->dev, -1, sizeof(st->dev));
 	st->hide = -1;
 	st->files = -1;
+	st->fresh = plan->mounts[0].phase >= JR_PH_HIDE;
 	/* 1. directories and files asked for (mkdir, mkfile), so that they
 	 * can be bound */
 	for (; i < plan->nmounts && plan->mounts[i].phase == JR_PH_MKDIR && !r;

@@ -66,6 +66,12 @@ struct jr_mount {
 			     * the planner's checks), else NULL; the init
 			     * resolves DST again, after the mounts before
 			     * it */
+	bool absent;        /* a blacklist's JR_MNT_HIDE: DST named nothing
+			     * when planned.  The init looks again only if
+			     * a mount before the hiding phase could have
+			     * made it: one made by anything else after the
+			     * plan is no different from one made after the
+			     * start, which no blacklist hides either */
 };
 
 /* Landlock access, jailrun's three words (what each grants is in

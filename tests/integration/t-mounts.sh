@@ -103,6 +103,22 @@ jr --noprofile --blacklist=~/sshlink cat "$HOME/.ssh/id_test"
 like "$out" "$gone" "blacklist of a symlink hides what it points to"
 jr --noprofile "--blacklist=$TMPD/none" true
 is "$rc" 0 "blacklist of a missing path: nothing to do"
+jr --noprofile --debug "--blacklist=$TMPD/none" true
+like "$out" "mount: $TMPD/none did not exist when planned, nothing to do" \
+	"... and the init does not look for it again (--debug)"
+# A path missing when planned that a mount of the plan makes before the
+# hiding phase (here mkdir; a bind or a tmpfs alike) is looked for again,
+# and hidden
+rm -rf "$HOME/made"
+jr --noprofile --mkdir=~/made "$TRY" create "$HOME/made/x"
+is "$out" OK "control: mkdir alone: a file can be made in it"
+rm -rf "$HOME/made"
+jr --noprofile --mkdir=~/made --blacklist=~/made "$TRY" create "$HOME/made/x"
+case $out in
+EROFS | EACCES) ok "mkdir + blacklist of what it makes: hidden, nothing can be put there ($out)" ;;
+*) not_ok "mkdir + blacklist of what it makes: hidden" "$out" ;;
+esac
+rm -rf "$HOME/made"
 is "$(cat "$HOME/.ssh/id_test")" key "the host's key is untouched"
 
 # ---- whitelist -----------------------------------------------------------
