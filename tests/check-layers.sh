@@ -21,6 +21,7 @@
 #
 # FILE                  LAYER    KIND       REASON (exceptions)
 layers='
+src/config/capnames.c   config   pure
 src/config/cli.c        config   pure
 src/config/firejail.c   config   pure
 src/config/hints.c      config   pure

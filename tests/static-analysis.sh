@@ -35,7 +35,7 @@ fi
 
 # The build's own flags (Makefile.am's AM_CPPFLAGS, the pkg-config
 # libraries), without the warnings: those are the build's job.
-deps=$(pkg-config --cflags libseccomp libcap-ng inih)
+deps=$(pkg-config --cflags libseccomp inih)
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT INT TERM
 

@@ -4,13 +4,13 @@
  * to the FILE main gives. */
 #include "config.h"
 
-#include <cap-ng.h>
 #include <seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
 
+#include "capnames.h"
 #include "groups.h"
 #include "listing.h"
 #include "options.h"
@@ -217,7 +217,7 @@ void jr_list_caps(FILE *out)
 
 		if (in < 0)
 			break; /* past the kernel's last capability */
-		name = capng_capability_to_name((unsigned)cap);
+		name = jr_cap_name(cap);
 		fprintf(out, "%d\t%s\t%s\n", cap, name ? name : "?",
 			in > 0 ? "yes" : "no");
 	}

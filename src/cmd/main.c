@@ -11,8 +11,8 @@
 #include <string.h>
 #include <time.h>
 
-#include <cap-ng.h>
 
+#include "capnames.h"
 #include "bpfcache.h"
 #include "cache.h"
 #include "caps.h"
@@ -485,7 +485,7 @@ static int check_file_caps(const struct jr_policy *pol, const char *path,
 
 		if (!(elf->file_caps & (1ULL << cap)) || jr_caps_keeps(pol, cap))
 			continue;
-		name = capng_capability_to_name((unsigned)cap);
+		name = jr_cap_name(cap);
 		if (!name)
 			name = "?";
 		if (n < sizeof(names))

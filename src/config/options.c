@@ -1,7 +1,6 @@
 /* options.c - the key table and the parser of each key's value. */
 #include "config.h"
 
-#include <cap-ng.h>
 #include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
@@ -10,6 +9,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 
+#include "capnames.h"
 #include "groups.h"
 #include "list.h"
 #include "options.h"
@@ -307,7 +307,7 @@ static int cap_item(void *ctx, const char *item, bool negate,
 		c->pol->caps_drop_all = true;
 		return 0;
 	}
-	cap = capng_name_to_capability(
+	cap = jr_cap_by_name(
 		strncmp(name, "cap_", 4) == 0 ? name + 4 : name);
 	if (cap < 0 || cap >= 64)
 		return jr_fail(err, where,

@@ -1,4 +1,4 @@
-/* caps.h - capabilities, dropped with libcap-ng from every set. */
+/* caps.h - capabilities, dropped from every set with direct calls. */
 #ifndef JAILRUN_CAPS_H
 #define JAILRUN_CAPS_H
 

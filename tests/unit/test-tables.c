@@ -3,11 +3,15 @@
  * table has its own test, test-groups.c. */
 #include "config.h"
 
+#include <ctype.h>
+#include <linux/capability.h>
 #include <seccomp.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "argrules.h"
+#include "capnames.h"
 #include "filter.h"
 #include "groups.h"
 #include "hints.h"
@@ -164,8 +168,64 @@ static void test_hints(void)
 	   "firejail hints: found by name");
 }
 
+/* The capability names: one at each number the headers know, each its
+ * own, lower case, found again by name; the running kernel's last
+ * capability is one of them (a newer kernel's is said, not failed: its
+ * extra ones are only printed as numbers). */
+static void test_capnames(void)
+{
+	bool each = true, lower = true, unique = true, back = true;
+	FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "r");
+	int last = -1;
+
+	for (size_t i = 0; i < jr_ncap_names; i++) {
+		const char *n = jr_cap_names[i];
+
+		if (!n) {
+			diag("capability %zu has no name", i);
+			each = false;
+			continue;
+		}
+		for (const char *c = n; *c; c++)
+			if (!islower((unsigned char)*c) && *c != '_')
+				lower = false;
+		for (size_t j = 0; j < i; j++)
+			if (jr_cap_names[j] && strcmp(jr_cap_names[j], n) == 0)
+				unique = false;
+		if (jr_cap_by_name(n) != (int)i)
+			back = false;
+	}
+	ok(jr_ncap_names == CAP_LAST_CAP + 1,
+	   "capability names: one per number up to the headers' CAP_LAST_CAP "
+	   "(%d)", CAP_LAST_CAP);
+	ok(each, "capability names: every number has one");
+	ok(lower, "capability names: lower case, no cap_ prefix");
+	ok(unique, "capability names: each its own");
+	ok(back, "capability names: each found again at its number");
+	ok(jr_cap_by_name("net_admin") == CAP_NET_ADMIN &&
+		   jr_cap_by_name("SYS_PTRACE") == CAP_SYS_PTRACE &&
+		   jr_cap_by_name("checkpoint_restore") == 40,
+	   "capability names: by name, any case");
+	ok(jr_cap_by_name("net_admn") < 0 && jr_cap_by_name("") < 0 &&
+		   jr_cap_by_name("12") < 0 && !jr_cap_name(-1) &&
+		   !jr_cap_name((int)jr_ncap_names),
+	   "capability names: unknown names and numbers are none");
+	if (f && fscanf(f, "%d", &last) == 1 && last < (int)jr_ncap_names)
+		ok(jr_cap_name(last) != NULL,
+		   "capability names: the running kernel's last (%d) has one",
+		   last);
+	else if (last >= 0)
+		skip("this kernel's last capability is newer than the headers: "
+		     "its extra ones print as numbers");
+	else
+		skip("no /proc/sys/kernel/cap_last_cap here");
+	if (f)
+		fclose(f);
+}
+
 int main(void)
 {
+	test_capnames();
 	test_hints();
 	test_probes();
 	test_known();
