@@ -199,9 +199,17 @@ session_feh() {
 	sleep 1
 	shot "feh-$1-1-one"
 	names >"$TMPD/feh.$1.names"
-	key "$win" space
-	timeout 20 xdotool search --sync --onlyvisible --name '^feh two\.png$' \
-		>/dev/null 2>&1 && echo next >>"$TMPD/feh.$1.steps"
+	# space again (up to 5 times) if a loaded machine lost it
+	_try=0
+	while [ $_try -lt 5 ]; do
+		key "$win" space
+		if timeout 8 xdotool search --sync --onlyvisible \
+			--name '^feh two\.png$' >/dev/null 2>&1; then
+			echo next >>"$TMPD/feh.$1.steps"
+			break
+		fi
+		_try=$((_try + 1))
+	done
 	sleep 1
 	shot "feh-$1-2-two"
 	quit "$win" $pid
@@ -225,9 +233,14 @@ session_inkscape() {
 	[ -n "$win" ] || { stop_bg $pid; return; }
 	sleep 2
 	shot "inkscape-$1-1-drawing"
-	key "$win" ctrl+o
-	_ch=$(timeout 30 xdotool search --sync --onlyvisible --name '^Select file to open$' \
-		2>/dev/null | head -1)
+	# ctrl+o again (up to 3 times) if a loaded machine lost it
+	_ch= _try=0
+	while [ -z "$_ch" ] && [ $_try -lt 3 ]; do
+		key "$win" ctrl+o
+		_ch=$(timeout 15 xdotool search --sync --onlyvisible \
+			--name '^Select file to open$' 2>/dev/null | head -1)
+		_try=$((_try + 1))
+	done
 	if [ -n "$_ch" ]; then
 		echo chooser >>"$TMPD/inkscape.$1.steps"
 		xdotool windowmove "$_ch" 0 0 windowsize "$_ch" 1000 700 2>/dev/null
