@@ -304,10 +304,13 @@ static bool still_valid(struct jr_notify *n)
 	return ioctl(n->fd, SECCOMP_IOCTL_NOTIF_ID_VALID, &n->req->id) == 0;
 }
 
-/* SIZE bytes at ADDR in the target's memory (page by page: a string may
- * end just before an unmapped page).  Bytes read, or -1. */
+/* SIZE bytes at ADDR in the target's memory, page by page: a string
+ * (TO_NUL) may end just before an unmapped page, and the read stops at
+ * the page that holds its NUL.  A struct (a sockaddr: its family's high
+ * byte is a NUL) is read whole, whichever pages it spans.  Bytes read,
+ * or -1. */
 static ssize_t read_mem(struct jr_notify *n, uint64_t addr, void *buf,
-			size_t size)
+			size_t size, bool to_nul)
 {
 	char path[64];
 	cleanup_fd int fd = -1;
@@ -326,7 +329,8 @@ static ssize_t read_mem(struct jr_notify *n, uint64_t addr, void *buf,
 		if (r <= 0)
 			break;
 		got += (size_t)r;
-		if (memchr((char *)buf + got - (size_t)r, '\0', (size_t)r))
+		if (to_nul && memchr((char *)buf + got - (size_t)r, '\0',
+				     (size_t)r))
 			break;
 	}
 	return got ? (ssize_t)got : -1;
@@ -335,7 +339,7 @@ static ssize_t read_mem(struct jr_notify *n, uint64_t addr, void *buf,
 static int read_string(struct jr_notify *n, uint64_t addr, char *buf,
 		       size_t size)
 {
-	ssize_t r = read_mem(n, addr, buf, size - 1);
+	ssize_t r = read_mem(n, addr, buf, size - 1, true);
 
 	if (r < 0)
 		return -1;
@@ -436,7 +440,7 @@ static int open_flags(struct jr_notify *n, const struct jr_pathcall *pc,
 	if (pc->flags == -2)
 		*flags = O_CREAT | O_WRONLY | O_TRUNC;
 	else if (pc->flags == -3)
-		return read_mem(n, d->args[2], flags, sizeof(*flags)) ==
+		return read_mem(n, d->args[2], flags, sizeof(*flags), false) ==
 				       sizeof(*flags) ?
 			       0 :
 			       -1;
@@ -515,7 +519,7 @@ static void note_socket(struct jr_notify *n, bool bind_call)
 
 	memset(&sa, 0, sizeof(sa));
 	if (len < sizeof(sa_family_t) ||
-	    read_mem(n, d->args[1], &sa, len) != (ssize_t)len ||
+	    read_mem(n, d->args[1], &sa, len, false) != (ssize_t)len ||
 	    !still_valid(n))
 		return;
 	if (sa.ss_family == AF_INET || sa.ss_family == AF_INET6) {

@@ -28,6 +28,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <dirent.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -154,6 +155,9 @@ static int try_file(const char *op, const char *path)
 	return report(fd);
 }
 
+/* connect|bind PORT on 127.0.0.1; connect-straddle: the address two
+ * bytes before a page's end, so that it spans two pages (its family's
+ * high byte, a NUL, ends the first) */
 static int try_tcp(const char *op, const char *port)
 {
 	struct sockaddr_in sa = {
@@ -161,13 +165,23 @@ static int try_tcp(const char *op, const char *port)
 		.sin_port = htons((unsigned short)atoi(port)),
 		.sin_addr.s_addr = htonl(INADDR_LOOPBACK),
 	};
+	struct sockaddr *at = (struct sockaddr *)&sa;
 	int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
 
 	if (fd < 0)
 		return report(fd);
+	if (!strcmp(op, "connect-straddle")) {
+		char *pages = mmap(NULL, 8192, PROT_READ | PROT_WRITE,
+				   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+		if (pages == MAP_FAILED)
+			return report(-1);
+		at = (struct sockaddr *)(pages + 4096 - 2);
+		memcpy(at, &sa, sizeof(sa));
+	}
 	if (!strcmp(op, "bind"))
-		return report(bind(fd, (struct sockaddr *)&sa, sizeof(sa)));
-	return report(connect(fd, (struct sockaddr *)&sa, sizeof(sa)));
+		return report(bind(fd, at, sizeof(sa)));
+	return report(connect(fd, at, sizeof(sa)));
 }
 
 static int watch(const char *file, const char *out)
@@ -225,12 +239,13 @@ int main(int argc, char **argv)
 	     i++)
 		if (!strcmp(op, file_ops[i]))
 			return try_file(op, argv[2]);
-	if (argc == 3 && (!strcmp(op, "connect") || !strcmp(op, "bind")))
+	if (argc == 3 && (!strcmp(op, "connect") || !strcmp(op, "bind") ||
+			  !strcmp(op, "connect-straddle")))
 		return try_tcp(op, argv[2]);
 	if (argc == 4 && !strcmp(op, "watch"))
 		return watch(argv[2], argv[3]);
 	fprintf(stderr, "usage: jr-try mkdir|socket|call|nr|int80-getpid|"
 			"x32-getpid|pid|setuid|wait-signal|read|write|create|"
-			"truncate|exec|opendir|connect|bind|watch ...\n");
+			"truncate|exec|opendir|connect|connect-straddle|bind|watch ...\n");
 	return 2;
 }

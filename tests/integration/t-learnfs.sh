@@ -20,7 +20,7 @@ echo outside >"$O/d/f"
 
 abi=$(landlock_abi)
 if [ -z "$abi" ]; then
-	skip_always_n 42 "this kernel has no Landlock"
+	skip_always_n 44 "this kernel has no Landlock"
 	done_testing
 	exit
 fi
@@ -108,6 +108,21 @@ if http_serve "$W/srv" &&
 		"http://127.0.0.1:$port/index.html"
 else
 	skip_n 7 "the local web server did not start: $(head -c 300 "$TMPD/http.err")"
+fi
+
+# ---- a socket address that spans two pages -------------------------------
+# The supervisor reads connect's address from the target's memory; the
+# read once stopped at the first page's end when it held a NUL (the
+# family's high byte is one), and the port was lost
+port=$(free_port)
+jr --noprofile "$TRY" connect-straddle "$port"
+is "$out" ECONNREFUSED "control: the address across two pages reaches connect (nothing listens on $port)"
+jr --noprofile --learn="$TMPD/straddle.profile" "$TRY" connect-straddle "$port"
+if [ "$abi" -ge 4 ]; then
+	like "$(cat "$TMPD/straddle.profile")" "landlock.net.connect = $port" \
+		"an address across two pages: its port is learned (ABI $abi)"
+else
+	skip "Landlock ABI $abi has no network rules"
 fi
 
 # ---- git clone of a local repository ------------------------------------
