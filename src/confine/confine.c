@@ -80,10 +80,12 @@ static int mount_append_tmpfs(struct jr_confine *plan, const char *p,
 static char *resolved_absent(const char *p, bool *absent)
 {
 	struct stat st;
+	bool none = lstat(p, &st) < 0 && errno == ENOENT;
 	char *r;
 
-	*absent = lstat(p, &st) < 0 && errno == ENOENT;
-	if (*absent)
+	if (absent)
+		*absent = none;
+	if (none)
 		return xstrdup(p);
 	r = realpath(p, NULL);
 	return r ? r : xstrdup(p);
@@ -91,14 +93,12 @@ static char *resolved_absent(const char *p, bool *absent)
 
 static char *resolved(const char *p)
 {
-	bool absent;
-
-	return resolved_absent(p, &absent);
+	return resolved_absent(p, NULL);
 }
 
 /* A mount over / stacks above the root every process already holds: it
  * would be reported and change nothing.  What P resolves to, or NULL
- * with an error saying so. */
+ * with an error saying so; *ABSENT (when not NULL): P named nothing. */
 static char *not_root(const char *what, const char *p, const char *origin,
 		      bool *absent, struct jr_err *err)
 {
@@ -431,8 +431,7 @@ static int plan_whitelist(const struct jr_policy *pol, struct jr_confine *plan,
 static int plan_tmpfs(struct jr_confine *plan, const char *p,
 		      const char *origin, struct jr_err *err)
 {
-	bool absent;
-	cleanup_free char *real = not_root("tmpfs", p, origin, &absent, err);
+	cleanup_free char *real = not_root("tmpfs", p, origin, NULL, err);
 	bool mine = users_place(p);
 
 	if (!real)
@@ -808,9 +807,8 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		return -1;
 	/* a whitelist beneath /tmp made it private already */
 	if (pol->private_tmp && !jr_confine_top_replaced(plan, "/tmp")) {
-		bool absent;
 		cleanup_free char *real = not_root("private-tmp", "/tmp",
-						   "private-tmp", &absent, err);
+						   "private-tmp", NULL, err);
 
 		if (!real || jr_confine_tmpfs_add(plan, JR_PH_TMP, "/tmp", 01777,
 				       "private-tmp", err) < 0)
