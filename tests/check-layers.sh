@@ -66,6 +66,7 @@ src/cmd/commands.c      cmd      edge
 src/cmd/import.c        cmd      edge
 src/cmd/listing.c       cmd      pure
 src/cmd/shortcuts.c     cmd      edge
+src/lib/names.c         lib      pure
 src/lib/sha256.c        lib      pure
 src/lib/util.c          lib      edge
 src/shim/shim.c         shim     edge

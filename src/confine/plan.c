@@ -6,13 +6,13 @@
 #include "config.h"
 
 #include <limits.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "names.h"
 #include "plan.h"
 
 const char *jr_confine_intern(struct jr_confine *plan, const char *s)
@@ -167,11 +167,11 @@ void jr_confine_note(struct jr_confine *plan, const char *fmt, ...)
 const char *jr_home_dir(void)
 {
 	const char *h = getenv("HOME");
-	struct passwd *pw;
+	const struct passwd *pw;
 
 	if (h && h[0] == '/')
 		return h;
-	pw = getpwuid(getuid());
+	pw = jr_getpwuid(getuid());
 	return pw && pw->pw_dir && pw->pw_dir[0] == '/' ? pw->pw_dir : NULL;
 }
 

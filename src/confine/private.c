@@ -8,9 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
-#include <grp.h>
 #include <limits.h>
-#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +18,7 @@
 #include <unistd.h>
 
 #include "elfinfo.h"
+#include "names.h"
 #include "private.h"
 
 const char *const jr_private_etc_always[] = {
@@ -108,13 +107,13 @@ char *jr_private_passwd(bool group, struct jr_err *err)
 	size_t n = 0;
 
 	if (group) {
-		gr_line(b, getgrgid(0), gids, &n);
-		gr_line(b, getgrgid(getgid()), gids, &n);
-		gr_line(b, getgrnam("nogroup"), gids, &n);
+		gr_line(b, jr_getgrgid(0), gids, &n);
+		gr_line(b, jr_getgrgid(getgid()), gids, &n);
+		gr_line(b, jr_getgrnam("nogroup"), gids, &n);
 	} else {
-		pw_line(b, getpwuid(0), uids, &n);
-		pw_line(b, getpwuid(getuid()), uids, &n);
-		pw_line(b, getpwnam("nobody"), uids, &n);
+		pw_line(b, jr_getpwuid(0), uids, &n);
+		pw_line(b, jr_getpwuid(getuid()), uids, &n);
+		pw_line(b, jr_getpwnam("nobody"), uids, &n);
 	}
 	if (b->full) {
 		jr_fail(err, "private-etc",

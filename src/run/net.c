@@ -14,7 +14,6 @@
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/netfilter/nfnetlink_log.h>
 #include <linux/netlink.h>
-#include <netdb.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -29,6 +28,7 @@
 
 #include "launch.h"
 #include "net.h"
+#include "names.h"
 #include "netrules.h"
 #include "plan.h"
 
@@ -55,12 +55,11 @@ static char *find_tool(const char *name, const char *const *fixed)
 static size_t resolve_rule(const struct jr_netrule *r, struct jr_nftaddr *out,
 			   size_t room)
 {
-	struct addrinfo hints = { .ai_family = AF_UNSPEC,
-				  .ai_socktype = SOCK_STREAM };
-	struct addrinfo *res = NULL;
+	struct jr_hostaddr addrs[ADDRS_PER_NAME];
 	char said[512] = "";
-	size_t n = 0, used = 0;
-	int fam = jr_net_literal(r->host), e;
+	size_t used = 0;
+	int fam = jr_net_literal(r->host), n;
+	const char *why = NULL;
 
 	if (room == 0)
 		die("%s: net.allow/net.deny: more than %d addresses", r->origin,
@@ -74,35 +73,22 @@ static size_t resolve_rule(const struct jr_netrule *r, struct jr_nftaddr *out,
 		snprintf(out[0].addr, sizeof(out[0].addr), "%s", r->host);
 		return 1;
 	}
-	e = getaddrinfo(r->host, NULL, &hints, &res);
-	if (e)
+	n = jr_host_addrs(r->host, addrs,
+			  room < ADDRS_PER_NAME ? room : ADDRS_PER_NAME, &why);
+	if (n < 0)
 		die("%s: net.%s: cannot resolve '%s': %s", r->origin,
-		    r->deny ? "deny" : "allow", r->host, gai_strerror(e));
-	for (struct addrinfo *a = res; a && n < room && n < ADDRS_PER_NAME;
-	     a = a->ai_next) {
-		const void *bin =
-			a->ai_family == AF_INET ?
-				(const void *)&(
-					(struct sockaddr_in *)a->ai_addr)
-					->sin_addr :
-				(const void *)&(
-					(struct sockaddr_in6 *)a->ai_addr)
-					->sin6_addr;
-
-		if (a->ai_family != AF_INET && a->ai_family != AF_INET6)
-			continue;
-		out[n] = out[0];
-		out[n].family = a->ai_family == AF_INET ? 4 : 6;
-		inet_ntop(a->ai_family, bin, out[n].addr, sizeof(out[n].addr));
+		    r->deny ? "deny" : "allow", r->host, why);
+	for (int i = 0; i < n; i++) {
+		out[i] = out[0];
+		out[i].family = addrs[i].family == AF_INET ? 4 : 6;
+		snprintf(out[i].addr, sizeof(out[i].addr), "%s", addrs[i].addr);
 		if (used < sizeof(said))
 			used += (size_t)snprintf(said + used,
 						 sizeof(said) - used, "%s%s",
-						 used ? " " : "", out[n].addr);
-		n++;
+						 used ? " " : "", out[i].addr);
 	}
-	freeaddrinfo(res);
 	debugx("net.%s: %s is %s", r->deny ? "deny" : "allow", r->host, said);
-	return n;
+	return (size_t)n;
 }
 
 /* The sandbox's name servers: dns = ..., or the host's resolv.conf. */

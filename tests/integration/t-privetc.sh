@@ -185,4 +185,43 @@ like "$rc:$out" "^125:.*bind: expected SRC,DST, two absolute paths" "bind: relat
 jr $N --debug "--bind=$TMPD/a,$TMPD/b" true
 like "$out" "mount: $TMPD/a bound at $TMPD/b \(--bind\)" "bind: --debug shows it"
 
+# ---- who the user is, without NSS modules (a static jailrun) --------------
+# A uid no file knows, HOME unset: the planners and private-etc ask who
+# the user is.  A static jailrun asks glibc's built-in files, then
+# getent(1); glibc itself would dlopen libnss_systemd and a second
+# libc.so.6 into the static program.  So the running supervisor maps no
+# shared library at all (the dynamic build maps libc.so by design).
+if ! is_root; then
+	skip_n 4 "needs root, to run as a uid that /etc/passwd does not have"
+elif ! "$top_builddir/tests/helpers/jr-elf" "$JAILRUN" | grep -q static; then
+	skip_n 4 "jailrun is linked dynamically here (--disable-static-libc)"
+else
+	uid=4242
+	while getent passwd "$uid" >/dev/null; do uid=$((uid + 1)); done
+	mkdir -p "$TMPD/u"
+	chown "$uid" "$TMPD/u"
+	setpriv --reuid="$uid" --regid="$uid" --clear-groups env -u HOME \
+		"$JAILRUN" $N --private-etc=hostname \
+		sh -c 'cat /etc/passwd; echo started; sleep 2' \
+		>"$TMPD/u/out" 2>&1 &
+	pid=$!
+	if wait_for 10 grep -q started "$TMPD/u/out"; then
+		cp "/proc/$pid/maps" "$TMPD/maps"
+	fi
+	wait "$pid"
+	is "$?" 0 "an unknown uid without HOME: the sandbox runs"
+	like "$(cat "$TMPD/u/out")" "^nobody:x:65534:" "an unknown uid: private-etc's passwd has nobody"
+	if ! grep -q "^[^:]*:x:$uid:" "$TMPD/u/out"; then
+		ok "an unknown uid: no passwd line is made up for it"
+	else
+		not_ok "an unknown uid: no passwd line is made up for it" "$(cat "$TMPD/u/out")"
+	fi
+	if [ -s "$TMPD/maps" ] && ! grep -q '\.so' "$TMPD/maps"; then
+		ok "the static supervisor maps no shared library (no NSS module loaded)"
+	else
+		not_ok "the static supervisor maps no shared library (no NSS module loaded)" \
+			"$(grep '\.so' "$TMPD/maps" 2>/dev/null || echo 'no maps read')"
+	fi
+fi
+
 done_testing

@@ -24,6 +24,20 @@ if grep -aq __asan_init "$JAILRUN"; then
 	done_testing
 	exit
 fi
+# A static jailrun (configure's default where libc.a is there) has its
+# malloc inside: valgrind would see no heap at all.  The build then has
+# the same objects linked against the shared glibc, and valgrind runs
+# that one.
+if "$top_builddir/tests/helpers/jr-elf" "$JAILRUN" | grep -q static; then
+	dyn="$top_builddir/tests/helpers/dynamic/jailrun"
+	if [ ! -x "$dyn" ]; then
+		not_ok "the dynamic jailrun for valgrind" "jailrun is static, $dyn was not built"
+		done_testing
+		exit
+	fi
+	diag "jailrun is static: valgrind runs $dyn, the same objects linked dynamically"
+	JAILRUN=$dyn
+fi
 # src/jailrun is the real binary (libjailrun is a convenience library,
 # linked in); through libtool all the same in case that ever changes.
 VG="$top_builddir/libtool --mode=execute valgrind --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect -q"
