@@ -203,15 +203,22 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 	_exit(e == ENOENT ? EXIT_NOENT : EXIT_NOEXEC);
 }
 
-/* Reap every child; exit with the target's status when it is gone. */
-static void reap(pid_t target)
+/* Reap every child; exit with the target's status when it is gone,
+ * told to the supervisor first: it may end then, as bwrap's parent does,
+ * while the kernel tears the namespaces down with this exit (the rest of
+ * the sandbox is killed with it). */
+static void reap(pid_t target, int status_fd)
 {
 	for (;;) {
 		int status;
 		pid_t p = waitpid(-1, &status, WNOHANG);
 
-		if (p == target)
+		if (p == target) {
+			if (write(status_fd, &status, sizeof(status)) < 0) {
+				/* the supervisor learns it from our exit */
+			}
 			_exit(jr_exit_code(status));
+		}
 		if (p <= 0)
 			return;
 	}
@@ -220,7 +227,8 @@ static void reap(pid_t target)
 /* Signals that the terminal sent (SI_KERNEL) reached the whole foreground
  * process group, the target included; only those sent to jailrun by a
  * process (kill, timeout, systemd) are forwarded. */
-__attribute__((noreturn)) static void init_loop(int sfd, pid_t target)
+__attribute__((noreturn)) static void init_loop(int sfd, pid_t target,
+						 int status_fd)
 {
 	for (;;) {
 		struct signalfd_siginfo si;
@@ -231,7 +239,7 @@ __attribute__((noreturn)) static void init_loop(int sfd, pid_t target)
 		if (n != sizeof(si))
 			_exit(EXIT_JAILRUN);
 		if (si.ssi_signo == SIGCHLD)
-			reap(target);
+			reap(target, status_fd);
 		else if (si.ssi_code != SI_KERNEL)
 			kill(target, (int)si.ssi_signo);
 	}
@@ -295,6 +303,7 @@ void jr_init_main(const struct jr_launch *l)
 		die_errno("fork");
 	if (target == 0) {
 		close(sfd);
+		close(l->status_fd);
 		jr_confine_mount_release(held); /* the init's copies stay */
 		launcher(l);
 	}
@@ -313,7 +322,7 @@ void jr_init_main(const struct jr_launch *l)
 		kill(target, SIGKILL);
 		die_errno("locking down the init");
 	}
-	init_loop(sfd, target);
+	init_loop(sfd, target, l->status_fd);
 }
 
 /* Whether ST is this very program: a shortcut (a symlink named after a

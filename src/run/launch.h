@@ -18,6 +18,7 @@ struct jr_launch {
 	int ns_flags;
 	int sync_fd;     /* read end: the supervisor has written the maps */
 	int execfail_fd; /* write end: errno of a failed execve */
+	int status_fd;   /* write end: the target's wait status, once reaped */
 	int hello_fd;    /* to the supervisor: the listener's fd number, or
 			  * -1 when no listener is used */
 	int postexec_fd; /* sealed memfd with the shim's program, or -1 */

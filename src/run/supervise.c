@@ -119,6 +119,7 @@ struct watch {
 	char *record;    /* the record it serves */
 	char *log;       /* the report log's path, or NULL */
 	int execfail_fd;
+	int status_fd; /* the init's report of the target's status, or -1 */
 	int hello_fd;
 	int nflog_fd; /* refused connections (net.c), or -1 */
 	struct jr_notify notify;
@@ -351,6 +352,19 @@ static int on_events(struct watch *w, const struct jr_policy *pol,
 		jr_notify_handle(&w->notify, pol);
 	else if (w->notify.fd >= 0 && pf[3].revents & (POLLHUP | POLLERR))
 		jr_notify_close(&w->notify);
+	if (w->status_fd >= 0 && pf[7].revents) {
+		/* the target's status, from the init: done, without waiting
+		 * for the init's exit and the namespaces' teardown (EOF: the
+		 * init ended without one; its SIGCHLD says how) */
+		ssize_t n = read(w->status_fd, status, sizeof(*status));
+
+		if (n == sizeof(*status))
+			return 1;
+		if (n >= 0 || errno != EINTR) {
+			close(w->status_fd);
+			w->status_fd = -1;
+		}
+	}
 	if (!(pf[0].revents & POLLIN) ||
 	    read(w->sfd, &si, sizeof(si)) != sizeof(si))
 		return 0;
@@ -374,7 +388,7 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	if (w->sfd < 0)
 		die_errno("signalfd");
 	for (;;) {
-		struct pollfd pf[7] = {
+		struct pollfd pf[8] = {
 			{ w->sfd, POLLIN, 0 },
 			{ w->execfail_fd, POLLIN, 0 },
 			{ w->hello_fd, POLLIN, 0 },
@@ -382,9 +396,10 @@ static int supervise(struct watch *w, const sigset_t *mask,
 			{ w->timer_fd, POLLIN, 0 },
 			{ w->record_fd, POLLIN, 0 },
 			{ w->nflog_fd, POLLIN, 0 },
+			{ w->status_fd, POLLIN, 0 },
 		};
 
-		if (poll(pf, 7, -1) < 0) {
+		if (poll(pf, 8, -1) < 0) {
 			if (errno == EINTR)
 				continue;
 			die_errno("poll");
@@ -394,6 +409,8 @@ static int supervise(struct watch *w, const sigset_t *mask,
 	}
 	if (w->execfail_fd >= 0)
 		read_execfail(w);
+	if (w->status_fd >= 0)
+		close(w->status_fd);
 	if (w->exec_errno)
 		warnx_jr("%s: cannot execute: %s", path,
 			 strerror(w->exec_errno));
@@ -515,7 +532,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 			   .nflog_fd = -1 };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	struct jr_net net = { 0 };
-	int sync_pipe[2], fail_pipe[2], hello[2], netlog[2] = { -1, -1 };
+	int sync_pipe[2], fail_pipe[2], status_pipe[2], hello[2], netlog[2] = { -1, -1 };
 	pid_t init;
 	int r;
 
@@ -544,7 +561,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		sigaddset(&l.signals, forwarded[i]);
 	if (sigprocmask(SIG_BLOCK, &l.signals, NULL) < 0)
 		die_errno("sigprocmask");
-	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0)
+	if (pipe2(sync_pipe, O_CLOEXEC) < 0 || pipe2(fail_pipe, O_CLOEXEC) < 0 ||
+	    pipe2(status_pipe, O_CLOEXEC) < 0)
 		die_errno("pipe");
 	if (!plan->join_init)
 		jr_net_prepare(pol, &net); /* dies when net = user cannot be */
@@ -567,6 +585,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	if (init == 0) {
 		close(sync_pipe[1]);
 		close(fail_pipe[0]);
+		close(status_pipe[0]);
 		if (hello[0] >= 0)
 			close(hello[0]);
 		l.sync_fd = sync_pipe[0];
@@ -574,6 +593,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 			close(netlog[0]);
 		l.netlog_fd = netlog[1];
 		l.execfail_fd = fail_pipe[1];
+		l.status_fd = status_pipe[1];
 		jr_init_main(&l);
 	}
 	/* From here on, and for as long as target code exists, the
@@ -591,6 +611,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 							 jr_landlock_abi());
 	close(sync_pipe[0]);
 	close(fail_pipe[1]);
+	close(status_pipe[1]);
 	if (hello[1] >= 0)
 		close(hello[1]);
 	if (l.postexec_fd >= 0)
@@ -621,6 +642,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		record(&w, pol, plan, path);
 	w.timer_fd = start_timer(pol->timeout);
 	w.execfail_fd = fail_pipe[0];
+	w.status_fd = status_pipe[0];
 	w.notify.exec_fd = fail_pipe[0];
 	w.hello_fd = hello[0];
 	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :

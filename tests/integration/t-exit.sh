@@ -54,4 +54,27 @@ if pgrep -f "sleep $marker" >/dev/null; then
 else
 	not_ok "control: without a pid namespace the same child outlives the target"
 fi
+# The init tells the supervisor the target's status on a pipe, and
+# jailrun ends on it (as bwrap's parent does: the namespaces' teardown
+# is not waited for).  An init that dies without telling is waited for:
+# killed from outside, jailrun ends 137 and nothing of it is left.
+marker="33.$$"
+"$JAILRUN" --noprofile sleep "$marker" &
+jpid=$!
+if wait_for 10 pgrep -f "^sleep $marker" >/dev/null &&
+	init=$(pgrep -P "$jpid" | head -1) && [ -n "$init" ]; then
+	kill -KILL "$init"
+	wait "$jpid"
+	is "$?" 137 "the init killed before it reports: jailrun waits for its end, 137"
+	if wait_for 5 sh -c "! pgrep -f '^sleep $marker' >/dev/null"; then
+		ok "the init killed: its target is gone too"
+	else
+		not_ok "the init killed: its target is gone too" "$(pgrep -af "sleep $marker")"
+	fi
+else
+	not_ok "the init killed before it reports: jailrun waits for its end, 137" "no sandbox found"
+	not_ok "the init killed: its target is gone too"
+	kill "$jpid" 2>/dev/null
+	wait "$jpid"
+fi
 done_testing
