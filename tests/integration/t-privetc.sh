@@ -192,9 +192,9 @@ like "$out" "mount: $TMPD/a bound at $TMPD/b \(--bind\)" "bind: --debug shows it
 # libc.so.6 into the static program.  So the running supervisor maps no
 # shared library at all (the dynamic build maps libc.so by design).
 if ! is_root; then
-	skip_n 4 "needs root, to run as a uid that /etc/passwd does not have"
+	skip_always_n 4 "needs root, to run as a uid that /etc/passwd does not have"
 elif ! "$top_builddir/tests/helpers/jr-elf" "$JAILRUN" | grep -q static; then
-	skip_n 4 "jailrun is linked dynamically here (--disable-static-libc)"
+	skip_always_n 4 "jailrun is linked dynamically here (--disable-static-libc, or a sanitizer build)"
 else
 	uid=4242
 	while getent passwd "$uid" >/dev/null; do uid=$((uid + 1)); done
