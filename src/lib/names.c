@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
-#include <nss.h>
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,14 +25,16 @@
  * ahosts answer one line per address and socket type. */
 #define GETENT_MAX (64 * 1024)
 
+#ifdef JR_STATIC_LIBC
 /* One answer's storage, as getpwuid(3) keeps one. */
 static struct {
 	char db[8], key[64]; /* the question, asked again by every planner */
-	const void *answer;  /* &pw, &gr or NULL (getent did not know) */
+	const void *answer;  /* &pw, &gr or NULL (not known) */
 	char line[4096];
 	struct passwd pw;
 	struct group gr;
 } held;
+#endif
 
 /* ---- the parsers --------------------------------------------------------- */
 
@@ -138,6 +139,8 @@ size_t jr_names_parse_ahosts(const char *text, struct jr_hostaddr *out,
 
 /* ---- getent -------------------------------------------------------------- */
 
+#ifdef JR_STATIC_LIBC
+
 /* What `getent DB -- KEY` prints, when it answers (status 0); NULL when
  * it does not know KEY, or cannot be run.  The caller frees it. */
 static char *getent(const char *db, const char *key)
@@ -179,59 +182,68 @@ static char *getent(const char *db, const char *key)
 	return steal_ptr(&text);
 }
 
+#endif
+
 /* ---- users and groups ------------------------------------------------- */
 
 #ifdef JR_STATIC_LIBC
-static const bool static_libc = true;
-#else
-static const bool static_libc = false;
-#endif
-
-/* glibc's own sources for the databases jailrun reads: in a static
- * jailrun the built-in files only, so that no NSS module is ever loaded
- * (names.h). */
-static void files_only(void)
+/* LINE into the held answer, if it is DB's entry for KEY (a name, or an
+ * id when BY_ID). */
+static const void *held_parse(bool pw, const char *line, bool by_id,
+			      const char *key)
 {
-#ifdef JR_STATIC_LIBC
-	static bool done;
+	char id[16];
 
-	if (!done) {
-		__nss_configure_lookup("passwd", "files");
-		__nss_configure_lookup("group", "files");
-		done = true;
-	}
-#endif
+	if (strlen(line) >= sizeof(held.line))
+		return NULL;
+	snprintf(held.line, sizeof(held.line), "%s", line);
+	if (pw ? !jr_names_parse_passwd(held.line, &held.pw) :
+		 !jr_names_parse_group(held.line, &held.gr))
+		return NULL;
+	snprintf(id, sizeof(id), "%u",
+		 pw ? (unsigned)held.pw.pw_uid : (unsigned)held.gr.gr_gid);
+	if (strcmp(by_id ? id : pw ? held.pw.pw_name : held.gr.gr_name,
+		   key) != 0)
+		return NULL;
+	return pw ? (const void *)&held.pw : (const void *)&held.gr;
 }
 
-/* What glibc could not say (ANSWER NULL) asked of getent: KEY in DB,
- * parsed into the held answer.  A dynamic jailrun's glibc asked every
- * source already. */
-static const void *or_getent(const void *answer, const char *db,
-			     const char *key)
+/* KEY in /etc/passwd or /etc/group: glibc's "files" source, read here. */
+static const void *from_file(bool pw, bool by_id, const char *key)
 {
+	cleanup_fclose FILE *f = fopen(pw ? "/etc/passwd" : "/etc/group", "re");
+	char line[4096];
+	const void *r = NULL;
+
+	while (f && !r && fgets(line, sizeof(line), f)) {
+		if (!strchr(line, '\n') && !feof(f)) {
+			int c; /* longer than any entry jailrun uses */
+
+			while ((c = getc(f)) != EOF && c != '\n')
+				;
+			continue;
+		}
+		r = held_parse(pw, line, by_id, key);
+	}
+	return r;
+}
+
+/* KEY in DB ("passwd" or "group"): the files, then getent, each answer
+ * held (the planners ask the same question again and again). */
+static const void *lookup(const char *db, bool by_id, const char *key)
+{
+	bool pw = strcmp(db, "passwd") == 0;
 	cleanup_free char *text = NULL;
 
-	if (answer || !static_libc)
-		return answer;
 	if (strcmp(held.db, db) == 0 && strcmp(held.key, key) == 0)
 		return held.answer;
 	snprintf(held.db, sizeof(held.db), "%s", db);
 	snprintf(held.key, sizeof(held.key), "%s", key);
-	held.answer = NULL;
 	if (strlen(key) >= sizeof(held.key))
 		held.db[0] = '\0'; /* not kept: not the key asked */
-	text = getent(db, key);
-	if (!text || strlen(text) >= sizeof(held.line))
-		return NULL;
-	snprintf(held.line, sizeof(held.line), "%s", text);
-	if (strcmp(db, "passwd") == 0)
-		held.answer = jr_names_parse_passwd(held.line, &held.pw) ?
-				      (const void *)&held.pw :
-				      NULL;
-	else
-		held.answer = jr_names_parse_group(held.line, &held.gr) ?
-				      (const void *)&held.gr :
-				      NULL;
+	held.answer = from_file(pw, by_id, key);
+	if (!held.answer && (text = getent(db, key)))
+		held.answer = held_parse(pw, text, by_id, key);
 	return held.answer;
 }
 
@@ -239,31 +251,48 @@ const struct passwd *jr_getpwuid(uid_t uid)
 {
 	char key[16];
 
-	files_only();
 	snprintf(key, sizeof(key), "%u", (unsigned)uid);
-	return or_getent(getpwuid(uid), "passwd", key);
+	return lookup("passwd", true, key);
 }
 
 const struct passwd *jr_getpwnam(const char *name)
 {
-	files_only();
-	return or_getent(getpwnam(name), "passwd", name);
+	return lookup("passwd", false, name);
 }
 
 const struct group *jr_getgrgid(gid_t gid)
 {
 	char key[16];
 
-	files_only();
 	snprintf(key, sizeof(key), "%u", (unsigned)gid);
-	return or_getent(getgrgid(gid), "group", key);
+	return lookup("group", true, key);
 }
 
 const struct group *jr_getgrnam(const char *name)
 {
-	files_only();
-	return or_getent(getgrnam(name), "group", name);
+	return lookup("group", false, name);
 }
+#else
+const struct passwd *jr_getpwuid(uid_t uid)
+{
+	return getpwuid(uid);
+}
+
+const struct passwd *jr_getpwnam(const char *name)
+{
+	return getpwnam(name);
+}
+
+const struct group *jr_getgrgid(gid_t gid)
+{
+	return getgrgid(gid);
+}
+
+const struct group *jr_getgrnam(const char *name)
+{
+	return getgrnam(name);
+}
+#endif
 
 /* ---- host names --------------------------------------------------------- */
 

@@ -5,11 +5,13 @@
  * "dns" sources built in.  Any other source nsswitch.conf names
  * (systemd, sss, ldap, mdns, resolve) is a shared library that glibc
  * would dlopen() into the static program along with a second libc.so.6,
- * which works only with the very glibc it was linked against.  So a
- * static jailrun asks glibc's built-in "files" alone, and asks getent(1),
- * a dynamic program of the installed glibc with every source, for what
- * files does not know; host names it always asks getent.  A dynamic
- * jailrun asks glibc, as any program does.
+ * which works only with the very glibc it was linked against (here a
+ * uid that /etc/passwd lacks crashed it).  So a static jailrun never
+ * calls glibc's lookups: it reads /etc/passwd and /etc/group itself (the
+ * "files" source), and asks getent(1), a dynamic program of the
+ * installed glibc with every source, for what they do not have; host
+ * names it always asks getent.  A dynamic jailrun asks glibc, as any
+ * program does.
  *
  * The answers are in static storage, each valid until the next call, as
  * getpwuid(3)'s are.  NULL (or 0 addresses): not known, or no answer.
