@@ -131,15 +131,18 @@ static char *read_line(char *str, int num, void *stream)
 	struct file_state *fs = stream;
 	size_t n = 0;
 
+	size_t room = num > 0 ? (size_t)num - 1 : 0;
+	const char *nl;
+
 	if (fs->pos >= fs->len)
 		return NULL;
-	while (fs->pos < fs->len && n + 1 < (size_t)num) {
-		char c = fs->buf[fs->pos++];
-
-		str[n++] = c;
-		if (c == '\n')
-			break;
-	}
+	/* up to the newline, which is kept, and at most ROOM bytes */
+	n = fs->len - fs->pos < room ? fs->len - fs->pos : room;
+	nl = memchr(fs->buf + fs->pos, '\n', n);
+	if (nl)
+		n = (size_t)(nl - (fs->buf + fs->pos)) + 1;
+	memcpy(str, fs->buf + fs->pos, n);
+	fs->pos += n;
 	str[n] = '\0';
 	fs->lineno++;
 	return str;
@@ -207,30 +210,33 @@ static int check_text(const char *path, const char *buf, size_t len,
 	for (size_t i = 0; i <= len; i++) {
 		unsigned char c = i < len ? (unsigned char)buf[i] : '\n';
 
-		if (c == '\n') {
-			size_t n = i - start;
+		/* the common byte (printable, or part of UTF-8) tested once */
+		if (c < 0x20 || c == 0x7f) {
+			if (c == '\n') {
+				size_t n = i - start;
 
-			if (n && buf[start + n - 1] == '\r')
-				n--;
-			if (check_line(path, line, buf + start, n, &prev_key,
-				       err) < 0)
-				return -1;
-			line++;
-			col = 0;
-			start = i + 1;
-			continue;
+				if (n && buf[start + n - 1] == '\r')
+					n--;
+				if (check_line(path, line, buf + start, n,
+					       &prev_key, err) < 0)
+					return -1;
+				line++;
+				col = 0;
+				start = i + 1;
+				continue;
+			}
+			if (c == '\r' && (i + 1 == len || buf[i + 1] == '\n'))
+				continue;
+			if (c == '\0')
+				return jr_fail(err, NULL,
+					       "%s:%d: binary data (NUL byte): "
+					       "not a profile",
+					       path, line);
+			if (c != '\t')
+				return jr_fail(err, NULL,
+					       "%s:%d: control character 0x%02x",
+					       path, line, c);
 		}
-		if (c == '\r' && (i + 1 == len || buf[i + 1] == '\n'))
-			continue;
-		if (c == '\0')
-			return jr_fail(err, NULL,
-				       "%s:%d: binary data (NUL byte): not a "
-				       "profile",
-				       path, line);
-		if ((c < 0x20 && c != '\t') || c == 0x7f)
-			return jr_fail(err, NULL,
-				       "%s:%d: control character 0x%02x", path,
-				       line, c);
 		if (++col > JR_LINE_MAX)
 			return jr_fail(err, NULL,
 				       "%s:%d: line longer than %d characters "

@@ -4,6 +4,7 @@
 #ifndef JAILRUN_SHA256_H
 #define JAILRUN_SHA256_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -21,5 +22,9 @@ void jr_sha256_update(struct jr_sha256 *c, const void *p, size_t n);
 /* Writes the digest; C is finished (init it again to reuse). */
 void jr_sha256_final(struct jr_sha256 *c, unsigned char out[JR_SHA256_LEN]);
 void jr_sha256(const void *p, size_t n, unsigned char out[JR_SHA256_LEN]);
+
+/* The tests' switch: the portable block only, never the x86 SHA
+ * instructions (both must give the same digests). */
+extern bool jr_sha256_generic_only;
 
 #endif
