@@ -47,7 +47,6 @@ src/seccomp/syscalls.c  seccomp  pure
 src/confine/confine.c   confine  pure
 src/confine/desktop.c   confine  pure
 src/confine/devices.c   confine  pure
-src/confine/dirlist.c   confine  pure
 src/confine/landlock.c  confine  edge
 src/confine/mounts.c    confine  edge
 src/confine/plan.c      confine  pure

@@ -17,7 +17,6 @@
 #include "netrules.h"
 #include "desktop.h"
 #include "devices.h"
-#include "dirlist.h"
 #include "elfinfo.h"
 #include "options.h"
 #include "plan.h"
@@ -78,12 +77,10 @@ static int mount_append_tmpfs(struct jr_confine *plan, const char *p,
  * nothing (lstat: ENOENT, one call) is P: realpath would fail the same
  * way, after one readlink per component (most of a blacklist is
  * missing on any one machine). */
-static char *resolved_absent(const char *p, bool *absent,
-			     const struct jr_dirlists *dl)
+static char *resolved_absent(const char *p, bool *absent)
 {
 	struct stat st;
-	bool none = jr_dirlists_absent(dl, p) ||
-		    (lstat(p, &st) < 0 && errno == ENOENT);
+	bool none = lstat(p, &st) < 0 && errno == ENOENT;
 	char *r;
 
 	if (absent)
@@ -96,18 +93,16 @@ static char *resolved_absent(const char *p, bool *absent,
 
 static char *resolved(const char *p)
 {
-	return resolved_absent(p, NULL, NULL);
+	return resolved_absent(p, NULL);
 }
 
 /* A mount over / stacks above the root every process already holds: it
  * would be reported and change nothing.  What P resolves to, or NULL
- * with an error saying so; *ABSENT (when not NULL): P named nothing (DL:
- * listings that may say so without a lookup, or NULL). */
+ * with an error saying so; *ABSENT (when not NULL): P named nothing. */
 static char *not_root(const char *what, const char *p, const char *origin,
-		      bool *absent, const struct jr_dirlists *dl,
-		      struct jr_err *err)
+		      bool *absent, struct jr_err *err)
 {
-	char *real = resolved_absent(p, absent, dl);
+	char *real = resolved_absent(p, absent);
 
 	if (strcmp(real, "/") != 0)
 		return real;
@@ -127,12 +122,10 @@ static char *not_root(const char *what, const char *p, const char *origin,
 
 /* blacklist: not / */
 static int plan_hide(struct jr_confine *plan, const char *p,
-		     const char *origin, const struct jr_dirlists *dl,
-		     struct jr_err *err)
+		     const char *origin, struct jr_err *err)
 {
 	bool absent;
-	cleanup_free char *real =
-		not_root("blacklist", p, origin, &absent, dl, err);
+	cleanup_free char *real = not_root("blacklist", p, origin, &absent, err);
 	size_t n = plan->nmounts;
 
 	if (!real)
@@ -438,7 +431,7 @@ static int plan_whitelist(const struct jr_policy *pol, struct jr_confine *plan,
 static int plan_tmpfs(struct jr_confine *plan, const char *p,
 		      const char *origin, struct jr_err *err)
 {
-	cleanup_free char *real = not_root("tmpfs", p, origin, NULL, NULL, err);
+	cleanup_free char *real = not_root("tmpfs", p, origin, NULL, err);
 	bool mine = users_place(p);
 
 	if (!real)
@@ -539,8 +532,7 @@ static bool grants(enum jr_pathkey k)
 }
 
 static int plan_path(const struct jr_policy *pol, struct jr_confine *plan,
-		     const struct jr_pathrule *r, const struct jr_dirlists *dl,
-		     struct jr_err *err)
+		     const struct jr_pathrule *r, struct jr_err *err)
 {
 	cleanup_free char *p = NULL;
 
@@ -565,7 +557,7 @@ static int plan_path(const struct jr_policy *pol, struct jr_confine *plan,
 		return jr_confine_mount_add(plan, JR_PH_RO, JR_MNT_RO, NULL, p,
 					    true, r->origin, err);
 	case JR_PK_BLACKLIST:
-		return plan_hide(plan, p, r->origin, dl, err);
+		return plan_hide(plan, p, r->origin, err);
 	case JR_PK_WHITELIST:
 	case JR_PK_WHITELIST_RO:
 		if (wl_cancelled(pol, p))
@@ -800,52 +792,14 @@ int jr_confine_keep(struct jr_confine *plan, const char *path,
 	return 0;
 }
 
-/* The blacklist's directories worth one listing each (dirlist.h). */
-static struct jr_dirlists *hidden_lists(const struct jr_policy *pol,
-					struct jr_confine *plan)
-{
-	const char **paths = xcalloc(pol->npaths + 1, sizeof(*paths));
-	struct jr_dirlists *dl;
-	size_t n = 0;
-
-	for (size_t i = 0; i < pol->npaths; i++) {
-		const struct jr_pathrule *r = &pol->paths[i];
-		char *p;
-
-		/* a path that does not expand is said by plan_path */
-		if (r->key == JR_PK_BLACKLIST &&
-		    (p = jr_path_expand(r->path, r->origin, NULL)))
-			paths[n++] = p;
-	}
-	dl = jr_dirlists_new(paths, n);
-	if (jr_dirlists_used(dl))
-		jr_confine_note(plan,
-				"blacklist: %zu directories listed once for "
-				"%zu paths, instead of a lookup each",
-				jr_dirlists_used(dl), n);
-	for (size_t i = 0; i < n; i++)
-		free((char *)paths[i]);
-	free(paths);
-	return dl;
-}
-
-static void jr_dirlists_freep(struct jr_dirlists **dl)
-{
-	jr_dirlists_free(*dl);
-}
-
 int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 		    struct jr_confine *plan, struct jr_err *err)
 {
-	__attribute__((cleanup(jr_dirlists_freep))) struct jr_dirlists *dl =
-		NULL;
-
 	plan->ll_abi = abi;
 	if (plan_private(pol, plan, err) < 0)
 		return -1;
-	dl = hidden_lists(pol, plan);
 	for (size_t i = 0; i < pol->npaths; i++)
-		if (plan_path(pol, plan, &pol->paths[i], dl, err) < 0)
+		if (plan_path(pol, plan, &pol->paths[i], err) < 0)
 			return -1;
 	if (plan_private_more(pol, plan, err) < 0)
 		return -1;
@@ -854,8 +808,7 @@ int jr_confine_plan(const struct jr_policy *pol, const char *path, int abi,
 	/* a whitelist beneath /tmp made it private already */
 	if (pol->private_tmp && !jr_confine_top_replaced(plan, "/tmp")) {
 		cleanup_free char *real = not_root("private-tmp", "/tmp",
-						   "private-tmp", NULL, NULL,
-						   err);
+						   "private-tmp", NULL, err);
 
 		if (!real || jr_confine_tmpfs_add(plan, JR_PH_TMP, "/tmp", 01777,
 				       "private-tmp", err) < 0)

@@ -106,32 +106,6 @@ is "$rc" 0 "blacklist of a missing path: nothing to do"
 jr --noprofile --debug "--blacklist=$TMPD/none" true
 like "$out" "mount: $TMPD/none did not exist when planned, nothing to do" \
 	"... and the init does not look for it again (--debug)"
-# Five blacklisted paths in one directory: it is listed once (dirlist.c)
-# and the listing answers for the four missing names; the one that is
-# there is still hidden.  Only on a file system whose listings show
-# every name (ext2/3/4, btrfs, tmpfs); elsewhere each path is looked up.
-mkdir -p "$TMPD/many"
-echo secret >"$TMPD/many/there"
-BL=""
-for n in a b c d there; do BL="$BL --blacklist=$TMPD/many/$n"; done
-case $(stat -f -c %T "$TMPD") in
-ext2/ext3 | btrfs | tmpfs)
-	jr --noprofile --debug $BL cat "$TMPD/many/there"
-	like "$out" "blacklist: 1 directories listed once for 5 paths" \
-		"five blacklisted paths in one directory: one listing (--debug)"
-	like "$out" "mount: $TMPD/many/a did not exist when planned" \
-		"... a name it does not list is missing, without a lookup"
-	# (root keeps its capabilities here: the empty file reads as empty)
-	if ! printf '%s\n' "$out" | grep -q secret; then
-		ok "... and the name it lists is hidden (status $rc, nothing of it read)"
-	else
-		not_ok "... and the name it lists is hidden" "rc=$rc" "$out"
-	fi
-	;;
-*) skip_always_n 3 "$TMPD is on $(stat -f -c %T "$TMPD"): its listings are not trusted, each path is looked up" ;;
-esac
-jr --noprofile cat "$TMPD/many/there"
-is "$rc:$out" 0:secret "control: without the blacklist the file is read"
 # A path missing when planned that a mount of the plan makes before the
 # hiding phase (here mkdir; a bind or a tmpfs alike) is looked for again,
 # and hidden
