@@ -127,7 +127,22 @@ static void test_table(void)
 			helped = false;
 		}
 	}
-	ok(sorted, "keys sorted by name, no duplicates");
+	ok(sorted, "keys sorted by name, no duplicates (jr_key_find searches "
+		   "them in halves)");
+	{
+		bool found = true;
+
+		for (size_t i = 0; i < jr_nkeys; i++)
+			if (jr_key_find(jr_keys[i].name) != &jr_keys[i]) {
+				diag("jr_key_find(%s) is not its entry",
+				     jr_keys[i].name);
+				found = false;
+			}
+		ok(found, "jr_key_find finds every key at its own entry");
+		ok(!jr_key_find("") && !jr_key_find("zzzz") &&
+			   !jr_key_find("a") && !jr_key_find("seccomp.kee"),
+		   "jr_key_find: no key for names not in the table");
+	}
 	ok(helped, "every key has help text");
 	for (size_t i = 0; i < jr_nkeys; i++) {
 		const struct jr_key *k = &jr_keys[i];
