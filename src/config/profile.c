@@ -129,9 +129,7 @@ char *jr_profile_find(const struct jr_lookup *lk, const char *name,
 static char *read_line(char *str, int num, void *stream)
 {
 	struct file_state *fs = stream;
-	size_t n = 0;
-
-	size_t room = num > 0 ? (size_t)num - 1 : 0;
+	size_t room = num > 0 ? (size_t)num - 1 : 0, n;
 	const char *nl;
 
 	if (fs->pos >= fs->len)

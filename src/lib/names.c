@@ -28,8 +28,10 @@
 #ifdef JR_STATIC_LIBC
 /* One answer's storage, as getpwuid(3) keeps one. */
 static struct {
-	char db[8], key[64]; /* the question, asked again by every planner */
-	const void *answer;  /* &pw, &gr or NULL (not known) */
+	/* the question, asked again by every planner */
+	bool asked, of_pw, by_id;
+	char key[64];
+	const void *answer; /* &pw, &gr or NULL (not known) */
 	char line[4096];
 	struct passwd pw;
 	struct group gr;
@@ -228,21 +230,23 @@ static const void *from_file(bool pw, bool by_id, const char *key)
 	return r;
 }
 
-/* KEY in DB ("passwd" or "group"): the files, then getent, each answer
- * held (the planners ask the same question again and again). */
-static const void *lookup(const char *db, bool by_id, const char *key)
+/* KEY in passwd (PW) or group, a name or (BY_ID) a number: the files,
+ * then getent, each answer held (the planners ask the same question
+ * again and again). */
+static const void *lookup(bool pw, bool by_id, const char *key)
 {
-	bool pw = strcmp(db, "passwd") == 0;
 	cleanup_free char *text = NULL;
 
-	if (strcmp(held.db, db) == 0 && strcmp(held.key, key) == 0)
+	if (held.asked && held.of_pw == pw && held.by_id == by_id &&
+	    strcmp(held.key, key) == 0)
 		return held.answer;
-	snprintf(held.db, sizeof(held.db), "%s", db);
+	/* a key too long to keep is asked each time */
+	held.asked = strlen(key) < sizeof(held.key);
+	held.of_pw = pw;
+	held.by_id = by_id;
 	snprintf(held.key, sizeof(held.key), "%s", key);
-	if (strlen(key) >= sizeof(held.key))
-		held.db[0] = '\0'; /* not kept: not the key asked */
 	held.answer = from_file(pw, by_id, key);
-	if (!held.answer && (text = getent(db, key)))
+	if (!held.answer && (text = getent(pw ? "passwd" : "group", key)))
 		held.answer = held_parse(pw, text, by_id, key);
 	return held.answer;
 }
@@ -252,12 +256,12 @@ const struct passwd *jr_getpwuid(uid_t uid)
 	char key[16];
 
 	snprintf(key, sizeof(key), "%u", (unsigned)uid);
-	return lookup("passwd", true, key);
+	return lookup(true, true, key);
 }
 
 const struct passwd *jr_getpwnam(const char *name)
 {
-	return lookup("passwd", false, name);
+	return lookup(true, false, name);
 }
 
 const struct group *jr_getgrgid(gid_t gid)
@@ -265,12 +269,12 @@ const struct group *jr_getgrgid(gid_t gid)
 	char key[16];
 
 	snprintf(key, sizeof(key), "%u", (unsigned)gid);
-	return lookup("group", true, key);
+	return lookup(false, true, key);
 }
 
 const struct group *jr_getgrnam(const char *name)
 {
-	return lookup("group", false, name);
+	return lookup(false, false, name);
 }
 #else
 const struct passwd *jr_getpwuid(uid_t uid)

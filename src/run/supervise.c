@@ -532,7 +532,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 			   .nflog_fd = -1 };
 	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
 	struct jr_net net = { 0 };
-	int sync_pipe[2], fail_pipe[2], status_pipe[2], hello[2], netlog[2] = { -1, -1 };
+	int sync_pipe[2], fail_pipe[2], status_pipe[2], hello[2];
+	int netlog[2] = { -1, -1 };
 	pid_t init;
 	int r;
 

@@ -333,7 +333,8 @@ bool jr_filter_has_delayed(const struct jr_policy *pol)
 {
 	const struct special *sp = special();
 
-	return (sp->execve >= 0 && jr_filter_is_delayed(pol, sp->execve, false)) ||
+	return (sp->execve >= 0 &&
+		jr_filter_is_delayed(pol, sp->execve, false)) ||
 	       (sp->execveat >= 0 &&
 		jr_filter_is_delayed(pol, sp->execveat, false));
 }

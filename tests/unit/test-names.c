@@ -140,6 +140,9 @@ static void test_lookups(void)
 	free(want);
 	pw = jr_getpwnam("root");
 	ok(pw && pw->pw_uid == 0, "jr_getpwnam(root): uid 0");
+	/* the held answer is per question: uid 0 is not the name "0" */
+	jr_getpwuid(0);
+	ok(jr_getpwnam("0") == NULL, "after uid 0, the name \"0\": NULL");
 	gr = jr_getgrgid(0);
 	ok(gr && gr->gr_gid == 0 && gr->gr_name[0], "jr_getgrgid(0): a name");
 	gr = jr_getgrnam("nogroup");
