@@ -53,18 +53,38 @@ static int load_filter(const struct jr_bpf *prog)
 	return load_filter_flags(prog, 0);
 }
 
-/* Tell the supervisor which descriptor the listener will get: the lowest
- * free one, since nothing else opens a descriptor before the load.  The
- * kernel attaches our pid, translated into the supervisor's namespace
+/* The hello to the supervisor: the descriptor the listener will get (the
+ * lowest free one, since nothing else opens a descriptor before the
+ * load) and the read end of a pipe of the launch's end.  That pipe is
+ * made here, close-on-exec, and its write end is only ever ours (never
+ * the init's): it reads EOF at the very execve that ends the launch, or
+ * at our death, before any target code runs, which is when the
+ * supervisor's launch allowance closes (notify.c).  Both ends stay open
+ * here until the execve, so that the prediction holds.  The kernel
+ * attaches our pid, translated into the supervisor's namespace
  * (SO_PASSCRED on its end). */
 static void announce_listener(int hello_fd)
 {
-	int next = fcntl(hello_fd, F_DUPFD_CLOEXEC, 0);
+	char cbuf[CMSG_SPACE(sizeof(int))] = { 0 };
+	int over[2], next;
+	struct iovec iov = { .iov_base = &next, .iov_len = sizeof(next) };
+	struct msghdr msg = {
+		.msg_iov = &iov, .msg_iovlen = 1,
+		.msg_control = cbuf, .msg_controllen = sizeof(cbuf),
+	};
+	struct cmsghdr *c = CMSG_FIRSTHDR(&msg);
 
+	if (pipe2(over, O_CLOEXEC) < 0)
+		die_errno("a pipe for the end of the launch");
+	next = fcntl(hello_fd, F_DUPFD_CLOEXEC, 0);
 	if (next < 0)
 		die_errno("predicting the listener descriptor");
 	close(next);
-	if (send(hello_fd, &next, sizeof(next), 0) != sizeof(next))
+	c->cmsg_level = SOL_SOCKET;
+	c->cmsg_type = SCM_RIGHTS;
+	c->cmsg_len = CMSG_LEN(sizeof(int));
+	memcpy(CMSG_DATA(c), &over[0], sizeof(int));
+	if (sendmsg(hello_fd, &msg, 0) != sizeof(next))
 		die_errno("telling the supervisor the listener descriptor");
 }
 

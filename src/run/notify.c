@@ -251,11 +251,11 @@ static void answer(struct jr_notify *n, const struct jr_policy *pol)
 }
 
 /* Whether the launch is over.  Asked when a notification arrives, and
- * the exec-failure pipe was closed by the launcher's execve before the
- * target could make any call: a call of target code always finds it
- * over, whether or not the launch itself was a notified call (with
- * reporting on, an allowed execve launches unseen).  An error of poll
- * counts as over: fail closed. */
+ * the launcher's pipe of the launch's end was closed by its execve
+ * before the target could make any call: a call of target code always
+ * finds it over, whether or not the launch itself was a notified call
+ * (with reporting on, an allowed execve launches unseen).  No pipe, or
+ * an error of poll, counts as over: fail closed. */
 static bool launch_over(struct jr_notify *n)
 {
 	struct pollfd p = { .fd = n->exec_fd, .events = POLLIN };
@@ -809,6 +809,9 @@ void jr_notify_close(struct jr_notify *n)
 	if (n->fd >= 0)
 		close(n->fd);
 	n->fd = -1;
+	if (n->exec_fd >= 0)
+		close(n->exec_fd);
+	n->exec_fd = -1;
 	free(n->req);
 	free(n->resp);
 	if (n->ll_real && n->llcheck)

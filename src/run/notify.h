@@ -21,10 +21,10 @@ struct jr_notify {
 	pid_t launcher; /* in our pid namespace */
 	bool launched; /* the launch is over: its execve was let through,
 			* or it has succeeded or failed (exec_fd) */
-	int exec_fd;   /* the supervisor's read end of the launcher's
-			* exec-failure pipe (borrowed, -1 once closed): the
-			* write end is close-on-exec and only the launcher
-			* holds it, so the pipe is ready from the moment its
+	int exec_fd;   /* the read end of the launcher's pipe of the
+			* launch's end, from its hello (-1 before; owned):
+			* the write end is close-on-exec and only ever the
+			* launcher's, so the pipe is ready from the moment its
 			* execve ends, before any target code runs */
 	int ack_fd;    /* the launcher's descriptor for the hand-over byte,
 			* -1 when the launch is notified instead */

@@ -80,10 +80,13 @@ static pid_t start(const struct jr_policy *pol,
 
 
 /* The launcher's announcement: its pid (from the kernel, in our pid
- * namespace) and the descriptor number its listener will get. */
-static int read_hello(int fd, pid_t *pid, int *remote_fd)
+ * namespace), the descriptor number its listener will get, and the read
+ * end of its pipe of the launch's end (launch.c).  A hello without
+ * exactly one descriptor is refused, whatever it carried closed. */
+static int read_hello(int fd, pid_t *pid, int *remote_fd, int *over_fd)
 {
-	char cbuf[CMSG_SPACE(sizeof(struct ucred))];
+	char cbuf[CMSG_SPACE(sizeof(struct ucred)) +
+		  CMSG_SPACE(4 * sizeof(int))];
 	struct iovec iov = { .iov_base = remote_fd, .iov_len = sizeof(int) };
 	struct msghdr msg = {
 		.msg_iov = &iov, .msg_iovlen = 1,
@@ -91,19 +94,43 @@ static int read_hello(int fd, pid_t *pid, int *remote_fd)
 	};
 	struct cmsghdr *c;
 	ssize_t n = recvmsg(fd, &msg, MSG_CMSG_CLOEXEC);
+	bool cred = false;
+	int nfds = 0;
 
-	if (n != sizeof(int))
+	*over_fd = -1;
+	if (n < 0)
 		return -1;
 	for (c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-		struct ucred cred;
-
-		if (c->cmsg_level != SOL_SOCKET ||
-		    c->cmsg_type != SCM_CREDENTIALS)
+		if (c->cmsg_level != SOL_SOCKET)
 			continue;
-		memcpy(&cred, CMSG_DATA(c), sizeof(cred));
-		*pid = cred.pid;
-		return 0;
+		if (c->cmsg_type == SCM_CREDENTIALS &&
+		    c->cmsg_len == CMSG_LEN(sizeof(struct ucred))) {
+			struct ucred uc;
+
+			memcpy(&uc, CMSG_DATA(c), sizeof(uc));
+			*pid = uc.pid;
+			cred = true;
+		} else if (c->cmsg_type == SCM_RIGHTS) {
+			size_t len = c->cmsg_len - CMSG_LEN(0);
+
+			for (size_t i = 0; i < len / sizeof(int); i++) {
+				int got;
+
+				memcpy(&got, CMSG_DATA(c) + i * sizeof(int),
+				       sizeof(got));
+				if (nfds++ == 0)
+					*over_fd = got;
+				else
+					close(got);
+			}
+		}
 	}
+	if (n == sizeof(int) && cred && nfds == 1 &&
+	    !(msg.msg_flags & MSG_CTRUNC))
+		return 0;
+	if (*over_fd >= 0)
+		close(*over_fd);
+	*over_fd = -1;
 	return -1;
 }
 
@@ -139,7 +166,6 @@ static void read_execfail(struct watch *w)
 		w->exec_errno = e;
 	close(w->execfail_fd);
 	w->execfail_fd = -1;
-	w->notify.exec_fd = -1;
 	w->notify.launched = true;
 }
 
@@ -148,7 +174,7 @@ static void on_hello(struct watch *w)
 	struct jr_err err = { { 0 } };
 	pid_t pid = 0;
 	int remote = -1;
-	int r = read_hello(w->hello_fd, &pid, &remote);
+	int r = read_hello(w->hello_fd, &pid, &remote, &w->notify.exec_fd);
 
 	if (r < 0) {
 		close(w->hello_fd);
@@ -644,7 +670,6 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	w.timer_fd = start_timer(pol->timeout);
 	w.execfail_fd = fail_pipe[0];
 	w.status_fd = status_pipe[0];
-	w.notify.exec_fd = fail_pipe[0];
 	w.hello_fd = hello[0];
 	w.notify.ack_fd = plan->listener && !plan->launch_notified ? hello[1] :
 								    -1;
