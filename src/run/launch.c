@@ -12,6 +12,7 @@
 #include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/prctl.h>
 #include <fcntl.h>
 #include <sys/signalfd.h>
@@ -138,6 +139,8 @@ static bool sees_jailrun(const struct jr_launch *l)
 {
 	struct stat st;
 
+	if (!l->join_init && (l->ns_flags & CLONE_NEWPID))
+		return false; /* the init is pid 1 of a new one */
 	return !l->outer_pidns || stat("/proc/self/ns/pid", &st) < 0 ||
 	       st.st_ino == l->outer_pidns;
 }
@@ -265,6 +268,72 @@ __attribute__((noreturn)) static void init_loop(int sfd, pid_t target,
 	}
 }
 
+#if defined(__SANITIZE_ADDRESS__)
+#define JR_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JR_ASAN 1
+#endif
+#endif
+
+/* The launcher's stack while it shares the init's memory (its callees
+ * keep a few KiB there; the rest is a reserve, never touched). */
+#define LAUNCHER_STACK (1024 * 1024)
+
+struct target_start {
+	const struct jr_launch *l;
+	int sfd; /* the init's signalfd */
+};
+
+static int launcher_main(void *arg)
+{
+	const struct target_start *ts = arg;
+
+	close(ts->sfd);
+	close(ts->l->status_fd);
+	launcher(ts->l);
+}
+
+/* The launcher runs in the init's memory until its execve, as
+ * posix_spawn's child does (CLONE_VM | CLONE_VFORK): no copy of the
+ * init's pages and page tables for the execve to throw away, and the
+ * init sleeps until then.  So the launcher leaves alone what the init
+ * goes on using: it frees nothing of the init's (the held trees close
+ * with its execve: O_CLOEXEC), and it dies with _exit.  Its stack is its
+ * own, above a guard page.  AddressSanitizer cannot follow code onto a
+ * stack it did not make: that build forks.  -1 (errno set) on failure. */
+static pid_t start_target(const struct jr_launch *l, int sfd)
+{
+	struct target_start ts = { .l = l, .sfd = sfd };
+	pid_t pid;
+#ifdef JR_ASAN
+	pid = fork();
+	if (pid == 0)
+		launcher_main(&ts);
+#else
+	size_t guard = (size_t)sysconf(_SC_PAGESIZE);
+	char *stack = mmap(NULL, LAUNCHER_STACK, PROT_READ | PROT_WRITE,
+			   MAP_PRIVATE | MAP_ANONYMOUS | MAP_STACK, -1, 0);
+	int e;
+
+	if (stack == MAP_FAILED)
+		return -1;
+	if (mprotect(stack, guard, PROT_NONE) < 0) {
+		e = errno;
+		munmap(stack, LAUNCHER_STACK);
+		errno = e;
+		return -1;
+	}
+	pid = clone(launcher_main, stack + LAUNCHER_STACK,
+		    CLONE_VM | CLONE_VFORK | SIGCHLD, &ts);
+	e = errno;
+	/* the launcher has called execve or died: its stack is free */
+	munmap(stack, LAUNCHER_STACK);
+	errno = e;
+#endif
+	return pid;
+}
+
 void jr_init_main(const struct jr_launch *l)
 {
 	struct jr_err err = { { 0 } };
@@ -317,18 +386,18 @@ void jr_init_main(const struct jr_launch *l)
 	sfd = signalfd(-1, &l->signals, SFD_CLOEXEC);
 	if (sfd < 0)
 		die_errno("signalfd");
-	/* 3. the launcher, which becomes the target */
-	target = fork();
+	/* 3. the launcher, which becomes the target; this init goes on
+	 *    when it has called execve (or died) */
+	target = start_target(l, sfd);
 	if (target < 0)
-		die_errno("fork");
-	if (target == 0) {
-		close(sfd);
-		close(l->status_fd);
-		jr_confine_mount_release(held); /* the init's copies stay */
-		launcher(l);
-	}
-	/* the detached trees unmount now, while the target starts */
-	jr_confine_mount_release(held);
+		die_errno("starting the target");
+	/* The detached trees (the empty tmpfs that hides, the generated
+	 * files) stay open until this init exits.  The last close of a
+	 * detached tree unmounts it, and the kernel waits there for an
+	 * expedited RCU grace period; at the init's exit that wait comes
+	 * after the target's status is told.  The trees are empty, or
+	 * read-only copies of what the sandbox has mounted anyway. */
+	(void)held;
 	close(l->execfail_fd);
 	if (l->hello_fd >= 0)
 		close(l->hello_fd);
