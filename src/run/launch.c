@@ -139,7 +139,7 @@ static bool sees_jailrun(const struct jr_launch *l)
 {
 	struct stat st;
 
-	if (!l->join_init && (l->ns_flags & CLONE_NEWPID))
+	if (jr_launch_own_pidns(l))
 		return false; /* the init is pid 1 of a new one */
 	return !l->outer_pidns || stat("/proc/self/ns/pid", &st) < 0 ||
 	       st.st_ino == l->outer_pidns;
@@ -318,14 +318,10 @@ static pid_t start_target(const struct jr_launch *l, int sfd)
 
 	if (stack == MAP_FAILED)
 		return -1;
-	if (mprotect(stack, guard, PROT_NONE) < 0) {
-		e = errno;
-		munmap(stack, LAUNCHER_STACK);
-		errno = e;
-		return -1;
-	}
-	pid = clone(launcher_main, stack + LAUNCHER_STACK,
-		    CLONE_VM | CLONE_VFORK | SIGCHLD, &ts);
+	pid = mprotect(stack, guard, PROT_NONE) < 0 ?
+		      -1 :
+		      clone(launcher_main, stack + LAUNCHER_STACK,
+			    CLONE_VM | CLONE_VFORK | SIGCHLD, &ts);
 	e = errno;
 	/* the launcher has called execve or died: its stack is free */
 	munmap(stack, LAUNCHER_STACK);
@@ -397,7 +393,6 @@ void jr_init_main(const struct jr_launch *l)
 	 * expedited RCU grace period; at the init's exit that wait comes
 	 * after the target's status is told.  The trees are empty, or
 	 * read-only copies of what the sandbox has mounted anyway. */
-	(void)held;
 	close(l->execfail_fd);
 	if (l->hello_fd >= 0)
 		close(l->hello_fd);

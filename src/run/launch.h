@@ -3,6 +3,7 @@
 #ifndef JAILRUN_LAUNCH_H
 #define JAILRUN_LAUNCH_H
 
+#include <sched.h>
 #include <signal.h>
 #include <sys/types.h>
 
@@ -39,6 +40,14 @@ struct jr_launch {
 			    * launcher still in it can see jailrun's
 			    * processes */
 };
+
+/* Whether the launch makes a pid namespace of its own (not --join): the
+ * target can then never see jailrun's processes, and nobody needs to ask
+ * which namespace it is in. */
+static inline bool jr_launch_own_pidns(const struct jr_launch *l)
+{
+	return !l->join_init && (l->ns_flags & CLONE_NEWPID);
+}
 
 /* The child of the clone.  Never returns. */
 __attribute__((noreturn)) void jr_init_main(const struct jr_launch *l);

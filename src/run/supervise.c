@@ -603,9 +603,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	    socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, netlog) < 0)
 		die_errno("socketpair");
 	make_channels(plan, &l, hello);
-	/* only a launch without a pid namespace of its own asks (a new one
-	 * is never ours; 0, unknown, counts as ours) */
-	if (plan->join_init || !(l.ns_flags & CLONE_NEWPID))
+	/* 0 (unknown, counted as ours) unless the launcher has to ask */
+	if (!jr_launch_own_pidns(&l))
 		l.outer_pidns = pidns_of_self();
 	init = start(pol, plan->confine, &l.ns_flags);
 	if (init < 0)
