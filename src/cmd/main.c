@@ -562,7 +562,9 @@ struct run {
 	 * zeroed calloc) rather than zeroed on main's stack, which made
 	 * every run fault in and clear it (issue 21: time and VmHWM) */
 	struct jr_confine *confine;
-	struct jr_learned learned;
+	/* 27 KiB, for --learn only: allocated then, not zeroed on main's
+	 * stack by every run (seven pages faulted in, issue 21) */
+	struct jr_learned *learned;
 	struct jr_dbus_proxy proxy;
 };
 
@@ -572,7 +574,9 @@ static void run_free(struct run *x)
 	free((char *)x->plan.shim_path);
 	jr_confine_free(x->confine);
 	free(x->confine);
-	jr_learned_free(&x->learned);
+	if (x->learned)
+		jr_learned_free(x->learned);
+	free(x->learned);
 	for (int i = 0; i < JR_CACHE_NPROG; i++)
 		jr_bpf_free(&x->progs[i]);
 	free(x->path);
@@ -592,7 +596,7 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 	if (r)
 		return r;
 	x->confine = xcalloc(1, sizeof(*x->confine));
-	j = xcalloc(1, sizeof(*j));
+	j = xmalloc(sizeof(*j)); /* preflight sets it (jr_elf_classify) */
 	if (preflight(pol, cli->program[0], x->path, j, err) < 0 ||
 	    plan_filters(pol, cmd->no_cache, x->path, j, &x->plan, x->progs,
 			 err) < 0 ||
@@ -607,9 +611,10 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 		jr_filter_describe(pol, &x->progs[JR_CACHE_MAIN], stderr);
 	x->plan.init_prog = &x->progs[JR_CACHE_INIT];
 	if (pol->learn) {
-		if (learn_start(pol, &x->learned, err) < 0)
+		x->learned = xcalloc(1, sizeof(*x->learned));
+		if (learn_start(pol, x->learned, err) < 0)
 			return EXIT_JAILRUN;
-		x->plan.learned = &x->learned;
+		x->plan.learned = x->learned;
 	}
 	/* dbus.user = filter: the proxy's socket is a bind source of the
 	 * plan, so it listens before the clone.  (The test was !pol->join,
@@ -618,8 +623,9 @@ static int run_sandbox(struct jr_policy *pol, const struct jr_command *cmd,
 	if (jr_dbus_proxy_start(pol, &x->proxy, err) < 0)
 		return EXIT_JAILRUN;
 	r = jr_run(pol, &x->plan, x->path, cli->program);
-	jr_dbus_proxy_learned(&x->proxy, pol, &x->learned);
-	if (pol->learn && learn_finish(pol, &x->learned, cli->program, err) < 0)
+	if (x->learned)
+		jr_dbus_proxy_learned(&x->proxy, pol, x->learned);
+	if (pol->learn && learn_finish(pol, x->learned, cli->program, err) < 0)
 		return EXIT_JAILRUN;
 	return r;
 }

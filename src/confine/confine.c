@@ -689,9 +689,10 @@ static bool mount_before(const struct jr_mount *a, size_t ka,
 static void sort_mounts(struct jr_confine *plan)
 {
 	/* the keys first, from the plan as it is: moving mounts changes
-	 * no top */
-	size_t keys[JR_MOUNTS_MAX];
+	 * no top; on the heap, n of them (JR_MOUNTS_MAX on the stack was
+	 * 32 KiB, the deepest frame of a run: two pages faulted in) */
 	const size_t n = plan->nmounts; /* one bound for both loops */
+	cleanup_free size_t *keys = n ? xmalloc(n * sizeof(*keys)) : NULL;
 
 	for (size_t i = 0; i < n; i++)
 		keys[i] = top_len(plan, &plan->mounts[i]);
@@ -760,7 +761,7 @@ static void plan_abi(const struct jr_policy *pol, struct jr_confine *plan)
 static int plan_interps(struct jr_confine *plan, const char *path,
 			struct jr_err *err)
 {
-	cleanup_free struct jr_elf_info *elf = xcalloc(1, sizeof(*elf));
+	cleanup_free struct jr_elf_info *elf = xmalloc(sizeof(*elf));
 
 	if (jr_elf_classify(path, elf) < 0)
 		return 0; /* unreadable: execve will say so */

@@ -317,7 +317,7 @@ static int bins_program(struct bins *b, struct jr_confine *plan,
 			const char *name, const char *origin,
 			struct jr_err *err)
 {
-	cleanup_free struct jr_elf_info *elf = xcalloc(1, sizeof(*elf));
+	cleanup_free struct jr_elf_info *elf = xmalloc(sizeof(*elf));
 	bool found = false;
 
 	for (size_t d = 0; d < b->ndirs; d++) {

@@ -212,7 +212,8 @@ static void say(struct jr_notify *n, const struct jr_verdict *v)
 	char raw[32], comm[128], call[160], result[48] = "";
 	pid_t pid = (pid_t)n->req->pid;
 
-	if (!jr_report_note(n->rep, pid, n->req->data.nr) || !n->report)
+	if (!n->rep || !jr_report_note(n->rep, pid, n->req->data.nr) ||
+	    !n->report)
 		return;
 	/* the target names itself (prctl, the file it runs): never let
 	 * that name reach the user's terminal as escape sequences */

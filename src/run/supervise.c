@@ -202,7 +202,7 @@ static void summary(const struct jr_notify *n, const struct jr_policy *pol)
 {
 	char buf[1024];
 
-	if (!n->report || !n->rep->total)
+	if (!n->report || !n->rep || !n->rep->total)
 		return;
 	jr_notify_say(n, "jailrun: summary: %s %lu call%s: %s",
 		pol->action == JR_ACT_LOG ? "allowed (seccomp.action=log)" :
@@ -556,7 +556,11 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	struct watch w = { .notify = { .fd = -1, .ack_fd = -1, .exec_fd = -1 },
 			   .record_fd = -1,
 			   .nflog_fd = -1 };
-	cleanup_free struct jr_report *rep = xcalloc(1, sizeof(*rep));
+	/* 40 KiB, for the listener's reports only: a run without one does
+	 * not fault in its pages (issue 21) */
+	cleanup_free struct jr_report *rep =
+		plan->listener || plan->report ? xcalloc(1, sizeof(*rep)) :
+						 NULL;
 	struct jr_net net = { 0 };
 	int sync_pipe[2], fail_pipe[2], status_pipe[2], hello[2];
 	int netlog[2] = { -1, -1 };

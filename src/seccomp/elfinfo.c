@@ -186,7 +186,7 @@ int jr_elf_classify(const char *path, struct jr_elf_info *info)
 
 	snprintf(cur, sizeof(cur), "%s", path);
 	info->scripts = 0;
-	info->script_arg[0] = info->interp[0] = '\0';
+	info->why[0] = info->script_arg[0] = info->interp[0] = '\0';
 	info->file_caps = 0;
 	info->file_caps_effective = false;
 	for (int depth = 0; depth <= JR_SCRIPT_DEPTH_MAX; depth++) {

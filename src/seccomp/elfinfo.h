@@ -38,7 +38,9 @@ struct jr_elf_info {
 };
 
 /* Classify PATH (following `#!` up to JR_SCRIPT_DEPTH_MAX levels).
- * 0, or -errno when PATH cannot be read. */
+ * 0, or -errno when PATH cannot be read.  Every field is set but KIND
+ * on an error (and CHAIN beyond SCRIPTS): INFO, 21 KiB, need not be
+ * zeroed first, which faulted in all of its pages (issue 21). */
 int jr_elf_classify(const char *path, struct jr_elf_info *info);
 
 const char *jr_elf_kind_name(enum jr_elf_kind kind);
