@@ -488,7 +488,7 @@ static char *local_name(const char *name, const char *suffix)
 
 	if (n > 8 && strcmp(base + n - 8, ".profile") == 0)
 		base[n - 8] = '\0';
-	return xasprintf("%s%s", base, suffix);
+	return xconcat(base, suffix);
 }
 
 /* ---- which profile a program gets -------------------------------------- */

@@ -202,7 +202,7 @@ static char *user_dirs_lookup(const char *home, const char *name)
 			return NULL;
 		*end = '\0';
 		if (strncmp(v, "$HOME", 5) == 0)
-			return xasprintf("%s%s", home, v + 5);
+			return xconcat(home, v + 5);
 		return v[0] == '/' ? xstrdup(v) : NULL;
 	}
 	return NULL;
@@ -257,7 +257,7 @@ static char *var_value(const char *name, const char *where,
 		}
 		if (path_vars[i].user_dirs && (u = user_dirs_lookup(home, name)))
 			return u;
-		return xasprintf("%s%s", home, path_vars[i].fallback);
+		return xconcat(home, path_vars[i].fallback);
 	}
 	jr_fail(err, where,
 		"unknown variable ${%s} (known: HOME, XDG_RUNTIME_DIR, "
@@ -332,7 +332,7 @@ char *jr_path_expand(const char *path, const char *where, struct jr_err *err)
 		jr_fail(err, where, "'%s': expected an absolute path", path);
 		return NULL;
 	}
-	full = xasprintf("%s%s", head ? head : "", rest);
+	full = xconcat(head ? head : "", rest);
 	if (full[0] != '/' || strlen(full) >= PATH_MAX ||
 	    normalise(full, where, err) < 0) {
 		if (full[0] != '/' || strlen(full) >= PATH_MAX)

@@ -117,6 +117,16 @@ char *xstrdup(const char *s)
 	return p;
 }
 
+char *xconcat(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	char *p = xmalloc(la + lb + 1);
+
+	memcpy(p, a, la);
+	memcpy(p + la, b, lb + 1);
+	return p;
+}
+
 char *xasprintf(const char *fmt, ...)
 {
 	va_list ap;
@@ -278,20 +288,38 @@ const char *jr_errno_name(int e)
 	return n ? n : "?";
 }
 
+/* Strings packed into blocks of JR_POOL_BLOCK (a longer one gets a
+ * block of its own): one malloc per block, where there was one per
+ * string, ~460 mallocs and frees a run (issue 21). */
+#define JR_POOL_BLOCK 4096
+
 struct jr_strpool {
 	struct jr_strpool *next;
+	size_t used, size; /* bytes of S */
 	char s[];
 };
 
 const char *jr_pool_intern(struct jr_strpool **pool, const char *s)
 {
-	size_t n = strlen(s);
-	struct jr_strpool *p = xmalloc(sizeof(*p) + n + 1);
+	size_t n = strlen(s) + 1;
+	struct jr_strpool *p = *pool;
+	char *r;
 
-	memcpy(p->s, s, n + 1);
-	p->next = *pool;
-	*pool = p;
-	return p->s;
+	if (!p || p->size - p->used < n) {
+		size_t size = JR_POOL_BLOCK - sizeof(*p);
+
+		if (n > size)
+			size = n;
+		p = xmalloc(sizeof(*p) + size);
+		p->used = 0;
+		p->size = size;
+		p->next = *pool;
+		*pool = p;
+	}
+	r = p->s + p->used;
+	memcpy(r, s, n);
+	p->used += n;
+	return r;
 }
 
 void jr_pool_free(struct jr_strpool **pool)

@@ -48,6 +48,9 @@ __attribute__((format(printf, 1, 2))) void debugx(const char *fmt, ...);
 void *xmalloc(size_t n);
 void *xcalloc(size_t n, size_t size);
 char *xstrdup(const char *s);
+/* A then B in one new string: xasprintf("%s%s") without printf, which
+ * cost ~1000 instructions a path (issue 21) */
+char *xconcat(const char *a, const char *b);
 __attribute__((format(printf, 1, 2))) char *xasprintf(const char *fmt, ...);
 
 /* Cleanup attributes: one owner per resource. */

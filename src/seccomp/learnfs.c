@@ -447,7 +447,7 @@ char *jr_lf_substitute(const char *path, const struct jr_lfvars *vars)
 	}
 	if (best == ARRAY_SIZE(v))
 		return xstrdup(path);
-	return xasprintf("%s%s", v[best].name, path + best_len);
+	return xconcat(v[best].name, path + best_len);
 }
 
 void jr_learnfs_rules(const struct jr_learnfs *s, const struct jr_lfvars *vars,
