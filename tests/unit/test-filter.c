@@ -536,6 +536,79 @@ static void test_unknown(void)
 	}
 }
 
+/* protocol, every family and the high-bit values against the policy:
+ * allowed exactly when below AF_MAX and in pol->protocols, else
+ * EAFNOSUPPORT, whatever rules encode it (in keep mode too). */
+static void test_protocol_families(void)
+{
+	static const char *const sets[] = {
+		"unix,inet,inet6,netlink", /* default.profile */
+		"unix", "inet", "inet6", "netlink", "packet",
+		"inet,inet6", "unix,netlink,packet,bluetooth",
+	};
+	uint64_t vals[400];
+	size_t nv = 0;
+
+	for (uint64_t x = 0; x < 300; x++)
+		vals[nv++] = x;
+	for (uint64_t a = 0; a < 64; a++)
+		vals[nv++] = (1ULL << 32) | a;
+	vals[nv++] = 0x7fffffffULL;
+	vals[nv++] = 0x80000000ULL;
+	vals[nv++] = 0xffffffffULL;
+	vals[nv++] = 1ULL << 63;
+	vals[nv++] = ~0ULL;
+	vals[nv++] = 0xffffffff00000001ULL; /* -1 in the high half, unix */
+	vals[nv++] = 0xffffffff0000000aULL; /* ..., inet6 */
+	for (int keep = 0; keep < 2; keep++) {
+		for (size_t s = 0; s < ARRAY_SIZE(sets); s++) {
+			struct row r = { .what = sets[s], .arch = x86_64 };
+			const char *const calls[] = { "socket", "socketpair" };
+			struct jr_bpf prog = { 0 };
+			struct jr_policy *pol = NULL;
+			size_t bad = 0;
+			uint64_t first = 0;
+
+			r.set[0] = (struct setting){ "protocol", sets[s] };
+			if (keep)
+				r.set[1] = (struct setting){
+					"seccomp.keep", "socket,socketpair,execve"
+				};
+			if (compile(&r, &prog, &pol) < 0) {
+				ok(0, "protocol = %s compiles", sets[s]);
+				continue;
+			}
+			for (size_t c = 0; c < 2; c++)
+				for (size_t i = 0; i < nv; i++) {
+					uint64_t args[6] = { vals[i] };
+					struct seccomp_data d;
+					uint32_t want =
+						vals[i] < AF_MAX &&
+								(pol->protocols &
+								 (1ULL << vals[i])) ?
+							ALLOW :
+							ERRNO(EAFNOSUPPORT);
+
+					jr_bpf_data(&d, x86_64,
+						    seccomp_syscall_resolve_name(
+							    calls[c]),
+						    args);
+					if (jr_bpf_run(prog.insns, prog.len,
+						       &d) != want && !bad++)
+						first = vals[i];
+				}
+			ok(bad == 0,
+			   "protocol = %s%s: socket and socketpair, %zu "
+			   "domains each, as the policy says (%zu wrong, "
+			   "first %#llx; %zu instructions)",
+			   sets[s], keep ? " (keep mode)" : "", nv, bad,
+			   (unsigned long long)first, prog.len);
+			jr_bpf_free(&prog);
+			jr_policy_free(pol);
+		}
+	}
+}
+
 int main(void)
 {
 	/* valgrind has no seccomp(): libseccomp would then assume an old
@@ -550,5 +623,6 @@ int main(void)
 	test_nothing_delayed();
 	test_tty();
 	test_unknown();
+	test_protocol_families();
 	return tap_done();
 }
