@@ -17,6 +17,9 @@
 #     open(O_PATH) and one landlock_add_rule() at launch.
 # The slope (least squares over the four medians) is the cost of one
 # more rule, in microseconds; issue 21's goal is <= 2 us each.
+# Beside it, the kernel's floor for a path rule on this machine
+# (llfloor.c: the same open(O_PATH), landlock_add_rule, close and
+# restrict_self in a bare child, nothing of jailrun's).
 
 RULES_SIZES="0 100 250 500"
 
@@ -112,5 +115,35 @@ bench_rules() {
 	done
 	out "| **slope, us per entry** (goal <= 2) | $(rules_slope rules keep) |" \
 		"$(rules_slope rules nckeep) | $(rules_slope rules ll) |"
+	out ""
+	rules_floor
+}
+
+# rules_floor: llfloor's line for the 500 directories, as a sentence
+rules_floor() {
+	if [ "$HAVE_CC" != 1 ] ||
+		! "$CC" -O2 -Wall -o "$tmp/llfloor" "$here/llfloor.c" 2>"$tmp/cc.log"; then
+		out "The kernel's floor per path: not measured (no C compiler, or" \
+			"llfloor.c does not build: $(tail -n 1 "$tmp/cc.log" 2>/dev/null))."
+		out ""
+		return 0
+	fi
+	if ! f=$("$tmp/llfloor" -r 50 "$tmp/ll" 500 2>"$tmp/llfloor.err"); then
+		out "The kernel's floor per path: not measured ($(tail -n 1 "$tmp/llfloor.err"))."
+		out ""
+		return 0
+	fi
+	say "rules: $f"
+	out "The kernel's floor per path here (\`contrib/bench/llfloor.c\`: a bare" \
+		"child makes the same ruleset of the 500 directories, one" \
+		"open(O_PATH), landlock_add_rule and close each, then" \
+		"restrict_self and exits; the median over 50 rounds of its life" \
+		"less that of a child with no path, per path):" \
+		"**$(echo "$f" | sed 's/.*us_per_path=\([^ ]*\).*/\1/') us**, of which" \
+		"open $(echo "$f" | sed 's/.*open=\([^ ]*\).*/\1/')," \
+		"landlock_add_rule $(echo "$f" | sed 's/.*add=\([^ ]*\).*/\1/')," \
+		"close $(echo "$f" | sed 's/.*close=\([^ ]*\).*/\1/')," \
+		"restrict_self $(echo "$f" | sed 's/.*restrict=\([^ ]*\).*/\1/') us." \
+		"A slope under it is not possible with one rule a path."
 	out ""
 }
