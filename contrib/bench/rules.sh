@@ -134,16 +134,16 @@ rules_floor() {
 		return 0
 	fi
 	say "rules: $f"
+	# llf NAME: the value of NAME=VALUE in llfloor's line
+	llf() { echo "$f" | sed "s/.* $1=\([^ ]*\).*/\1/"; }
 	out "The kernel's floor per path here (\`contrib/bench/llfloor.c\`: a bare" \
 		"child makes the same ruleset of the 500 directories, one" \
 		"open(O_PATH), landlock_add_rule and close each, then" \
 		"restrict_self and exits; the median over 50 rounds of its life" \
 		"less that of a child with no path, per path):" \
-		"**$(echo "$f" | sed 's/.*us_per_path=\([^ ]*\).*/\1/') us**, of which" \
-		"open $(echo "$f" | sed 's/.*open=\([^ ]*\).*/\1/')," \
-		"landlock_add_rule $(echo "$f" | sed 's/.*add=\([^ ]*\).*/\1/')," \
-		"close $(echo "$f" | sed 's/.*close=\([^ ]*\).*/\1/')," \
-		"restrict_self $(echo "$f" | sed 's/.*restrict=\([^ ]*\).*/\1/') us." \
+		"**$(llf us_per_path) us**, of which open $(llf open)," \
+		"landlock_add_rule $(llf add), close $(llf close)," \
+		"restrict_self $(llf restrict) us." \
 		"A slope under it is not possible with one rule a path."
 	out ""
 }

@@ -298,13 +298,11 @@ static int refuse_families(scmp_filter_ctx ctx, uint64_t allowed,
 	cmp = (struct scmp_arg_cmp){ 0, SCMP_CMP_GT, (uint64_t)top, 0 };
 	if (add_rule(ctx, refuse, nr, 1, &cmp, err) < 0)
 		return -1;
-	for (int b = 0, size; b < top; b += size) {
-		if (allowed & (1ULL << b)) {
-			size = 1;
-			continue;
-		}
-		/* the largest block at B, aligned, refused whole, below TOP */
+	for (int b = 0, size = 1; b < top; b += size) {
 		size = 1;
+		if (allowed & (1ULL << b))
+			continue;
+		/* the largest block at B, aligned, refused whole, below TOP */
 		while (b % (2 * size) == 0 && b + 2 * size - 1 < top &&
 		       !(allowed & (((1ULL << (2 * size)) - 1) << b)))
 			size *= 2;
