@@ -351,14 +351,20 @@ static void say_enforcement(const struct jr_policy *pol,
 		       e->opts.notify ? "supervisor listens" : "no listener");
 }
 
-/* The init's fixed program, compiled at build time (tools/jr-initbpf;
+/* A fixed program, compiled at build time (tools/jr-initbpf;
  * tests/unit/test-initbpf holds it equal to libseccomp's). */
+static int fixed_program(const struct sock_filter *insns, size_t n,
+			 struct jr_bpf *out)
+{
+	out->len = n;
+	out->insns = xmalloc(n * sizeof(*insns));
+	memcpy(out->insns, insns, n * sizeof(*insns));
+	return 0;
+}
+
 static int init_program(struct jr_bpf *out)
 {
-	out->len = ARRAY_SIZE(jr_init_bpf);
-	out->insns = xmalloc(sizeof(jr_init_bpf));
-	memcpy(out->insns, jr_init_bpf, sizeof(jr_init_bpf));
-	return 0;
+	return fixed_program(jr_init_bpf, ARRAY_SIZE(jr_init_bpf), out);
 }
 
 /* The run's three programs, compiled (the init's built in). */
@@ -376,16 +382,19 @@ static int compile_all(const struct jr_policy *pol,
 }
 
 /* The run's programs from the BPF cache (bpfcache.c) when an entry for
- * this policy, build and machine is there and sound; else compiled, and
- * kept for the next run.  The cache's troubles are only said with
+ * this policy, build and machine is there, sound and authenticated by
+ * the user's cache secret; else compiled, and kept for the next run
+ * (no secret, no keyring: compiled every time).  The cache's troubles are only said with
  * --debug: a miss costs a compile, nothing else. */
 static int get_programs(const struct jr_policy *pol,
 			const struct jr_filter_opts *o, bool no_cache,
 			struct jr_bpf *progs, struct jr_err *err)
 {
 	unsigned char applied[JR_SHA256_LEN], key[JR_SHA256_LEN];
+	unsigned char secret[JR_CACHE_SECRET_LEN];
 	struct jr_cache_ident id;
 	struct jr_err why = { { 0 } };
+	int r = 0;
 
 	if (no_cache) {
 		debugx("BPF cache: not used (--no-cache)");
@@ -393,22 +402,23 @@ static int get_programs(const struct jr_policy *pol,
 	}
 	jr_bpfcache_ident(&id);
 	jr_policy_applied(pol, applied);
-	if (jr_cache_key(applied, o, o->shim, &id, key, &why) < 0) {
+	if (jr_cache_key(applied, o, o->shim, &id, key, &why) < 0 ||
+	    jr_bpfcache_secret(secret, true, &why) < 0) {
 		debugx("BPF cache: not used: %s", why.msg);
 		return compile_all(pol, o, progs, err);
 	}
-	if (jr_bpfcache_load(key, progs, &why) == 0) {
+	if (jr_bpfcache_load(key, secret, progs, &why) == 0) {
 		debugx("BPF cache: programs loaded from the cache");
-		return 0;
+	} else {
+		debugx("BPF cache: miss: %s", why.msg);
+		r = compile_all(pol, o, progs, err);
+		if (r == 0 && jr_bpfcache_store(key, progs, secret, &why) < 0)
+			debugx("BPF cache: not stored: %s", why.msg);
+		else if (r == 0)
+			debugx("BPF cache: programs stored");
 	}
-	debugx("BPF cache: miss: %s", why.msg);
-	if (compile_all(pol, o, progs, err) < 0)
-		return -1;
-	if (jr_bpfcache_store(key, progs, &why) < 0)
-		debugx("BPF cache: not stored: %s", why.msg);
-	else
-		debugx("BPF cache: programs stored");
-	return 0;
+	explicit_bzero(secret, sizeof(secret));
+	return r;
 }
 
 /* The target judged once (jr_elf_classify: 0 or -errno), for the
@@ -454,6 +464,17 @@ static int plan_filters(const struct jr_policy *pol, bool no_cache,
 		return -1;
 	plan->prog = prog;
 	plan->postexec = postexec;
+	/* the keyrings: closed to a target that would share the user's,
+	 * where the cache's secret is (launch.c) */
+	if (jr_filter_keyrings_open(pol, &e.opts)) {
+		static struct jr_bpf keyring;
+
+		if (!keyring.len)
+			fixed_program(jr_keyring_bpf, ARRAY_SIZE(jr_keyring_bpf),
+				      &keyring);
+		plan->keyring_prog = &keyring;
+		plan->keyring_warn = pol->keep_mode && !e.opts.learn;
+	}
 	plan->report = e.opts.report;
 	/* reports: on stderr, but report = log only to the log; also to
 	 * the log when nobody may be reading stderr (a menu launch) */

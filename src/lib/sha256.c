@@ -214,3 +214,31 @@ void jr_sha256(const void *p, size_t n, unsigned char out[JR_SHA256_LEN])
 	jr_sha256_update(&c, p, n);
 	jr_sha256_final(&c, out);
 }
+
+/* RFC 2104: H((K ^ opad) || H((K ^ ipad) || msg)), K padded to one block
+ * (hashed first when longer than a block). */
+void jr_hmac_sha256(const void *key, size_t klen, const void *msg, size_t n,
+		    unsigned char out[JR_SHA256_LEN])
+{
+	unsigned char kb[64] = { 0 }, pad[64], inner[JR_SHA256_LEN];
+	struct jr_sha256 c;
+
+	if (klen > sizeof(kb))
+		jr_sha256(key, klen, kb);
+	else if (klen)
+		memcpy(kb, key, klen);
+	for (size_t i = 0; i < sizeof(pad); i++)
+		pad[i] = kb[i] ^ 0x36;
+	jr_sha256_init(&c);
+	jr_sha256_update(&c, pad, sizeof(pad));
+	jr_sha256_update(&c, msg, n);
+	jr_sha256_final(&c, inner);
+	for (size_t i = 0; i < sizeof(pad); i++)
+		pad[i] = kb[i] ^ 0x5c;
+	jr_sha256_init(&c);
+	jr_sha256_update(&c, pad, sizeof(pad));
+	jr_sha256_update(&c, inner, sizeof(inner));
+	jr_sha256_final(&c, out);
+	explicit_bzero(kb, sizeof(kb));
+	explicit_bzero(pad, sizeof(pad));
+}

@@ -5,10 +5,13 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <link.h>
+#include <linux/keyctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
 
@@ -75,6 +78,73 @@ void jr_bpfcache_ident(struct jr_cache_ident *id)
 	id->build = build_hex;
 	id->seccomp = seccomp;
 	id->kernel = kernel;
+}
+
+/* keyutils' permission bits (the kernel's uapi headers lack them) */
+#define KEY_POS_VIEW 0x01000000
+#define KEY_POS_READ 0x02000000
+#define KEY_POS_SEARCH 0x08000000
+
+static int read_secret(long id, unsigned char secret[JR_CACHE_SECRET_LEN],
+		       struct jr_err *why)
+{
+	unsigned char buf[JR_CACHE_SECRET_LEN + 1];
+	long n = syscall(SYS_keyctl, KEYCTL_READ, id, buf, sizeof(buf));
+
+	if (n != JR_CACHE_SECRET_LEN) {
+		explicit_bzero(buf, sizeof(buf));
+		return n < 0 ? jr_fail(why, NULL, "reading the cache secret: %s",
+				       strerror(errno)) :
+			       jr_fail(why, NULL, "a cache secret of %ld bytes",
+				       n);
+	}
+	memcpy(secret, buf, JR_CACHE_SECRET_LEN);
+	explicit_bzero(buf, sizeof(buf));
+	return 0;
+}
+
+/* A new secret, closed at once to everything but view, read and search
+ * by its possessors: nobody can replace it or link it elsewhere.  Two
+ * runs that make one at the same moment: the later add_key updates the
+ * earlier's key (or, once closed, fails), and each reads back what is
+ * there. */
+static long make_secret(struct jr_err *why)
+{
+	unsigned char fresh[JR_CACHE_SECRET_LEN];
+	long id;
+
+	if (getrandom(fresh, sizeof(fresh), 0) != (ssize_t)sizeof(fresh))
+		return jr_fail(why, NULL, "getrandom: %s", strerror(errno));
+	id = syscall(SYS_add_key, "user", JR_BPFCACHE_SECRET, fresh,
+		     sizeof(fresh), KEY_SPEC_USER_KEYRING);
+	explicit_bzero(fresh, sizeof(fresh));
+	if (id < 0 && errno == EACCES) /* made and closed meanwhile */
+		id = syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING,
+			     "user", JR_BPFCACHE_SECRET, 0);
+	else if (id >= 0 && syscall(SYS_keyctl, KEYCTL_SETPERM, id,
+				    KEY_POS_VIEW | KEY_POS_READ |
+					    KEY_POS_SEARCH) < 0 &&
+		 errno != EACCES)
+		return jr_fail(why, NULL, "closing the cache secret: %s",
+			       strerror(errno));
+	if (id < 0)
+		return jr_fail(why, NULL, "making the cache secret: %s",
+			       strerror(errno));
+	return id;
+}
+
+int jr_bpfcache_secret(unsigned char secret[JR_CACHE_SECRET_LEN], bool create,
+		       struct jr_err *why)
+{
+	long id = syscall(SYS_keyctl, KEYCTL_SEARCH, KEY_SPEC_USER_KEYRING,
+			  "user", JR_BPFCACHE_SECRET, 0);
+
+	if (id < 0 && errno == ENOKEY && create)
+		id = make_secret(why);
+	else if (id < 0)
+		return jr_fail(why, NULL, "no cache secret in the user's "
+			       "keyring: %s", strerror(errno));
+	return id < 0 ? -1 : read_secret(id, secret, why);
 }
 
 /* The base directory: $XDG_CACHE_HOME when absolute, else ~/.cache. */
@@ -151,6 +221,7 @@ static int read_all(int fd, unsigned char *buf, size_t n)
 }
 
 int jr_bpfcache_load(const unsigned char key[JR_SHA256_LEN],
+		     const unsigned char secret[JR_CACHE_SECRET_LEN],
 		     struct jr_bpf *progs, struct jr_err *why)
 {
 	cleanup_fd int dir = open_cache(false, why);
@@ -182,7 +253,8 @@ int jr_bpfcache_load(const unsigned char key[JR_SHA256_LEN],
 	    read(fd, buf + st.st_size, 1) != 0)
 		return jr_fail(why, NULL, "entry %.16s: short or changing read",
 			       name);
-	if (jr_cache_decode(buf, (size_t)st.st_size, key, progs, why) < 0) {
+	if (jr_cache_decode(buf, (size_t)st.st_size, key, secret, progs,
+			    why) < 0) {
 		char msg[JR_ERR_MAX];
 
 		snprintf(msg, sizeof(msg), "%s", why->msg);
@@ -219,7 +291,9 @@ static void trim(int dir)
 }
 
 int jr_bpfcache_store(const unsigned char key[JR_SHA256_LEN],
-		      const struct jr_bpf *progs, struct jr_err *why)
+		      const struct jr_bpf *progs,
+		      const unsigned char secret[JR_CACHE_SECRET_LEN],
+		      struct jr_err *why)
 {
 	cleanup_fd int dir = open_cache(true, why);
 	cleanup_fd int fd = -1;
@@ -232,7 +306,7 @@ int jr_bpfcache_store(const unsigned char key[JR_SHA256_LEN],
 	jr_cache_name(key, name);
 	snprintf(tmp, sizeof(tmp), ".%.16s.%ld", name, (long)getpid());
 	trim(dir);
-	buf = jr_cache_encode(key, progs, &len);
+	buf = jr_cache_encode(key, progs, secret, &len);
 	fd = openat(dir, tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
 				      O_CLOEXEC, 0600);
 	if (fd < 0)

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <sched.h>
+#include <linux/keyctl.h>
 #include <linux/seccomp.h>
 #include <stdio.h>
 #include <string.h>
@@ -145,9 +146,32 @@ static bool sees_jailrun(const struct jr_launch *l)
 	       st.st_ino == l->outer_pidns;
 }
 
+/* The user's keyrings hold the BPF cache's secret (bpfcache.h), which a
+ * target must never read: a policy that leaves the keyring calls open
+ * gets them in a user namespace of its own (its own user keyring), from
+ * a new session keyring (the inherited one links the user's); where the
+ * target shares the user's namespace, or that fails, the keyrings'
+ * filter refuses the calls.  Fails closed: in doubt, refused. */
+static void close_keyrings(const struct jr_launch *l)
+{
+	struct stat st;
+
+	if (l->outer_userns && stat("/proc/self/ns/user", &st) == 0 &&
+	    st.st_ino != l->outer_userns &&
+	    syscall(SYS_keyctl, KEYCTL_JOIN_SESSION_KEYRING, NULL) >= 0) {
+		debugx("keyrings: the sandbox's own, from a new session "
+		       "keyring");
+		return;
+	}
+	debugx("keyrings: the target would share the user's: add_key, "
+	       "keyctl and request_key refused (EPERM)");
+	if (load_filter(l->keyring_prog) < 0)
+		die_errno("loading the keyrings' filter");
+}
+
 /* The launcher: the order below is the security argument.
- *   groups -> capabilities -> no_new_privs -> [announce listener] ->
- *   seccomp -> execve
+ *   groups -> capabilities -> no_new_privs -> [keyrings] ->
+ *   [announce listener] -> seccomp -> execve
  * Groups (nogroups) and capabilities go first, while the process may
  * still change them; then no_new_privs, which an unprivileged filter
  * requires and which keeps execve from gaining privilege (set-id bits,
@@ -199,6 +223,10 @@ __attribute__((noreturn)) static void launcher(const struct jr_launch *l)
 		die_errno("prctl(PR_SET_PDEATHSIG)");
 	if (l->postexec_fd >= 0)
 		prepare_shim(l);
+	/* the keyrings: a filter of their own, before the main one (which
+	 * may deny seccomp()); the strictest answer of the two wins */
+	if (l->keyring_prog)
+		close_keyrings(l);
 	if (l->prog->len) {
 		debugx("seccomp: loading %zu instructions%s, then execve %s",
 		       l->prog->len, l->hello_fd >= 0 ? " with a listener" : "",

@@ -39,6 +39,11 @@ struct jr_launch {
 	ino_t outer_pidns; /* the supervisor's pid namespace (0: unknown): a
 			    * launcher still in it can see jailrun's
 			    * processes */
+	const struct jr_bpf *keyring_prog; /* the policy leaves the keyrings
+					    * open: this closes them where
+					    * the target shares the user's */
+	ino_t outer_userns; /* with keyring_prog: the supervisor's user
+			     * namespace (0: unknown, counted as shared) */
 };
 
 /* Whether the launch makes a pid namespace of its own (not --join): the

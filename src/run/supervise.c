@@ -502,12 +502,16 @@ static void make_channels(const struct jr_plan *plan, struct jr_launch *l,
 	}
 }
 
-static ino_t pidns_of_self(void)
+/* The inode of our namespace of KIND (0: unknown). */
+static ino_t ns_of_self(const char *kind)
 {
+	char path[32];
 	struct stat st;
 
-	return stat("/proc/self/ns/pid", &st) == 0 ? st.st_ino : 0;
+	snprintf(path, sizeof(path), "/proc/self/ns/%s", kind);
+	return stat(path, &st) == 0 ? st.st_ino : 0;
 }
+
 
 /* A target in our pid namespace can name the supervisor (and the init,
  * the D-Bus proxy).  They are not dumpable, and the launcher puts the
@@ -552,6 +556,7 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		.path = path, .argv = argv, .via_execveat = plan->via_execveat,
 		.await_ack = plan->listener && !plan->launch_notified,
 		.join_init = plan->join_init, .confine = plan->confine,
+		.keyring_prog = plan->keyring_prog,
 	};
 	struct watch w = { .notify = { .fd = -1, .ack_fd = -1, .exec_fd = -1 },
 			   .record_fd = -1,
@@ -609,7 +614,9 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 	make_channels(plan, &l, hello);
 	/* 0 (unknown, counted as ours) unless the launcher has to ask */
 	if (!jr_launch_own_pidns(&l))
-		l.outer_pidns = pidns_of_self();
+		l.outer_pidns = ns_of_self("pid");
+	if (l.keyring_prog)
+		l.outer_userns = ns_of_self("user");
 	init = start(pol, plan->confine, &l.ns_flags);
 	if (init < 0)
 		die_errno("clone");
@@ -639,6 +646,12 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		kill(init, SIGKILL);
 		die_errno("prctl(PR_SET_DUMPABLE)");
 	}
+	if (plan->keyring_warn && !(l.ns_flags & CLONE_NEWUSER))
+		warnx_jr("the policy allows keyring calls, but the target "
+			 "has no user namespace of its own and would share "
+			 "the user's keyrings, where jailrun keeps the BPF "
+			 "cache's secret: add_key, keyctl and request_key "
+			 "are refused (EPERM)");
 	if (!plan->join_init)
 		warn_visible(pol, l.ns_flags, plan->confine ? plan->confine->ll_abi :
 							 jr_landlock_abi());

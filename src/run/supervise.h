@@ -14,6 +14,10 @@ struct jr_plan {
 	const struct jr_bpf *prog;      /* the target's main filter */
 	const struct jr_bpf *init_prog; /* the init's own */
 	const struct jr_bpf *postexec;  /* the shim's program (len 0: none) */
+	const struct jr_bpf *keyring_prog; /* the keyrings' filter, when the
+					    * policy leaves them open; else
+					    * NULL (launch.c) */
+	bool keyring_warn; /* ... and it named keyring calls to allow */
 	const char *shim_path;          /* with postexec */
 	bool listener; /* delayed syscalls go to us by user notification */
 	bool via_execveat; /* execve allowed, execveat delayed: launch with

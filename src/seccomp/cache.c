@@ -7,7 +7,7 @@
 
 #include "cache.h"
 
-static const unsigned char magic[8] = { 'J', 'R', 'B', 'P', 'F', 'C', 0, 1 };
+static const unsigned char magic[8] = { 'J', 'R', 'B', 'P', 'F', 'C', 0, 2 };
 
 #define HEAD (sizeof(magic) + JR_SHA256_LEN + 4 + 4 * JR_CACHE_NPROG)
 
@@ -73,7 +73,9 @@ void jr_cache_name(const unsigned char key[JR_SHA256_LEN], char name[65])
 }
 
 unsigned char *jr_cache_encode(const unsigned char key[JR_SHA256_LEN],
-			       const struct jr_bpf *progs, size_t *len)
+			       const struct jr_bpf *progs,
+			       const unsigned char secret[JR_CACHE_SECRET_LEN],
+			       size_t *len)
 {
 	size_t n = HEAD + JR_SHA256_LEN;
 	unsigned char *buf, *p;
@@ -98,16 +100,27 @@ unsigned char *jr_cache_encode(const unsigned char key[JR_SHA256_LEN],
 			p[3] = f->jf;
 			put32(p + 4, f->k);
 		}
-	jr_sha256(buf, n - JR_SHA256_LEN, p);
+	jr_hmac_sha256(secret, JR_CACHE_SECRET_LEN, buf, n - JR_SHA256_LEN, p);
 	*len = n;
 	return buf;
 }
 
+/* equal in a time that does not depend on where they differ */
+static bool same_mac(const unsigned char *a, const unsigned char *b)
+{
+	unsigned char d = 0;
+
+	for (int i = 0; i < JR_SHA256_LEN; i++)
+		d |= a[i] ^ b[i];
+	return d == 0;
+}
+
 int jr_cache_decode(const unsigned char *buf, size_t len,
 		    const unsigned char key[JR_SHA256_LEN],
+		    const unsigned char secret[JR_CACHE_SECRET_LEN],
 		    struct jr_bpf *progs, struct jr_err *err)
 {
-	unsigned char sum[JR_SHA256_LEN];
+	unsigned char mac[JR_SHA256_LEN];
 	const unsigned char *p;
 	size_t total = 0;
 
@@ -135,9 +148,11 @@ int jr_cache_decode(const unsigned char *buf, size_t len,
 		return jr_fail(err, NULL,
 			       "%zu bytes where its lengths say %zu", len,
 			       HEAD + total * 8 + JR_SHA256_LEN);
-	jr_sha256(buf, len - JR_SHA256_LEN, sum);
-	if (memcmp(sum, buf + len - JR_SHA256_LEN, JR_SHA256_LEN) != 0)
-		return jr_fail(err, NULL, "its check sum does not match");
+	jr_hmac_sha256(secret, JR_CACHE_SECRET_LEN, buf, len - JR_SHA256_LEN,
+		       mac);
+	if (!same_mac(mac, buf + len - JR_SHA256_LEN))
+		return jr_fail(err, NULL, "not authenticated by the user's "
+			       "cache secret");
 	/* the main and init programs are never empty */
 	if (!get32(p + 4 + 4 * JR_CACHE_MAIN) ||
 	    !get32(p + 4 + 4 * JR_CACHE_INIT))

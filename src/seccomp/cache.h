@@ -1,16 +1,22 @@
 /* cache.h - the BPF cache's pure half: the key (a SHA-256 of everything
  * that shapes a run's programs) and the entry format, with the checks an
- * entry must pass before its programs are used.  The file I/O, and who
- * may own an entry, are bpfcache.c's (running layer).
+ * entry must pass before its programs are used.  The file I/O, who may
+ * own an entry, and the secret are bpfcache.c's (running layer).
+ *
+ * An entry is authenticated, not only checked: a sandboxed program runs
+ * as the user and may be able to write the cache, and a checksum is
+ * something it can compute.  The HMAC is keyed with the user's cache
+ * secret, which no sandbox can read (bpfcache.h).
  *
  * An entry, all integers little-endian:
  *
- *	"JRBPFC\0\1"             8 bytes, magic and format version
+ *	"JRBPFC\0\2"             8 bytes, magic and format version
  *	key                      32 bytes, jr_cache_key
  *	n                        u32, JR_CACHE_NPROG
  *	len[n]                   u32 each, instructions of each program
  *	insns                    8 bytes each (struct sock_filter)
- *	SHA-256 of all the above 32 bytes
+ *	HMAC-SHA-256 of all the    32 bytes, under the secret
+ *	above
  *
  * Anything else (a wrong length, key, count, size or check) is refused
  * whole: the caller compiles instead. */
@@ -23,6 +29,9 @@
 #include "filter.h"
 #include "sha256.h"
 #include "util.h"
+
+/* The user's cache secret: the HMAC's key. */
+#define JR_CACHE_SECRET_LEN 32
 
 /* The programs of one run, in this order. */
 enum { JR_CACHE_MAIN, JR_CACHE_POSTEXEC, JR_CACHE_INIT, JR_CACHE_NPROG };
@@ -53,15 +62,19 @@ int jr_cache_key(const unsigned char applied[JR_SHA256_LEN],
 void jr_cache_name(const unsigned char key[JR_SHA256_LEN], char name[65]);
 
 /* An entry for PROGS (JR_CACHE_NPROG of them, each at most
- * BPF_MAXINSNS); *LEN its size.  Returns the malloc'd bytes. */
+ * BPF_MAXINSNS) under SECRET; *LEN its size.  Returns the malloc'd
+ * bytes. */
 unsigned char *jr_cache_encode(const unsigned char key[JR_SHA256_LEN],
-			       const struct jr_bpf *progs, size_t *len);
+			       const struct jr_bpf *progs,
+			       const unsigned char secret[JR_CACHE_SECRET_LEN],
+			       size_t *len);
 
-/* Check the entry BUF of LEN bytes against KEY and copy its programs
- * into PROGS (JR_CACHE_NPROG, freed by the caller).  -1 with ERR (why it
- * was refused), PROGS left empty. */
+/* Check the entry BUF of LEN bytes against KEY and SECRET and copy its
+ * programs into PROGS (JR_CACHE_NPROG, freed by the caller).  -1 with
+ * ERR (why it was refused), PROGS left empty. */
 int jr_cache_decode(const unsigned char *buf, size_t len,
 		    const unsigned char key[JR_SHA256_LEN],
+		    const unsigned char secret[JR_CACHE_SECRET_LEN],
 		    struct jr_bpf *progs, struct jr_err *err);
 
 #endif

@@ -606,6 +606,54 @@ int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err)
 	return r;
 }
 
+/* the keyring calls, by their x86_64 names (libseccomp adds the i386
+ * and x32 numbers of each) */
+static const char *const keyring_calls[] = { "add_key", "keyctl",
+					     "request_key" };
+
+int jr_filter_compile_keyring(struct jr_bpf *out, struct jr_err *err)
+{
+	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, err);
+	int r = 0;
+
+	if (!ctx)
+		return -1;
+	/* other ABIs are the main program's: it kills them, or (the
+	 * floor) allows them, and then this program covers them too */
+	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW) < 0 ||
+	    seccomp_arch_add(ctx, SCMP_ARCH_X86) < 0 ||
+	    seccomp_arch_add(ctx, SCMP_ARCH_X32) < 0)
+		r = jr_fail(err, NULL, "setting up the keyrings' filter failed");
+	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls) && r == 0; i++)
+		r = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
+				     seccomp_syscall_resolve_name(
+					     keyring_calls[i]),
+				     0) < 0 ?
+			    jr_fail(err, NULL, "keyrings' filter: %s",
+				    keyring_calls[i]) :
+			    0;
+	if (r == 0)
+		r = export_bpf(ctx, out, err);
+	seccomp_release(ctx);
+	return r;
+}
+
+bool jr_filter_keyrings_open(const struct jr_policy *pol,
+			     const struct jr_filter_opts *o)
+{
+	int nr;
+
+	if (o->learn || pol->action == JR_ACT_LOG ||
+	    !jr_policy_wants_filter(pol))
+		return true;
+	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls); i++)
+		if (jr_syscall_resolve(keyring_calls[i], &nr) !=
+			    JR_SC_NATIVE ||
+		    jr_policy_allows(pol, nr))
+			return true;
+	return false;
+}
+
 static const char *action_text(const struct jr_policy *pol, char *buf,
 			       size_t n)
 {

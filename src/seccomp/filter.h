@@ -64,6 +64,18 @@ bool jr_filter_has_delayed(const struct jr_policy *pol);
  * kills it. */
 int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err);
 
+/* The keyrings' filter: add_key, keyctl and request_key refused (EPERM)
+ * on every ABI, everything else allowed.  A target that shares the
+ * user's keyrings (no user namespace of its own) gets it when the
+ * policy would let it reach them: the BPF cache's secret is there. */
+int jr_filter_compile_keyring(struct jr_bpf *out, struct jr_err *err);
+
+/* Whether the main program lets the target reach the keyrings: a
+ * keyring call allowed, permissive or learning mode, or no rule at all
+ * (the floor).  In doubt, yes. */
+bool jr_filter_keyrings_open(const struct jr_policy *pol,
+			     const struct jr_filter_opts *o);
+
 /* Syscalls that get ENOSYS when denied (libc probes them and falls
  * back), sorted. */
 extern const char *const jr_probe_names[];

@@ -20,7 +20,13 @@
  *                               open a directory and read its entries)
  *   jr-try connect|bind PORT   (TCP on 127.0.0.1)
  *   jr-try watch FILE OUT      (append "open" to OUT for every inotify
- *                               open of FILE, until killed) */
+ *                               open of FILE, until killed)
+ *   jr-try key DESC            (find the "user" key DESC in the user
+ *                               keyring and read it)
+ *   jr-try key-id SERIAL       (read the key SERIAL)
+ *   jr-try key-add             (add a key to the session keyring)
+ *   jr-try int80-keyctl|x32-keyctl  (the user keyring's serial, by the
+ *                               i386 and x32 entry points) */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <seccomp.h>
@@ -102,6 +108,30 @@ static long int80_getpid(void)
 		return -1;
 	}
 	return r;
+}
+
+/* keyctl(KEYCTL_GET_KEYRING_ID, KEY_SPEC_USER_KEYRING) on i386: 288 */
+static long int80_keyctl(void)
+{
+	long r = 288;
+
+	__asm__ volatile("int $0x80"
+			 : "+a"(r)
+			 : "b"(0L), "c"(-4L), "d"(0L)
+			 : "memory");
+	if (r < 0 && r > -4096) {
+		errno = (int)-r;
+		return -1;
+	}
+	return r;
+}
+
+static long read_key(long id)
+{
+	char buf[256];
+
+	return id < 0 ? -1 : syscall(SYS_keyctl, 11 /* KEYCTL_READ */, id, buf,
+				     sizeof(buf));
 }
 
 static volatile sig_atomic_t got;
@@ -231,6 +261,19 @@ int main(int argc, char **argv)
 		return report(syscall(39 | 0x40000000));
 	if (!strcmp(op, "pid"))
 		return printf("%d\n", getpid()) < 0;
+	/* KEYCTL_SEARCH 10, KEY_SPEC_USER_KEYRING -4, SESSION -3 */
+	if (!strcmp(op, "key") && argc == 3)
+		return report(read_key(syscall(SYS_keyctl, 10, -4L, "user",
+					       argv[2], 0L)));
+	if (!strcmp(op, "key-id") && argc == 3)
+		return report(read_key(atol(argv[2])));
+	if (!strcmp(op, "key-add"))
+		return report(syscall(SYS_add_key, "user", "jr-try", "x", 1UL,
+				      -3L));
+	if (!strcmp(op, "int80-keyctl"))
+		return report(int80_keyctl());
+	if (!strcmp(op, "x32-keyctl"))
+		return report(syscall(SYS_keyctl | 0x40000000, 0L, -4L, 0L));
 	if (!strcmp(op, "setuid") && argc == 3)
 		return report(setuid((uid_t)atol(argv[2])));
 	if (!strcmp(op, "wait-signal"))

@@ -188,11 +188,11 @@ for mode in $userns_modes; do
 	is "$(printf '%s\n' "$out" | grep -c "^$strict ")" 1 \
 		"$m: a squatter of a sandbox's name: that sandbox is listed once"
 	like "$out" "WARNING: refused [1-9][0-9]* record" "$m: and the squatter refused (with any a parallel test runs nested)"
-	# keyctl: denied by the default profile's deny-list, not by
+	# io_uring_setup: denied by the default profile's deny-list, not by
 	# --noprofile's floor
-	want=$(W "$JAILRUN" --profile=default "$TRY" call keyctl 2>/dev/null)
-	weak=$(W "$JAILRUN" --join="$plain" -- "$TRY" call keyctl 2>/dev/null)
-	run W "$JAILRUN" --join="$strict" -- "$TRY" call keyctl
+	want=$(W "$JAILRUN" --profile=default "$TRY" call io_uring_setup 2>/dev/null)
+	weak=$(W "$JAILRUN" --join="$plain" -- "$TRY" call io_uring_setup 2>/dev/null)
+	run W "$JAILRUN" --join="$strict" -- "$TRY" call io_uring_setup
 	is "$out" "$want" "$m: --join gets the sandbox's own rules ($want), not the squatter's"
 	[ "$want" != "$weak" ] && ok "$m: (which differ from --noprofile's: $weak)" ||
 		not_ok "$m: (which differ from --noprofile's)" "$weak"

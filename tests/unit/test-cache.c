@@ -1,9 +1,12 @@
 /* test-cache.c - the BPF cache's pure half: SHA-256 against FIPS 180-4's
- * examples, the key (each part changes it), and the entry format: a
- * sound entry comes back as it went in, and every kind of damage is
- * refused whole. */
+ * examples, HMAC-SHA-256 against RFC 4231's, the key (each part changes
+ * it), and the entry format: a sound entry comes back as it went in,
+ * every kind of damage is refused whole, and so is an entry forged
+ * without the user's secret (with a valid checksum, or another secret),
+ * where the same forgery under the secret is taken. */
 #include "config.h"
 
+#include <linux/seccomp.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,6 +20,50 @@ static void hex(const unsigned char *d, char *out)
 {
 	for (int i = 0; i < JR_SHA256_LEN; i++)
 		sprintf(out + 2 * i, "%02x", d[i]);
+}
+
+/* the cache's secret in these tests, and another */
+static const unsigned char secret[JR_CACHE_SECRET_LEN] = { 's', 'e', 'c' };
+static const unsigned char wrong[JR_CACHE_SECRET_LEN] = { 's', 'e', 'd' };
+
+static void hmac_is(const void *key, size_t klen, const char *msg,
+		    const char *want, const char *what)
+{
+	unsigned char d[JR_SHA256_LEN];
+	char got[65];
+
+	jr_hmac_sha256(key, klen, msg, strlen(msg), d);
+	hex(d, got);
+	is_str(got, want, "HMAC-SHA-256: %s", what);
+}
+
+/* RFC 4231, test cases 1, 2 and 6 (a key longer than a block); and
+ * keys of 0 and of exactly one block, against Python's hmac module */
+static void test_hmac(void)
+{
+	unsigned char k[131];
+	char x[201];
+
+	memset(k, 0x0b, 20);
+	hmac_is(k, 20, "Hi There",
+		"b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7",
+		"RFC 4231 case 1");
+	hmac_is("Jefe", 4, "what do ya want for nothing?",
+		"5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843",
+		"RFC 4231 case 2");
+	memset(k, 0xaa, sizeof(k));
+	hmac_is(k, sizeof(k),
+		"Test Using Larger Than Block-Size Key - Hash Key First",
+		"60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54",
+		"RFC 4231 case 6 (a key longer than a block)");
+	hmac_is("", 0, "",
+		"b613679a0814d9ec772f95d778c35fc5ff1697c493715653c6c712144292c5ad",
+		"an empty key and message");
+	memset(x, 'x', 200);
+	x[200] = '\0';
+	hmac_is(k, 64, x,
+		"195d3c6f6ae442a555518c607580f7e912914e7e4dea6e891e8cff56abc6d91f",
+		"a key of one block, a message of several");
 }
 
 static void sha_is(const char *msg, size_t n, const char *want)
@@ -153,7 +200,7 @@ static void refused(const unsigned char *buf, size_t len,
 {
 	struct jr_bpf got[JR_CACHE_NPROG];
 	struct jr_err err = { { 0 } };
-	int r = jr_cache_decode(buf, len, key, got, &err);
+	int r = jr_cache_decode(buf, len, key, secret, got, &err);
 	bool empty = true;
 
 	for (int i = 0; i < JR_CACHE_NPROG; i++)
@@ -178,10 +225,10 @@ static void test_entry(void)
 	is_int((int)strlen(name), 64, "the name is 64 hex digits");
 	ok(strspn(name, "0123456789abcdef") == 64, "only hex digits");
 	make_progs(progs);
-	buf = jr_cache_encode(key, progs, &len);
+	buf = jr_cache_encode(key, progs, secret, &len);
 	is_int((int)len, 8 + 32 + 4 + 12 + 8 * 8 + 32, "the entry's size");
-	ok(jr_cache_decode(buf, len, key, got, &err) == 0, "a sound entry: %s",
-	   err.msg);
+	ok(jr_cache_decode(buf, len, key, secret, got, &err) == 0,
+	   "a sound entry: %s", err.msg);
 	ok(same(progs, got), "its programs come back as they went in");
 	free_progs(got);
 
@@ -193,7 +240,8 @@ static void test_entry(void)
 		for (size_t i = 0; i < len; i++) {
 			memcpy(copy, buf, len);
 			copy[i] ^= 0x01;
-			if (jr_cache_decode(copy, len, key, got, &err) == 0)
+			if (jr_cache_decode(copy, len, key, secret, got,
+					    &err) == 0)
 				accepted++;
 			free_progs(got);
 		}
@@ -201,7 +249,7 @@ static void test_entry(void)
 	}
 	memcpy(copy, buf, len);
 	copy[8 + 32 + 4 + 12 + 3] ^= 0x40; /* an instruction's jf */
-	refused(copy, len, key, "check sum", "a changed instruction");
+	refused(copy, len, key, "not authenticated", "a changed instruction");
 	refused(buf, len - 1, key, "bytes where", "one byte short");
 	memcpy(copy, buf, len);
 	copy[len] = 0;
@@ -209,8 +257,8 @@ static void test_entry(void)
 	refused(buf, 20, key, "not an entry", "a truncated header");
 	refused(buf, len, other, "another key", "another key's entry");
 	memcpy(copy, buf, len);
-	copy[7] = 2;
-	refused(copy, len, key, "format", "another format version");
+	copy[7] = 1;
+	refused(copy, len, key, "format", "format 1 (a checksum, no MAC)");
 	memcpy(copy, buf, len);
 	copy[8 + 32 + 4] = 6; /* main: 6 instructions, not 5 */
 	refused(copy, len, key, "bytes where", "a wrong length");
@@ -225,10 +273,46 @@ static void test_entry(void)
 
 	/* a well-formed entry with an empty main program is still refused */
 	jr_bpf_free(&progs[JR_CACHE_MAIN]);
-	buf = jr_cache_encode(key, progs, &len);
+	buf = jr_cache_encode(key, progs, secret, &len);
 	refused(buf, len, key, "empty program", "an empty main program");
 	free(buf);
 	free_progs(progs);
+}
+
+/* What a sandboxed program that can write the cache can make: an entry
+ * of another policy's key whose main program allows everything.  With
+ * a valid SHA-256 where the MAC goes (format 1's check, which it
+ * passed), or under a secret of its own: refused.  Under the user's
+ * secret the same entry is taken: the secret is all that stops it. */
+static void test_forged(void)
+{
+	static struct sock_filter allow = BPF_STMT(BPF_RET | BPF_K,
+						   SECCOMP_RET_ALLOW);
+	struct jr_bpf progs[JR_CACHE_NPROG] = {
+		[JR_CACHE_MAIN] = { &allow, 1 },
+		[JR_CACHE_INIT] = { &allow, 1 },
+	};
+	struct jr_bpf got[JR_CACHE_NPROG];
+	struct jr_err err = { { 0 } };
+	unsigned char key[JR_SHA256_LEN], *buf;
+	size_t len;
+
+	jr_sha256("a policy", 8, key);
+	buf = jr_cache_encode(key, progs, wrong, &len);
+	refused(buf, len, key, "not authenticated",
+		"an allow-all entry under another secret");
+	jr_sha256(buf, len - JR_SHA256_LEN, buf + len - JR_SHA256_LEN);
+	refused(buf, len, key, "not authenticated",
+		"an allow-all entry with a valid SHA-256 (format 1's check)");
+	free(buf);
+	buf = jr_cache_encode(key, progs, secret, &len);
+	ok(jr_cache_decode(buf, len, key, secret, got, &err) == 0 &&
+		   got[JR_CACHE_MAIN].len == 1 &&
+		   got[JR_CACHE_MAIN].insns[0].k == SECCOMP_RET_ALLOW,
+	   "control: the same entry under the user's secret is taken: %s",
+	   err.msg);
+	free_progs(got);
+	free(buf);
 }
 
 /* The applied-keys digest: order and values count. */
@@ -262,8 +346,10 @@ int main(void)
 	jr_sha256_generic_only = true;
 	test_sha256();
 	jr_sha256_generic_only = false;
+	test_hmac();
 	test_key();
 	test_entry();
+	test_forged();
 	test_applied();
 	return tap_done();
 }

@@ -609,6 +609,68 @@ static void test_protocol_families(void)
 	}
 }
 
+/* jr_filter_keyrings_open: false only where the compiled main program
+ * refuses all three keyring calls (then the launcher needs no keyrings'
+ * filter); true where one of them gets through. */
+static void test_keyrings_open(void)
+{
+	static const struct {
+		const char *key[2], *value[2];
+		bool learn, want;
+		const char *what;
+	} t[] = {
+		{ { "seccomp" }, { "yes" }, false, false,
+		  "seccomp = yes (@default-deny)" },
+		{ { NULL }, { NULL }, false, true, "no rule (the floor)" },
+		{ { "seccomp.drop" }, { "mkdir" }, false, true,
+		  "a deny-list without them" },
+		{ { "seccomp.drop" }, { "keyctl,add_key,request_key" }, false,
+		  false, "a deny-list of all three" },
+		{ { "seccomp.drop" }, { "keyctl,add_key" }, false, true,
+		  "a deny-list of two (request_key open)" },
+		{ { "seccomp.keep" }, { "@stdio" }, false, false,
+		  "an allow-list without them" },
+		{ { "seccomp.keep" }, { "@stdio,keyctl" }, false, true,
+		  "an allow-list with keyctl" },
+		{ { "seccomp", "seccomp.action" }, { "yes", "log" }, false,
+		  true, "permissive mode (denials only logged)" },
+		{ { "seccomp" }, { "yes" }, true, true, "learning mode" },
+	};
+	static const char *const calls[] = { "add_key", "keyctl",
+					     "request_key" };
+
+	for (size_t i = 0; i < ARRAY_SIZE(t); i++) {
+		struct jr_policy *pol = jr_policy_new();
+		struct jr_filter_opts o = { .notify = true, .learn = t[i].learn };
+		struct jr_err err = { { 0 } };
+		struct jr_bpf prog = { 0 };
+		int open = 0;
+
+		for (int k = 0; k < 2 && t[i].key[k]; k++)
+			jr_key_set(pol, jr_key_find(t[i].key[k]), t[i].value[k],
+				   "p:1", &err);
+		ok(jr_filter_keyrings_open(pol, &o) == t[i].want,
+		   "keyrings %s: %s", t[i].want ? "open" : "closed", t[i].what);
+		if (jr_filter_compile(pol, &o, &prog, &err) < 0) {
+			ok(0, "... compiles: %s", err.msg);
+		} else {
+			for (size_t c = 0; c < ARRAY_SIZE(calls); c++) {
+				uint32_t v = verdict(&prog, calls[c]) &
+					     SECCOMP_RET_ACTION_FULL;
+
+				open += v == SECCOMP_RET_ALLOW ||
+					v == SECCOMP_RET_LOG ||
+					v == SECCOMP_RET_USER_NOTIF;
+			}
+			ok((open > 0) == t[i].want,
+			   "... the program agrees (%d of 3 let through or "
+			   "sent on)", open);
+		}
+		jr_bpf_free(&prog);
+		jr_policy_free(pol);
+	}
+}
+
 int main(void)
 {
 	/* valgrind has no seccomp(): libseccomp would then assume an old
@@ -624,5 +686,6 @@ int main(void)
 	test_tty();
 	test_unknown();
 	test_protocol_families();
+	test_keyrings_open();
 	return tap_done();
 }
