@@ -421,6 +421,34 @@ static int get_programs(const struct jr_policy *pol,
 	return r;
 }
 
+/* The keyrings hold the BPF cache's secret (bpfcache.h): a policy that
+ * leaves them open must not open the user's.  A target that will surely
+ * share them (root: no user namespace; namespaces without 'user') gets
+ * the keyring calls refused in its main program; one that should have a
+ * user namespace of its own decides at the launch (launch.c: a new
+ * session keyring there, else the keyrings' filter), as does --join. */
+static void plan_keyrings(const struct jr_policy *pol, struct jr_plan *plan,
+			  struct jr_filter_opts *o)
+{
+	static struct jr_bpf keyring;
+
+	if (!jr_filter_keyrings_open(pol, o))
+		return;
+	plan->keyring_warn = pol->keep_mode && !o->learn;
+	if (!plan->join_init &&
+	    (geteuid() == 0 || !(pol->namespaces & JR_NS_USER))) {
+		debugx("keyrings: the target shares the user's: add_key, "
+		       "keyctl and request_key refused (EPERM), in its "
+		       "program");
+		o->keyrings_closed = true;
+		return;
+	}
+	if (!keyring.len)
+		fixed_program(jr_keyring_bpf, ARRAY_SIZE(jr_keyring_bpf),
+			      &keyring);
+	plan->keyring_prog = &keyring;
+}
+
 /* The target judged once (jr_elf_classify: 0 or -errno), for the
  * preflight and the filters' plan both: it was opened and read twice
  * (issue 21). */
@@ -451,6 +479,7 @@ static int plan_filters(const struct jr_policy *pol, bool no_cache,
 			    jr_notify_possible();
 	if (jr_enforce_plan(pol, &f, &e, err) < 0)
 		return -1;
+	plan_keyrings(pol, plan, &e.opts);
 	say_enforcement(pol, elf, &e);
 	if (e.opts.shim) {
 		plan->shim_path = find_shim();
@@ -464,17 +493,6 @@ static int plan_filters(const struct jr_policy *pol, bool no_cache,
 		return -1;
 	plan->prog = prog;
 	plan->postexec = postexec;
-	/* the keyrings: closed to a target that would share the user's,
-	 * where the cache's secret is (launch.c) */
-	if (jr_filter_keyrings_open(pol, &e.opts)) {
-		static struct jr_bpf keyring;
-
-		if (!keyring.len)
-			fixed_program(jr_keyring_bpf, ARRAY_SIZE(jr_keyring_bpf),
-				      &keyring);
-		plan->keyring_prog = &keyring;
-		plan->keyring_warn = pol->keep_mode && !e.opts.learn;
-	}
 	plan->report = e.opts.report;
 	/* reports: on stderr, but report = log only to the log; also to
 	 * the log when nobody may be reading stderr (a menu launch) */

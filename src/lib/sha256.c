@@ -241,4 +241,5 @@ void jr_hmac_sha256(const void *key, size_t klen, const void *msg, size_t n,
 	jr_sha256_final(&c, out);
 	explicit_bzero(kb, sizeof(kb));
 	explicit_bzero(pad, sizeof(pad));
+	explicit_bzero(&c, sizeof(c));
 }

@@ -163,8 +163,8 @@ static void close_keyrings(const struct jr_launch *l)
 		       "keyring");
 		return;
 	}
-	debugx("keyrings: the target would share the user's: add_key, "
-	       "keyctl and request_key refused (EPERM)");
+	debugx("keyrings: the target shares the user's: add_key, keyctl "
+	       "and request_key refused (EPERM), by the keyrings' filter");
 	if (load_filter(l->keyring_prog) < 0)
 		die_errno("loading the keyrings' filter");
 }

@@ -646,7 +646,8 @@ int jr_run(const struct jr_policy *pol, const struct jr_plan *plan,
 		kill(init, SIGKILL);
 		die_errno("prctl(PR_SET_DUMPABLE)");
 	}
-	if (plan->keyring_warn && !(l.ns_flags & CLONE_NEWUSER))
+	if (plan->keyring_warn && !plan->join_init &&
+	    !(l.ns_flags & CLONE_NEWUSER))
 		warnx_jr("the policy allows keyring calls, but the target "
 			 "has no user namespace of its own and would share "
 			 "the user's keyrings, where jailrun keeps the BPF "

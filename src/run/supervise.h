@@ -15,7 +15,10 @@ struct jr_plan {
 	const struct jr_bpf *init_prog; /* the init's own */
 	const struct jr_bpf *postexec;  /* the shim's program (len 0: none) */
 	const struct jr_bpf *keyring_prog; /* the keyrings' filter, when the
-					    * policy leaves them open; else
+					    * policy leaves them open and only
+					    * the launch can tell whether the
+					    * target shares the user's (a user
+					    * namespace refused, --join); else
 					    * NULL (launch.c) */
 	bool keyring_warn; /* ... and it named keyring calls to allow */
 	const char *shim_path;          /* with postexec */

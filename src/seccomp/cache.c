@@ -31,7 +31,7 @@ static void add_str(struct jr_sha256 *c, const char *s)
 
 /* Every compile option shapes the program: one added to jr_filter_opts
  * and not to the key below would make two programs share an entry. */
-_Static_assert(sizeof(struct jr_filter_opts) == 5 * sizeof(bool),
+_Static_assert(sizeof(struct jr_filter_opts) == 6 * sizeof(bool),
 	       "each field of jr_filter_opts is in jr_cache_key");
 
 int jr_cache_key(const unsigned char applied[JR_SHA256_LEN],
@@ -39,8 +39,10 @@ int jr_cache_key(const unsigned char applied[JR_SHA256_LEN],
 		 const struct jr_cache_ident *id,
 		 unsigned char key[JR_SHA256_LEN], struct jr_err *err)
 {
-	const unsigned char opts[] = { o->notify, o->shim,     o->report,
-				       o->learn,  o->ll_notify, postexec };
+	const unsigned char opts[] = { o->notify,    o->shim,
+				       o->report,    o->learn,
+				       o->ll_notify, o->keyrings_closed,
+				       postexec };
 	struct jr_sha256 c;
 
 	if (!id->build || !*id->build || !id->seccomp || !*id->seccomp ||

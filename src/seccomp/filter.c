@@ -425,6 +425,39 @@ static int add_argrules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	return 0;
 }
 
+/* the keyring calls, by their x86_64 names (libseccomp adds the i386
+ * and x32 numbers of each, in a program that has those ABIs) */
+static const char *const keyring_calls[] = { "add_key", "keyctl",
+					     "request_key" };
+
+static bool is_keyring_call(int nr)
+{
+	int k;
+
+	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls); i++)
+		if (jr_syscall_resolve(keyring_calls[i], &k) == JR_SC_NATIVE &&
+		    k == nr)
+			return true;
+	return false;
+}
+
+/* keyrings_closed: the keyring calls refused with EPERM, whatever the
+ * policy says of them (a default of EPERM needs no rule) */
+static int add_keyring_rules(scmp_filter_ctx ctx, uint32_t def,
+			     struct jr_err *err)
+{
+	if (def == SCMP_ACT_ERRNO(EPERM))
+		return 0;
+	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls); i++)
+		if (seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
+				     seccomp_syscall_resolve_name(
+					     keyring_calls[i]),
+				     0) < 0)
+			return jr_fail(err, NULL, "keyring rule: %s",
+				       keyring_calls[i]);
+	return 0;
+}
+
 static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		     const struct jr_filter_opts *o, uint32_t def,
 		     struct jr_err *err)
@@ -435,6 +468,8 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 	for (int nr = 0; nr < JR_NR_MAX; nr++) {
 		uint32_t act;
 
+		if (o->keyrings_closed && is_keyring_call(nr))
+			continue; /* add_keyring_rules, below */
 		if (jr_filter_is_delayed(pol, nr, o->shim)) {
 			/* exec calls go to the supervisor; seccomp() stays
 			 * open for the shim, whose program denies it */
@@ -463,7 +498,7 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 		if (act != def && add_rule(ctx, act, nr, 0, NULL, err) < 0)
 			return -1;
 	}
-	return 0;
+	return o->keyrings_closed ? add_keyring_rules(ctx, def, err) : 0;
 }
 
 /* Learning mode's only rules: terminal injection refused. */
@@ -507,6 +542,8 @@ static int compile_floor(const struct jr_policy *pol,
 		return jr_fail(err, NULL, "setting up the floor filter failed");
 	}
 	r = add_tty_rules(ctx, pol, o, err);
+	if (r == 0 && o->keyrings_closed)
+		r = add_keyring_rules(ctx, SCMP_ACT_ALLOW, err);
 	if (r == 0)
 		r = export_bpf(ctx, out, err);
 	seccomp_release(ctx);
@@ -531,6 +568,8 @@ int jr_filter_compile(const struct jr_policy *pol,
 		if (!ctx)
 			return -1;
 		r = add_tty_rules(ctx, pol, o, err);
+		if (r == 0 && o->keyrings_closed)
+			r = add_keyring_rules(ctx, SCMP_ACT_NOTIFY, err);
 		if (r == 0)
 			r = export_bpf(ctx, out, err);
 		seccomp_release(ctx);
@@ -605,11 +644,6 @@ int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err)
 	seccomp_release(ctx);
 	return r;
 }
-
-/* the keyring calls, by their x86_64 names (libseccomp adds the i386
- * and x32 numbers of each) */
-static const char *const keyring_calls[] = { "add_key", "keyctl",
-					     "request_key" };
 
 int jr_filter_compile_keyring(struct jr_bpf *out, struct jr_err *err)
 {

@@ -27,6 +27,9 @@ struct jr_filter_opts {
 	bool learn;  /* every call goes to the supervisor (learning mode) */
 	bool ll_notify; /* report: allowed path calls go to the supervisor,
 			 * which names what Landlock will refuse */
+	bool keyrings_closed; /* the target will share the user's keyrings
+			       * (no user namespace of its own): add_key,
+			       * keyctl and request_key refused (EPERM) */
 };
 
 /* A call that takes a path Landlock checks: which arguments hold what
@@ -70,9 +73,9 @@ int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err);
  * policy would let it reach them: the BPF cache's secret is there. */
 int jr_filter_compile_keyring(struct jr_bpf *out, struct jr_err *err);
 
-/* Whether the main program lets the target reach the keyrings: a
- * keyring call allowed, permissive or learning mode, or no rule at all
- * (the floor).  In doubt, yes. */
+/* Whether the policy lets the target reach the keyrings: a keyring call
+ * allowed, permissive or learning mode, or no rule at all (the floor).
+ * In doubt, yes.  (keyrings_closed in O is not asked: it closes them.) */
 bool jr_filter_keyrings_open(const struct jr_policy *pol,
 			     const struct jr_filter_opts *o);
 

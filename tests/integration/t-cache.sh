@@ -161,7 +161,7 @@ shared() { # shared DESCRIPTION RUNNER...
 	shift
 	run "$@" "$JAILRUN" --debug --noprofile "$TRY" key jailrun:bpf-cache
 	like "$out" "^EPERM$" "$_d: the secret cannot be read"
-	like "$out" "keyrings: the target would share the user's" "$_d: ... and --debug says why"
+	like "$out" "keyrings: the target shares the user's" "$_d: ... and --debug says why"
 	run "$@" "$JAILRUN" --noprofile "$TRY" key-add
 	like "$out" "^EPERM$" "$_d: no keyring call (add_key)"
 	run "$@" "$JAILRUN" --noprofile "$TRY" int80-keyctl

@@ -667,6 +667,30 @@ static void test_keyrings_open(void)
 			   "sent on)", open);
 		}
 		jr_bpf_free(&prog);
+		/* keyrings_closed: all three refused, EPERM, whatever the
+		 * policy (i386 too where the program has that ABI: the
+		 * floor; elsewhere the bad-architecture action kills) */
+		o.keyrings_closed = true;
+		if (jr_filter_compile(pol, &o, &prog, &err) < 0) {
+			ok(0, "... closed: compiles: %s", err.msg);
+		} else {
+			struct seccomp_data d;
+			int eperm = 0;
+
+			for (size_t c = 0; c < ARRAY_SIZE(calls); c++)
+				eperm += verdict(&prog, calls[c]) ==
+					 (SECCOMP_RET_ERRNO | EPERM);
+			jr_bpf_data(&d, i386, 288, NULL); /* keyctl */
+			eperm += (jr_bpf_run(prog.insns, prog.len, &d) &
+				  SECCOMP_RET_ACTION_FULL) ==
+					 SECCOMP_RET_ALLOW ?
+					 -10 :
+					 0;
+			is_int(eperm, 3,
+			       "... keyrings_closed: all three EPERM (i386 "
+			       "keyctl not allowed)");
+		}
+		jr_bpf_free(&prog);
 		jr_policy_free(pol);
 	}
 }
