@@ -3,6 +3,12 @@
  * calling process (entry, seccomp filter if any, body, exit).
  *
  *   syscost [-n N] TEST...
+ *   syscost -F PROGRAM [ARG...]
+ *
+ * -F runs PROGRAM under a one-instruction seccomp filter that allows
+ * everything (no_new_privs set first): the kernel's own cost of having a
+ * filter at all, whatever it says, which no sandbox's filter can go
+ * below (the bench's "floor" row runs syscost under it).
  *
  * TEST is one of
  *   getppid   syscall(SYS_getppid): the cheapest real syscall, so the
@@ -31,9 +37,12 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -175,8 +184,27 @@ static void run_test(const struct test *t, long n)
 static void usage(void)
 {
 	fprintf(stderr, "usage: syscost [-n N] TEST...\n"
+			"       syscost -F PROGRAM [ARG...]\n"
 			"TEST: getppid enosys denied read open\n");
 	exit(1);
+}
+
+/* -F: PROGRAM under a filter of one instruction, "allow" */
+static int filtered(char **argv)
+{
+	struct sock_filter allow[] = {
+		BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+	};
+	struct sock_fprog prog = { 1, allow };
+
+	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 ||
+	    syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) < 0) {
+		perror("syscost -F: seccomp");
+		return 2;
+	}
+	execvp(argv[0], argv);
+	perror(argv[0]);
+	return 2;
 }
 
 int main(int argc, char **argv)
@@ -184,6 +212,8 @@ int main(int argc, char **argv)
 	long n = 0;
 	int i = 1;
 
+	if (argc > 2 && strcmp(argv[1], "-F") == 0)
+		return filtered(argv + 2);
 	if (i + 1 < argc && strcmp(argv[i], "-n") == 0) {
 		char *end;
 
