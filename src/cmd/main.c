@@ -383,9 +383,9 @@ static int compile_all(const struct jr_policy *pol,
 
 /* The run's programs from the BPF cache (bpfcache.c) when an entry for
  * this policy, build and machine is there, sound and authenticated by
- * the user's cache secret; else compiled, and kept for the next run
- * (no secret, no keyring: compiled every time).  The cache's troubles are only said with
- * --debug: a miss costs a compile, nothing else. */
+ * the user's cache secret; else compiled, and kept for the next run (no
+ * secret, no keyring: compiled every time).  The cache's troubles are
+ * only said with --debug: a miss costs a compile, nothing else. */
 static int get_programs(const struct jr_policy *pol,
 			const struct jr_filter_opts *o, bool no_cache,
 			struct jr_bpf *progs, struct jr_err *err)
@@ -430,7 +430,8 @@ static int get_programs(const struct jr_policy *pol,
 static void plan_keyrings(const struct jr_policy *pol, struct jr_plan *plan,
 			  struct jr_filter_opts *o)
 {
-	static struct jr_bpf keyring;
+	static struct sock_filter insns[ARRAY_SIZE(jr_keyring_bpf)];
+	static struct jr_bpf keyring = { insns, ARRAY_SIZE(insns) };
 
 	if (!jr_filter_keyrings_open(pol, o))
 		return;
@@ -443,9 +444,7 @@ static void plan_keyrings(const struct jr_policy *pol, struct jr_plan *plan,
 		o->keyrings_closed = true;
 		return;
 	}
-	if (!keyring.len)
-		fixed_program(jr_keyring_bpf, ARRAY_SIZE(jr_keyring_bpf),
-			      &keyring);
+	memcpy(insns, jr_keyring_bpf, sizeof(insns));
 	plan->keyring_prog = &keyring;
 }
 
