@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <libgen.h>
 #include <malloc.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <stdio.h>
@@ -26,6 +27,7 @@
 #include "filter.h"
 #include "initbpf-gen.h"
 #include "notify.h"
+#include "ns.h"
 #include "preflight.h"
 #include "launch.h"
 #include "learn.h"
@@ -351,20 +353,14 @@ static void say_enforcement(const struct jr_policy *pol,
 		       e->opts.notify ? "supervisor listens" : "no listener");
 }
 
-/* A fixed program, compiled at build time (tools/jr-initbpf;
+/* The init's fixed program, compiled at build time (tools/jr-initbpf;
  * tests/unit/test-initbpf holds it equal to libseccomp's). */
-static int fixed_program(const struct sock_filter *insns, size_t n,
-			 struct jr_bpf *out)
-{
-	out->len = n;
-	out->insns = xmalloc(n * sizeof(*insns));
-	memcpy(out->insns, insns, n * sizeof(*insns));
-	return 0;
-}
-
 static int init_program(struct jr_bpf *out)
 {
-	return fixed_program(jr_init_bpf, ARRAY_SIZE(jr_init_bpf), out);
+	out->len = ARRAY_SIZE(jr_init_bpf);
+	out->insns = xmalloc(sizeof(jr_init_bpf));
+	memcpy(out->insns, jr_init_bpf, sizeof(jr_init_bpf));
+	return 0;
 }
 
 /* The run's three programs, compiled (the init's built in). */
@@ -423,21 +419,27 @@ static int get_programs(const struct jr_policy *pol,
 
 /* The keyrings hold the BPF cache's secret (bpfcache.h): a policy that
  * leaves them open must not open the user's.  A target that will surely
- * share them (root: no user namespace; namespaces without 'user') gets
- * the keyring calls refused in its main program; one that should have a
- * user namespace of its own decides at the launch (launch.c: a new
- * session keyring there, else the keyrings' filter), as does --join. */
+ * share them (the namespaces the supervisor will make, jr_ns_flags, have
+ * no user namespace: root, or namespaces without 'user') gets the keyring
+ * calls refused in its main program; one that should have a user
+ * namespace of its own decides at the launch (launch.c: a new session
+ * keyring there, else the keyrings' filter), as does --join. */
 static void plan_keyrings(const struct jr_policy *pol, struct jr_plan *plan,
 			  struct jr_filter_opts *o)
 {
 	static struct sock_filter insns[ARRAY_SIZE(jr_keyring_bpf)];
 	static struct jr_bpf keyring = { insns, ARRAY_SIZE(insns) };
+	struct jr_err ignored = { { 0 } };
+	int flags;
 
 	if (!jr_filter_keyrings_open(pol, o))
 		return;
 	plan->keyring_warn = pol->keep_mode && !o->learn;
+	/* a policy jr_ns_flags refuses is refused by the supervisor too;
+	 * until then, the launch decides */
 	if (!plan->join_init &&
-	    (geteuid() == 0 || !(pol->namespaces & JR_NS_USER))) {
+	    jr_ns_flags(pol, geteuid() == 0, &flags, &ignored) == 0 &&
+	    !(flags & CLONE_NEWUSER)) {
 		debugx("keyrings: the target shares the user's: add_key, "
 		       "keyctl and request_key refused (EPERM), in its "
 		       "program");

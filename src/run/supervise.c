@@ -512,7 +512,6 @@ static ino_t ns_of_self(const char *kind)
 	return stat(path, &st) == 0 ? st.st_ino : 0;
 }
 
-
 /* A target in our pid namespace can name the supervisor (and the init,
  * the D-Bus proxy).  They are not dumpable, and the launcher puts the
  * target in a Landlock domain that refuses it ptrace of them and, from

@@ -430,15 +430,13 @@ static int add_argrules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 static const char *const keyring_calls[] = { "add_key", "keyctl",
 					     "request_key" };
 
-static bool is_keyring_call(int nr)
+/* Their native numbers into NR (-1: not native here). */
+static void keyring_nrs(int nr[ARRAY_SIZE(keyring_calls)])
 {
-	int k;
-
 	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls); i++)
-		if (jr_syscall_resolve(keyring_calls[i], &k) == JR_SC_NATIVE &&
-		    k == nr)
-			return true;
-	return false;
+		if (jr_syscall_resolve(keyring_calls[i], &nr[i]) !=
+		    JR_SC_NATIVE)
+			nr[i] = -1;
 }
 
 /* keyrings_closed: the keyring calls refused with EPERM, whatever the
@@ -464,11 +462,14 @@ static int add_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
 {
 	uint32_t deny = deny_action(pol, o);
 	uint32_t enosys = probe_action(pol, o);
+	int keyring[ARRAY_SIZE(keyring_calls)];
 
+	keyring_nrs(keyring);
 	for (int nr = 0; nr < JR_NR_MAX; nr++) {
 		uint32_t act;
 
-		if (o->keyrings_closed && is_keyring_call(nr))
+		if (o->keyrings_closed &&
+		    (nr == keyring[0] || nr == keyring[1] || nr == keyring[2]))
 			continue; /* add_keyring_rules, below */
 		if (jr_filter_is_delayed(pol, nr, o->shim)) {
 			/* exec calls go to the supervisor; seccomp() stays
@@ -526,21 +527,33 @@ static int add_tty_rules(scmp_filter_ctx ctx, const struct jr_policy *pol,
  * on every ABI this kernel runs (the i386 and x32 numbers of ioctl
  * too, since nothing else kills those ABIs here).  Like no_new_privs it
  * is always there; it costs the target one short program. */
+/* An allow-all context on every ABI this kernel runs (x86_64, i386,
+ * x32), for programs that refuse a few calls and leave the rest, other
+ * ABIs included, to the main program: the floor, the keyrings'. */
+static scmp_filter_ctx all_abis_ctx(const char *what, struct jr_err *err)
+{
+	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, err);
+
+	if (ctx &&
+	    (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW) < 0 ||
+	     seccomp_arch_add(ctx, SCMP_ARCH_X86) < 0 ||
+	     seccomp_arch_add(ctx, SCMP_ARCH_X32) < 0)) {
+		seccomp_release(ctx);
+		jr_fail(err, NULL, "setting up the %s filter failed", what);
+		return NULL;
+	}
+	return ctx;
+}
+
 static int compile_floor(const struct jr_policy *pol,
 			 const struct jr_filter_opts *o, struct jr_bpf *out,
 			 struct jr_err *err)
 {
-	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, err);
+	scmp_filter_ctx ctx = all_abis_ctx("floor", err);
 	int r;
 
 	if (!ctx)
 		return -1;
-	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW) < 0 ||
-	    seccomp_arch_add(ctx, SCMP_ARCH_X86) < 0 ||
-	    seccomp_arch_add(ctx, SCMP_ARCH_X32) < 0) {
-		seccomp_release(ctx);
-		return jr_fail(err, NULL, "setting up the floor filter failed");
-	}
 	r = add_tty_rules(ctx, pol, o, err);
 	if (r == 0 && o->keyrings_closed)
 		r = add_keyring_rules(ctx, SCMP_ACT_ALLOW, err);
@@ -647,25 +660,12 @@ int jr_filter_compile_init(struct jr_bpf *out, struct jr_err *err)
 
 int jr_filter_compile_keyring(struct jr_bpf *out, struct jr_err *err)
 {
-	scmp_filter_ctx ctx = new_ctx(SCMP_ACT_ALLOW, err);
-	int r = 0;
+	scmp_filter_ctx ctx = all_abis_ctx("keyrings'", err);
+	int r;
 
 	if (!ctx)
 		return -1;
-	/* other ABIs are the main program's: it kills them, or (the
-	 * floor) allows them, and then this program covers them too */
-	if (seccomp_attr_set(ctx, SCMP_FLTATR_ACT_BADARCH, SCMP_ACT_ALLOW) < 0 ||
-	    seccomp_arch_add(ctx, SCMP_ARCH_X86) < 0 ||
-	    seccomp_arch_add(ctx, SCMP_ARCH_X32) < 0)
-		r = jr_fail(err, NULL, "setting up the keyrings' filter failed");
-	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls) && r == 0; i++)
-		r = seccomp_rule_add(ctx, SCMP_ACT_ERRNO(EPERM),
-				     seccomp_syscall_resolve_name(
-					     keyring_calls[i]),
-				     0) < 0 ?
-			    jr_fail(err, NULL, "keyrings' filter: %s",
-				    keyring_calls[i]) :
-			    0;
+	r = add_keyring_rules(ctx, SCMP_ACT_ALLOW, err);
 	if (r == 0)
 		r = export_bpf(ctx, out, err);
 	seccomp_release(ctx);
@@ -675,15 +675,14 @@ int jr_filter_compile_keyring(struct jr_bpf *out, struct jr_err *err)
 bool jr_filter_keyrings_open(const struct jr_policy *pol,
 			     const struct jr_filter_opts *o)
 {
-	int nr;
+	int nr[ARRAY_SIZE(keyring_calls)];
 
 	if (o->learn || pol->action == JR_ACT_LOG ||
 	    !jr_policy_wants_filter(pol))
 		return true;
-	for (size_t i = 0; i < ARRAY_SIZE(keyring_calls); i++)
-		if (jr_syscall_resolve(keyring_calls[i], &nr) !=
-			    JR_SC_NATIVE ||
-		    jr_policy_allows(pol, nr))
+	keyring_nrs(nr);
+	for (size_t i = 0; i < ARRAY_SIZE(nr); i++)
+		if (nr[i] < 0 || jr_policy_allows(pol, nr[i]))
 			return true;
 	return false;
 }

@@ -29,6 +29,7 @@
  *                               i386 and x32 entry points) */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <linux/keyctl.h>
 #include <seccomp.h>
 #include <signal.h>
 #include <stdio.h>
@@ -117,7 +118,8 @@ static long int80_keyctl(void)
 
 	__asm__ volatile("int $0x80"
 			 : "+a"(r)
-			 : "b"(0L), "c"(-4L), "d"(0L)
+			 : "b"((long)KEYCTL_GET_KEYRING_ID),
+			   "c"((long)KEY_SPEC_USER_KEYRING), "d"(0L)
 			 : "memory");
 	if (r < 0 && r > -4096) {
 		errno = (int)-r;
@@ -130,7 +132,7 @@ static long read_key(long id)
 {
 	char buf[256];
 
-	return id < 0 ? -1 : syscall(SYS_keyctl, 11 /* KEYCTL_READ */, id, buf,
+	return id < 0 ? -1 : syscall(SYS_keyctl, KEYCTL_READ, id, buf,
 				     sizeof(buf));
 }
 
@@ -261,19 +263,21 @@ int main(int argc, char **argv)
 		return report(syscall(39 | 0x40000000));
 	if (!strcmp(op, "pid"))
 		return printf("%d\n", getpid()) < 0;
-	/* KEYCTL_SEARCH 10, KEY_SPEC_USER_KEYRING -4, SESSION -3 */
 	if (!strcmp(op, "key") && argc == 3)
-		return report(read_key(syscall(SYS_keyctl, 10, -4L, "user",
+		return report(read_key(syscall(SYS_keyctl, KEYCTL_SEARCH,
+					       KEY_SPEC_USER_KEYRING, "user",
 					       argv[2], 0L)));
 	if (!strcmp(op, "key-id") && argc == 3)
 		return report(read_key(atol(argv[2])));
 	if (!strcmp(op, "key-add"))
 		return report(syscall(SYS_add_key, "user", "jr-try", "x", 1UL,
-				      -3L));
+				      KEY_SPEC_SESSION_KEYRING));
 	if (!strcmp(op, "int80-keyctl"))
 		return report(int80_keyctl());
 	if (!strcmp(op, "x32-keyctl"))
-		return report(syscall(SYS_keyctl | 0x40000000, 0L, -4L, 0L));
+		return report(syscall(SYS_keyctl | 0x40000000,
+				      KEYCTL_GET_KEYRING_ID,
+				      KEY_SPEC_USER_KEYRING, 0L));
 	if (!strcmp(op, "setuid") && argc == 3)
 		return report(setuid((uid_t)atol(argv[2])));
 	if (!strcmp(op, "wait-signal"))
